@@ -1,0 +1,12 @@
+import { useI18n } from '../../i18n/i18n';
+
+/** PAR scoring workspace. Until criteria and scores are imported it says what to do next. */
+export function ParPage() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('par.title')}</h1>
+      <p className="empty">{t('par.noData')} <a href="#/data">{t('indices.goData')}</a></p>
+    </section>
+  );
+}

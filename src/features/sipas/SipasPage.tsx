@@ -1,0 +1,12 @@
+import { useI18n } from '../../i18n/i18n';
+
+/** SIPAS satisfaction. Until responses are imported it says what to do next. */
+export function SipasPage() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('sipas.title')}</h1>
+      <p className="empty">{t('sipas.noData')} <a href="#/data">{t('indices.goData')}</a></p>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+// Numbers and dates through Intl, so Vietnamese shows 48,06 and 1.234 and English 48.06 and 1,234.
+export type Locale = 'vi' | 'en';
+
+const intlTag = (l: Locale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
+
+export function formatNumber(v: number | null | undefined, locale: Locale, decimals = 2): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+}
+
+export function formatInteger(v: number | null | undefined, locale: Locale): string {
+  return formatNumber(v, locale, 0);
+}
+
+/** `v` is already in percent (82.5 → "82,5%"). */
+export function formatPercent(v: number | null | undefined, locale: Locale, decimals = 1): string {
+  const n = formatNumber(v, locale, decimals);
+  return n === '–' ? n : `${n}%`;
+}
+
+export function formatDateTime(d: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+}
+
+/** Fills `{name}` placeholders; values are inserted as text. */
+export function interpolate(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

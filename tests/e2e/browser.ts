@@ -1,0 +1,50 @@
+// Debian's Chromium driven by playwright-core: never a browser download. If it cannot start, the tests fail.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+export interface AppSession {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page and its workers requested. */
+  requests: string[];
+  consoleErrors: string[];
+}
+
+/** A fresh context (empty storage) with every request and console error recorded. */
+export async function openApp(browser: Browser, hash = '#/', opts: { acceptDownloads?: boolean } = {}): Promise<AppSession> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: opts.acceptDownloads ?? true });
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(baseUrl() + hash);
+  return { context, page, requests, consoleErrors };
+}
+
+/** Waits until DuckDB has started and the page shows its content. */
+export async function waitReady(page: Page) {
+  await page.waitForSelector('main section', { timeout: 60_000 });
+}
+
+export async function screenshot(page: Page, name: string) {
+  const dir = path.resolve(import.meta.dirname, 'artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+export function offOrigin(requests: readonly string[]): string[] {
+  const origin = new URL(baseUrl()).origin;
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+}

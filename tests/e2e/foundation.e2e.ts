@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, offOrigin, openApp, screenshot, waitReady } from './browser';
+import { medianOf, papiTotals } from './papi';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const viNumber = (v: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+
+describe('the app shell', () => {
+  it('draws the PAPI overview from the real data, offline, with no request off origin', async () => {
+    const s = await openApp(browser, '#/');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-chart="papi-trend"] canvas');
+    await expect(s.page.locator('[data-testid="demo-badge"]')).toBeTruthy();
+    expect(await s.page.locator('[data-testid="demo-badge"]').textContent()).toBe('Dữ liệu minh họa');
+    expect(await s.page.textContent('[data-chart="papi-trend"]')).toContain('PAPI, UNDP & CECODES');
+
+    const complete2021 = papiTotals(2021).filter((t) => t.complete).map((t) => t.total);
+    const row = s.page.locator('[data-chart="papi-trend"] tbody tr', { hasText: '2021' });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[1]).toBe(viNumber(medianOf(complete2021)));
+    expect(cells[2]).toBe(viNumber(Math.max(...complete2021)));
+    expect(cells[2]).toBe('48,06');
+    expect(cells[3]).toBe('Thừa Thiên Huế');
+    await screenshot(s.page, 'overview');
+
+    expect(offOrigin(s.requests)).toEqual([]);
+    expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('switches the labels to English and back, and remembers the choice', async () => {
+    const s = await openApp(browser, '#/');
+    await waitReady(s.page);
+    expect(await s.page.textContent('header nav')).toContain('Tổng quan');
+    await s.page.click('button.lang');
+    expect(await s.page.textContent('header nav')).toContain('Overview');
+    expect(await s.page.textContent('[data-testid="demo-badge"]')).toBe('Demo data');
+    await s.page.reload();
+    await waitReady(s.page);
+    expect(await s.page.textContent('header nav')).toContain('Overview');
+    await s.page.click('button.lang');
+    expect(await s.page.textContent('header nav')).toContain('Tổng quan');
+    await s.context.close();
+  });
+
+  it('loads every route with no console error and no request off origin', async () => {
+    const s = await openApp(browser, '#/');
+    await waitReady(s.page);
+    for (const hash of ['#/indices/PAPI', '#/indices/PCI', '#/indices/DTI', '#/indices/PAR', '#/indices/SIPAS', '#/par', '#/sipas', '#/data', '#/']) {
+      await s.page.evaluate((h) => (window.location.hash = h), hash);
+      await s.page.waitForSelector('main section h1');
+      await s.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    }
+    expect(await s.page.textContent('[data-testid="catalogue"]').catch(() => null)).toBeNull(); // back on the overview
+    expect(s.consoleErrors).toEqual([]);
+    expect(offOrigin(s.requests)).toEqual([]);
+    await s.context.close();
+  });
+
+  it('restores a view from its link', async () => {
+    const s = await openApp(browser, '#/indices/PAPI?year=2021');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid="rank-table"]');
+    expect(await s.page.inputValue('[data-testid="year-select"]')).toBe('2021');
+    const first = await s.page.locator('[data-testid="rank-table"] tbody tr').first().locator('td').allTextContents();
+    expect(first).toEqual(['1', 'Thừa Thiên Huế', '48,06']);
+    // changing the year writes it to the URL
+    await s.page.selectOption('[data-testid="year-select"]', '2022');
+    expect(s.page.url()).toContain('year=2022');
+    const bacGiang = await s.page.locator('[data-testid="rank-table"] tbody tr', { hasText: 'Bắc Giang' }).locator('td').allTextContents();
+    expect(bacGiang[0]).toBe('–');
+    expect(bacGiang[2]).toContain('13/28');
+    await s.context.close();
+  });
+});
