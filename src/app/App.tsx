@@ -8,6 +8,7 @@ import { IndexPage } from '../features/indices/IndexPage';
 import { ParPage } from '../features/par/ParPage';
 import { SipasPage } from '../features/sipas/SipasPage';
 import { DataPage } from '../features/data/DataPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import type { MessageKey } from '../i18n/vi';
 
 const NAV: { key: MessageKey; href: string; section: string }[] = [
@@ -16,6 +17,7 @@ const NAV: { key: MessageKey; href: string; section: string }[] = [
   { key: 'nav.par', href: '#/par', section: 'par' },
   { key: 'nav.sipas', href: '#/sipas', section: 'sipas' },
   { key: 'nav.data', href: '#/data', section: 'data' },
+  { key: 'nav.settings', href: '#/settings', section: 'settings' },
 ];
 
 function Page({ route }: { route: Route }) {
@@ -30,11 +32,13 @@ function Page({ route }: { route: Route }) {
       break;
     }
     case 'par':
-      return <ParPage />;
+      return <ParPage route={route} />;
     case 'sipas':
-      return <SipasPage />;
+      return <SipasPage route={route} />;
     case 'data':
-      return <DataPage />;
+      return <DataPage route={route} />;
+    case 'settings':
+      return <SettingsPage />;
   }
   return (
     <p className="empty">

@@ -1,7 +1,15 @@
 import type { Dictionary } from './vi';
+import { enData } from '../features/data/messages';
+import { enIndices } from '../features/indices/messages';
+import { enPar } from '../features/par/messages';
+import { enSipas } from '../features/sipas/messages';
 
 // Typed from the Vietnamese dictionary: a missing or extra key fails the build.
 export const en: Dictionary = {
+  ...enData,
+  ...enIndices,
+  ...enPar,
+  ...enSipas,
   'app.name': 'Chỉ số',
   'app.tagline': 'Administrative-reform indices at a glance',
   'app.demoBadge': 'Demo data',
@@ -20,6 +28,7 @@ export const en: Dictionary = {
   'nav.par': 'PAR',
   'nav.sipas': 'SIPAS',
   'nav.data': 'Data',
+  'nav.settings': 'Settings',
   'nav.main': 'Main navigation',
 
   'index.PAR': 'PAR Index',

@@ -1,5 +1,11 @@
 // The canonical dictionary: every key the UI uses is defined here first, in Vietnamese.
-export const vi = {
+// Features keep their own texts in features/<name>/messages.ts; they are merged here.
+import { viData } from '../features/data/messages';
+import { viIndices } from '../features/indices/messages';
+import { viPar } from '../features/par/messages';
+import { viSipas } from '../features/sipas/messages';
+
+const core = {
   'app.name': 'Chỉ số',
   'app.tagline': 'Theo dõi các chỉ số cải cách hành chính',
   'app.demoBadge': 'Dữ liệu minh họa',
@@ -18,6 +24,7 @@ export const vi = {
   'nav.par': 'PAR',
   'nav.sipas': 'SIPAS',
   'nav.data': 'Dữ liệu',
+  'nav.settings': 'Cài đặt',
   'nav.main': 'Điều hướng chính',
 
   'index.PAR': 'Chỉ số CCHC (PAR Index)',
@@ -84,6 +91,8 @@ export const vi = {
   'kind.table': 'Bảng khác',
   'data.demoTag': 'minh họa',
 } as const;
+
+export const vi = { ...core, ...viData, ...viIndices, ...viPar, ...viSipas } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Dictionary = Record<MessageKey, string>;

@@ -7,8 +7,9 @@ import type { TestProject } from 'vitest/node';
 import { createServer } from '../../scripts/serve.mjs';
 
 export default async function setup(project: TestProject) {
-  const dist = path.resolve(import.meta.dirname, '../../dist/index.html');
-  if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run "npm run build" before the e2e tests');
+  // DIST_DIR lets several builds be tested side by side (e.g. /tmp/dist-par).
+  const dist = path.resolve(import.meta.dirname, '../..', process.env.DIST_DIR ?? 'dist', 'index.html');
+  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run "npm run build" before the e2e tests`);
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

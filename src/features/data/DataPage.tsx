@@ -1,3 +1,4 @@
+import type { Route } from '../../app/route';
 import { useI18n } from '../../i18n/i18n';
 import { useData } from '../../app/DataContext';
 import { formatDateTime, formatInteger } from '../../i18n/format';
@@ -6,7 +7,8 @@ import type { MessageKey } from '../../i18n/vi';
 const KINDS = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'table'] as const;
 const kindKey = (k: string): MessageKey => ((KINDS as readonly string[]).includes(k) ? (`kind.${k}` as MessageKey) : 'kind.table');
 
-export function DataPage() {
+export function DataPage({ route }: { route: Route }) {
+  void route; // view state (year, unit, period…) comes from the URL
   const { t, locale } = useI18n();
   const { datasets } = useData();
   return (

@@ -10,30 +10,34 @@ export interface DatasetInfo {
   imported_at: string;
   is_demo: boolean;
   source: string | null;
+  table_name: string | null;
 }
 
 export interface NewDataset {
   id: string;
   kind: string;
   fileName: string;
+  rowCount: number;
+  coverage: string | null;
   isDemo: boolean;
   source: string | null;
+  tableName?: string | null;
 }
 
-const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+export async function registerDataset(db: Db, d: NewDataset): Promise<void> {
+  await db.query(`INSERT INTO datasets VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?)`, [
+    d.id, d.kind, d.fileName, d.rowCount, d.coverage, d.isDemo, d.source, d.tableName ?? null,
+  ]);
+}
 
-/** Records a dataset whose rows are already in `table`; counts its rows and the years it covers. */
-export async function registerDataset(db: Db, d: NewDataset, table: 'index_scores'): Promise<void> {
-  await db.exec(`
-INSERT INTO datasets
-SELECT ${q(d.id)}, ${q(d.kind)}, ${q(d.fileName)}, count(*),
-       CASE WHEN min(year) = max(year) THEN CAST(min(year) AS VARCHAR) ELSE min(year) || '–' || max(year) END,
-       now()::TIMESTAMP, ${d.isDemo}, ${d.source === null ? 'NULL' : q(d.source)}
-FROM ${table} WHERE dataset_id = ${q(d.id)}`);
+/** "2011–2024" from the smallest and largest value; one value stays as it is. */
+export function rangeLabel(min: string | number | null, max: string | number | null): string | null {
+  if (min === null || max === null) return null;
+  return String(min) === String(max) ? String(min) : `${min}–${max}`;
 }
 
 export const LIST_DATASETS_SQL = `
-SELECT id, kind, file_name, row_count, coverage, strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, is_demo, source
+SELECT id, kind, file_name, row_count, coverage, strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, is_demo, source, table_name
 FROM datasets ORDER BY imported_at DESC, id`;
 
 export async function listDatasets(db: Db): Promise<DatasetInfo[]> {

@@ -1,7 +1,7 @@
 // The demo data the app ships (see data/SOURCES.md): real PAPI 2011–2024, loaded on first start and by "restore demo".
 import type { Db } from '../../db/types';
 import { insertPapiWideSql, loadRefProvincesSql, yearFromFileName } from '../../ingest/formats/papiWide';
-import { registerDataset } from './catalogue';
+import { rangeLabel, registerDataset } from './catalogue';
 import refProvincesUrl from '../../../data/ref/provinces_63_to_34.csv?url';
 
 const papiFiles = import.meta.glob('../../../data/papi/csv/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -35,7 +35,11 @@ export async function loadDemo(db: Db): Promise<void> {
       await db.exec(insertPapiWideSql(vname, datasetId, year));
       await db.dropFile(vname);
     }
-    await registerDataset(db, { id: datasetId, kind: 'index_scores', fileName: 'PAPI 2011–2024 (papi/csv/*.csv)', isDemo: true, source: 'PAPI, UNDP & CECODES' }, 'index_scores');
+    const [cov] = await db.query<{ lo: number; hi: number }>(`SELECT min(year) AS lo, max(year) AS hi FROM index_scores WHERE dataset_id = ?`, [datasetId]);
+    await registerDataset(db, {
+      id: datasetId, kind: 'index_scores', fileName: 'PAPI (papi/csv/2011.csv … 2024.csv)', rowCount: 63 * files.length,
+      coverage: rangeLabel(cov?.lo ?? null, cov?.hi ?? null), isDemo: true, source: 'PAPI, UNDP & CECODES',
+    });
     await db.exec('COMMIT');
   } catch (e) {
     await db.exec('ROLLBACK');

@@ -1,7 +1,9 @@
+import type { Route } from '../../app/route';
 import { useI18n } from '../../i18n/i18n';
 
 /** SIPAS satisfaction. Until responses are imported it says what to do next. */
-export function SipasPage() {
+export function SipasPage({ route }: { route: Route }) {
+  void route; // view state (year, unit, period…) comes from the URL
   const { t } = useI18n();
   return (
     <section>
