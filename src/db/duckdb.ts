@@ -24,6 +24,7 @@ async function start(): Promise<Db> {
   const conn = await db.connect();
   // Never reach for extensions.duckdb.org: the app must work offline and send nothing off-origin.
   await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+  performance.mark('chiso:duckdb-ready'); // read by `npm run bench`
 
   const toRows = <T extends Row>(table: { toArray(): unknown[] }): T[] =>
     table.toArray().map((r) => normalise((r as { toJSON(): Row }).toJSON()) as T);
