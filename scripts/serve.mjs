@@ -15,17 +15,22 @@ const types = {
 const compressible = new Set(['.html', '.js', '.css', '.json', '.wasm', '.csv', '.svg']);
 const gzCache = new Map();
 
-export function createServer() {
+/** `mounts` serves extra folders under URL prefixes (the benchmark's fixtures). */
+export function createServer({ mounts = {} } = {}) {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    const pathname = decodeURIComponent(url.pathname);
+    const mount = Object.keys(mounts).find((m) => pathname.startsWith(m));
+    const base = mount ? path.resolve(mounts[mount]) : root;
+    let file = path.join(base, mount ? pathname.slice(mount.length) : pathname);
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
     const ext = path.extname(file);
     const headers = { 'Content-Type': types[ext] ?? 'application/octet-stream', 'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable' };
     let body = fs.readFileSync(file);
-    if (compressible.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    // Large data files (benchmark fixtures) go as they are: gzipping 50 MB per request would measure the server.
+    if (compressible.has(ext) && (ext !== '.csv' || body.length < 5e6) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       if (!gzCache.has(file)) gzCache.set(file, zlib.gzipSync(body, { level: 6 }));
       body = gzCache.get(file);
       headers['Content-Encoding'] = 'gzip';
