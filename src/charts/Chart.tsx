@@ -1,7 +1,14 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsCoreOption } from 'echarts/core';
+import { useState } from 'react';
 import { echarts } from './echarts';
+import { chartPng } from './image';
 import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../i18n/format';
+import { useData } from '../app/DataContext';
+import { saveBlob, safeFileName } from '../export/download';
+import { pinKey, togglePin } from '../features/present/pins';
+import { usePins } from '../features/present/usePins';
 
 export interface ChartTable {
   columns: string[];
@@ -9,10 +16,12 @@ export interface ChartTable {
 }
 
 interface Props {
-  /** Identifies the chart for tests, pins and exports. */
+  /** Identifies the chart for tests, pins and exports; unique within a view. */
   id: string;
   title: string;
   subtitle?: string;
+  /** Unit and period the chart shows, drawn into its PNG (e.g. "Xã Hòa An · Quý 1/2026"). */
+  context?: string;
   option: EChartsCoreOption;
   /** The numbers behind the chart, shown as a table on demand (and read by screen readers). */
   table: ChartTable;
@@ -27,13 +36,42 @@ function announceDrawn(id: string) {
 }
 
 /** The one component that renders ECharts. Titles, sources and the data table are React text, never HTML. */
-export function Chart({ id, title, subtitle, option, table, source, height = 380 }: Props) {
-  const { t } = useI18n();
+export function Chart({ id, title, subtitle, context, option, table, source, height = 380 }: Props) {
+  const { t, locale } = useI18n();
+  const { datasets } = useData();
+  const [pins, savePins] = usePins();
+  const [busy, setBusy] = useState(false);
+  const hash = window.location.hash || '#/';
+  const pinned = pins.some((p) => pinKey(p) === pinKey({ chartId: id, hash }));
+  const demo = datasets.some((d) => d.is_demo);
+
+  async function downloadPng() {
+    setBusy(true);
+    try {
+      const footer = [t('app.name'), formatDateTime(new Date(), locale), demo ? t('app.demoBadge') : ''].filter(Boolean).join(' · ');
+      const blob = await chartPng(option, { title, subtitle, context, source: source ? `${t('source.label')}: ${source}` : undefined, footer });
+      saveBlob(`${safeFileName([title, context].filter(Boolean).join(' - '))}.png`, blob);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <figure className="chart" data-chart={id}>
       <figcaption>
-        <h2 className="chart-title">{title}</h2>
+        <div className="chart-head">
+          <h2 className="chart-title">{title}</h2>
+          {table.rows.length > 0 && (
+            <div className="chart-tools">
+              <button type="button" onClick={downloadPng} disabled={busy} data-testid="chart-png">{t('chart.png')}</button>
+              <button type="button" aria-pressed={pinned} onClick={() => savePins(togglePin(pins, { chartId: id, hash, title }))} data-testid="chart-pin" title={t('chart.pinTitle')}>
+                {pinned ? t('chart.unpin') : t('chart.pin')}
+              </button>
+            </div>
+          )}
+        </div>
         {subtitle && <p className="chart-subtitle">{subtitle}</p>}
+        {context && <p className="chart-context">{context}</p>}
       </figcaption>
       {table.rows.length === 0 ? (
         <p className="empty">{t('chart.noData')}</p>
