@@ -48,6 +48,9 @@ async function start(): Promise<Db> {
     async dropFile(name: string) {
       await db.dropFile(name).catch(() => undefined);
     },
+    async copyFileToBuffer(name: string) {
+      return db.copyFileToBuffer(name);
+    },
   };
 }
 

@@ -14,4 +14,6 @@ export interface Db {
   /** Makes bytes readable by SQL under `name` (e.g. `read_csv('name')`). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Reads back a file SQL wrote (e.g. `COPY … TO 'name'`), for persistence and exports. */
+  copyFileToBuffer(name: string): Promise<Uint8Array>;
 }

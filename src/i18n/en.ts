@@ -3,6 +3,9 @@ import { enData } from '../features/data/messages';
 import { enIndices } from '../features/indices/messages';
 import { enPar } from '../features/par/messages';
 import { enSipas } from '../features/sipas/messages';
+import { enOverview } from '../features/overview/messages';
+import { enPresent } from '../features/present/messages';
+import { enIngest } from '../ingest/messages';
 
 // Typed from the Vietnamese dictionary: a missing or extra key fails the build.
 export const en: Dictionary = {
@@ -10,6 +13,9 @@ export const en: Dictionary = {
   ...enIndices,
   ...enPar,
   ...enSipas,
+  ...enOverview,
+  ...enPresent,
+  ...enIngest,
   'app.name': 'Chỉ số',
   'app.tagline': 'Administrative-reform indices at a glance',
   'app.demoBadge': 'Demo data',

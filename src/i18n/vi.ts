@@ -4,6 +4,9 @@ import { viData } from '../features/data/messages';
 import { viIndices } from '../features/indices/messages';
 import { viPar } from '../features/par/messages';
 import { viSipas } from '../features/sipas/messages';
+import { viOverview } from '../features/overview/messages';
+import { viPresent } from '../features/present/messages';
+import { viIngest } from '../ingest/messages';
 
 const core = {
   'app.name': 'Chỉ số',
@@ -96,7 +99,7 @@ const core = {
   'data.demoTag': 'minh họa',
 } as const;
 
-export const vi = { ...core, ...viData, ...viIndices, ...viPar, ...viSipas } as const;
+export const vi = { ...core, ...viData, ...viIndices, ...viPar, ...viSipas, ...viOverview, ...viPresent, ...viIngest } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Dictionary = Record<MessageKey, string>;

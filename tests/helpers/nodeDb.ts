@@ -40,5 +40,8 @@ export async function createNodeDb(): Promise<Db> {
     async dropFile(name: string) {
       db.dropFile(name);
     },
+    async copyFileToBuffer(name: string) {
+      return db.copyFileToBuffer(name);
+    },
   };
 }

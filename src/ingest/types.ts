@@ -1,0 +1,63 @@
+// The contract of the import pipeline: what the Dữ liệu page, the demo loader and the benchmark call.
+// file ─▶ decode ─▶ detect kind ─▶ header schema (zod) ─▶ staging table ─▶ SQL row checks ─▶ commit (all or nothing)
+
+export type Kind = 'index_scores' | 'par_criteria' | 'par_scores' | 'sipas_responses' | 'sipas_items' | 'units' | 'table';
+
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** One thing wrong (or doubtful) in a file, precise enough to find and fix it in Excel. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  file: string;
+  /** The row number as Excel shows it (header = row 1), when the problem is in one row. */
+  row?: number;
+  /** The column header as written in the file. */
+  column?: string;
+  /** The offending cell, as text. */
+  value?: string;
+  /** What was expected, as a message key of src/ingest/messages.ts and its parameters. */
+  expected: { key: string; params?: Record<string, string | number> };
+  /** How many rows share this problem (the report lists the first ones and counts the rest). */
+  count?: number;
+}
+
+/** Questions the user must answer before the import can land. */
+export interface Questions {
+  /** All dates have day ≤ 12: read them as dd/mm/yyyy (Vietnamese) or mm/dd/yyyy? */
+  dateOrder?: boolean;
+  /** Rows already loaded for the same keys (e.g. PAPI 2021, or SIPAS 2026-Q1 for unit X): replace them, or cancel. */
+  duplicates?: { description: string; datasetIds: string[] };
+  /** One-unit PAR sheet: the unit the file is about, guessed from the sheet or file name, to confirm. */
+  unit?: { code: string | null; name: string | null };
+}
+
+export interface Answers {
+  dateOrder?: 'dmy' | 'mdy';
+  onDuplicate?: 'replace' | 'cancel';
+  unit?: { code: string; name: string };
+  /** Force a kind instead of detecting it. */
+  kind?: Kind;
+}
+
+/** What analysing a file found: shown as a preview before anything is committed. */
+export interface ImportPlan {
+  file: string;
+  kind: Kind;
+  /** Data rows in the file. */
+  rowCount: number;
+  /** Header as written → canonical column name (or null when the column is ignored / unknown). */
+  columns: { header: string; canonical: string | null }[];
+  /** First rows as text, for the preview table. */
+  preview: string[][];
+  problems: Problem[];
+  questions: Questions;
+  /** Years or periods covered, e.g. "2011–2024". */
+  coverage: string | null;
+}
+
+export type ImportOutcome =
+  | { ok: true; datasetId: string; plan: ImportPlan }
+  | { ok: false; plan: ImportPlan | null; problems: Problem[] };
