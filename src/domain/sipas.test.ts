@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  comparePeriods, meanOfElements, meetsTarget, parseAnswer, parsePeriod, periodAt, periodsOfDate, pooled, previousPeriod,
+  rollUp, satisfactionRate, satisfiedNeeded, summarise, wilsonInterval,
+} from './sipas';
+
+describe('satisfaction rate', () => {
+  it('is answers 4–5 over valid answers; blanks count in neither', () => {
+    // answers 5,4,4,3,blank,2,blank,5 → 4 satisfied of 6 valid
+    const answers = ['5', '4', '4', '3', '', '2', '  ', '5'].map(parseAnswer);
+    const valid = answers.filter((a): a is number => typeof a === 'number');
+    expect(valid).toHaveLength(6);
+    const k = valid.filter((a) => a >= 4).length;
+    expect(satisfactionRate(k, valid.length)).toBeCloseTo((4 / 6) * 100, 10);
+    expect(satisfactionRate(0, 0)).toBeNull();
+  });
+  it('reads labels with and without diacritics, and refuses anything else', () => {
+    expect(parseAnswer('Rất hài lòng')).toBe(5);
+    expect(parseAnswer('hai long')).toBe(4);
+    expect(parseAnswer('BÌNH THƯỜNG')).toBe(3);
+    expect(parseAnswer('Khong hai long')).toBe(2);
+    expect(parseAnswer('rất  không hài lòng')).toBe(1);
+    expect(parseAnswer('')).toBeNull();
+    expect(parseAnswer('6')).toBeUndefined();
+    expect(parseAnswer('0')).toBeUndefined();
+    expect(parseAnswer('tốt')).toBeUndefined();
+  });
+});
+
+describe('Wilson 95% interval', () => {
+  it('45 of 50 → 78.64% … 95.65%', () => {
+    const ci = wilsonInterval(45, 50)!;
+    expect(ci.lo).toBeCloseTo(78.64, 2);
+    expect(ci.hi).toBeCloseTo(95.65, 2);
+  });
+  it('stays inside 0–100 at the extremes and is null without answers', () => {
+    const all = wilsonInterval(20, 20)!;
+    expect(all.hi).toBe(100);
+    expect(all.lo).toBeCloseTo(83.89, 2); // n/(n+z²) = 20/23.8415
+    expect(wilsonInterval(0, 10)!.lo).toBe(0);
+    expect(wilsonInterval(0, 0)).toBeNull();
+  });
+});
+
+describe('satisfied answers needed to reach the target', () => {
+  it('is the smallest x with (k + x) ÷ (n + x) ≥ target, exact at the boundary', () => {
+    // 40 of 50 at 90%: 40 + x ≥ 0.9(50 + x) ⇔ x ≥ 50; 90/100 is exactly 90% (naive floating point says 51)
+    expect(satisfiedNeeded(40, 50, 90)).toBe(50);
+    // 44 of 50: x ≥ 10 → 54/60 = 90% exactly (naive floating point says 11)
+    expect(satisfiedNeeded(44, 50, 90)).toBe(10);
+    expect(satisfiedNeeded(45, 50, 90)).toBe(0);
+    expect(satisfiedNeeded(46, 50, 90)).toBe(0);
+  });
+  it('works for a non-integer target and refuses an unreachable one', () => {
+    // 80 of 100 at 92.5%: 0.075x ≥ 12.5 → x ≥ 166.7 → 167 (247/267 = 92.51%, 246/266 = 92.48%)
+    expect(satisfiedNeeded(80, 100, 92.5)).toBe(167);
+    expect(satisfiedNeeded(99, 100, 100)).toBeNull();
+    expect(satisfiedNeeded(100, 100, 100)).toBe(0);
+    expect(satisfiedNeeded(0, 0, 90)).toBeNull();
+  });
+  it('decides "meets the target" exactly', () => {
+    expect(meetsTarget(9, 10, 90)).toBe(true);
+    expect(meetsTarget(899, 1000, 90)).toBe(false);
+    expect(meetsTarget(7, 10, 70)).toBe(true); // 0.7 in floating point is not 7/10
+  });
+});
+
+describe('summarise: flags', () => {
+  it('flags few answers (n < 30) and an interval that contains the target', () => {
+    const s = summarise({ k: 26, n: 29 }, 90);
+    expect(s.few).toBe(true);
+    expect(s.uncertain).toBe(true); // 89.66% with an interval of roughly 73–96%
+    expect(s.below).toBe(true);
+    expect(s.needed).toBe(1); // 27/30 = 90%
+    const big = summarise({ k: 950, n: 1000 }, 90);
+    expect(big.few).toBe(false);
+    expect(big.uncertain).toBe(false); // 93.5–96.1%
+    expect(big.below).toBe(false);
+    expect(big.needed).toBe(0);
+    expect(summarise({ k: 30, n: 30 }, 90).few).toBe(false);
+  });
+});
+
+describe('overall figures', () => {
+  const elements = [
+    { element: 1, k: 90, n: 100 },
+    { element: 2, k: 8, n: 10 },
+    { element: 3, k: 45, n: 50 },
+    { element: 3, k: 5, n: 50 },
+    { element: 4, k: 0, n: 0 },
+  ];
+  it('pooled counts every answer once', () => {
+    expect(pooled(elements)).toEqual({ k: 148, n: 210 });
+  });
+  it('mean of elements averages element rates, and says how many elements had answers', () => {
+    // element 1: 90%, element 2: 80%, element 3: 50/100 = 50% → (90 + 80 + 50) / 3
+    const m = meanOfElements(elements);
+    expect(m.elements).toBe(3);
+    expect(m.rate).toBeCloseTo(220 / 3, 10);
+  });
+});
+
+describe('periods', () => {
+  it('parses keys and refuses bad ones', () => {
+    expect(parsePeriod('2026-Q1')).toEqual({ level: 'quarter', year: 2026, part: 1 });
+    expect(parsePeriod('2026-H2')).toEqual({ level: 'half', year: 2026, part: 2 });
+    expect(parsePeriod('2026')).toEqual({ level: 'year', year: 2026 });
+    expect(parsePeriod('2026-H3')).toBeNull();
+    expect(parsePeriod('2026-Q5')).toBeNull();
+    expect(parsePeriod('Q1/2026')).toBeNull();
+  });
+  it('rolls up quarter → half → year, and from dates', () => {
+    expect(rollUp('2026-Q2')).toBe('2026-H1');
+    expect(rollUp('2026-Q3')).toBe('2026-H2');
+    expect(rollUp('2026-H2')).toBe('2026');
+    expect(periodsOfDate(30, 6, 2026)).toEqual({ quarter: '2026-Q2', half: '2026-H1', year: '2026' });
+    expect(periodsOfDate(1, 10, 2025)).toEqual({ quarter: '2025-Q4', half: '2025-H2', year: '2025' });
+    expect(periodsOfDate(31, 4, 2026)).toBeNull();
+    expect(periodAt('half', 2026, null, 3)).toBe('2026-H2');
+    expect(periodAt('quarter', 2026, 1, null)).toBeNull(); // a response that only names a half has no quarter
+    expect(periodAt('year', 2026, null, null)).toBe('2026');
+  });
+  it('knows the previous period and the order', () => {
+    expect(previousPeriod('2026-Q1')).toBe('2025-Q4');
+    expect(previousPeriod('2026-Q3')).toBe('2026-Q2');
+    expect(previousPeriod('2026-H1')).toBe('2025-H2');
+    expect(previousPeriod('2026')).toBe('2025');
+    expect(['2025-Q4', '2024-Q1', '2025-Q1'].sort(comparePeriods)).toEqual(['2024-Q1', '2025-Q1', '2025-Q4']);
+  });
+});

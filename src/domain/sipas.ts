@@ -1,0 +1,227 @@
+// SIPAS satisfaction: rates, Wilson intervals, flags, the "more satisfied answers needed" count, overall
+// figures and periods. Pure functions of counts (k satisfied = answers 4–5, n valid answers); no React, no DuckDB.
+
+/** Below this many valid answers a rate is flagged "ít phiếu". */
+export const FEW_ANSWERS = 30;
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959963984540054;
+
+/** Satisfied answers (4 or 5) and valid answers (1–5; blanks count in neither). */
+export interface Tally {
+  k: number;
+  n: number;
+}
+
+/** Satisfaction rate in % (k ÷ n × 100), null when there is no valid answer. */
+export function satisfactionRate(k: number, n: number): number | null {
+  return n > 0 ? (k / n) * 100 : null;
+}
+
+/** 95% Wilson score interval in %, null when n = 0. Stays inside 0–100 even at k = 0 or k = n. */
+export function wilsonInterval(k: number, n: number, z = Z95): { lo: number; hi: number } | null {
+  if (n <= 0) return null;
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { lo: Math.max(0, centre - half) * 100, hi: Math.min(1, centre + half) * 100 };
+}
+
+/**
+ * A target in % as an exact fraction num/den (90 → 90/100, 92.5 → 925/1000), so comparisons at the
+ * boundary (45 of 50 against 90%) are made in integers, never in floating point.
+ */
+function targetFraction(targetPct: number): { num: number; den: number } {
+  let den = 100;
+  let num = targetPct;
+  while (!Number.isInteger(Math.round(num * 1e9) / 1e9) && den < 1e8) {
+    num *= 10;
+    den *= 10;
+  }
+  return { num: Math.round(num), den };
+}
+
+/** k ÷ n ≥ target, decided exactly. */
+export function meetsTarget(k: number, n: number, targetPct: number): boolean {
+  if (n <= 0) return false;
+  const { num, den } = targetFraction(targetPct);
+  return k * den >= num * n;
+}
+
+/**
+ * How many more satisfied answers, at this period's volume, would have reached the target:
+ * the smallest x ≥ 0 with (k + x) ÷ (n + x) ≥ target. Null when no x can (target 100% and some
+ * answer below 4) or when there are no answers.
+ */
+export function satisfiedNeeded(k: number, n: number, targetPct: number): number | null {
+  if (n <= 0) return null;
+  if (meetsTarget(k, n, targetPct)) return 0;
+  const { num, den } = targetFraction(targetPct);
+  if (num >= den) return null; // 100%: every added answer leaves the unsatisfied ones in the denominator
+  // x ≥ (num·n − den·k) ÷ (den − num), in integers: exact ceiling.
+  const top = num * n - den * k;
+  const bottom = den - num;
+  return ceilDiv(top, bottom);
+}
+
+function ceilDiv(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  return q * b < a ? q + 1 : q;
+}
+
+export interface RateSummary extends Tally {
+  /** % or null when n = 0. */
+  rate: number | null;
+  lo: number | null;
+  hi: number | null;
+  /** n < 30: "ít phiếu". */
+  few: boolean;
+  /** The interval contains the target: "chưa chắc" whether it is met. */
+  uncertain: boolean;
+  below: boolean;
+  /** Satisfied answers still needed to reach the target (0 when met). */
+  needed: number | null;
+}
+
+export function summarise(t: Tally, targetPct: number): RateSummary {
+  const ci = wilsonInterval(t.k, t.n);
+  return {
+    k: t.k,
+    n: t.n,
+    rate: satisfactionRate(t.k, t.n),
+    lo: ci?.lo ?? null,
+    hi: ci?.hi ?? null,
+    few: t.n > 0 && t.n < FEW_ANSWERS,
+    uncertain: ci !== null && ci.lo <= targetPct && targetPct <= ci.hi,
+    below: t.n > 0 && !meetsTarget(t.k, t.n, targetPct),
+    needed: satisfiedNeeded(t.k, t.n, targetPct),
+  };
+}
+
+// ---- Answers -------------------------------------------------------------------------------------------
+
+const LABELS: Record<string, number> = {
+  'rat hai long': 5,
+  'hai long': 4,
+  'binh thuong': 3,
+  'khong hai long': 2,
+  'rat khong hai long': 1,
+};
+
+/** Folds Vietnamese letters to ASCII (ấ → a, đ → d) and case, for matching labels typed without diacritics. */
+export function foldVietnamese(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * One answer cell: 1–5, a label (with or without diacritics), '' = no answer (null), anything else = invalid (undefined).
+ */
+export function parseAnswer(cell: string | null | undefined): number | null | undefined {
+  const s = (cell ?? '').trim();
+  if (s === '') return null;
+  if (/^[1-5]$/.test(s)) return Number(s);
+  return LABELS[foldVietnamese(s)];
+}
+
+// ---- Overall figures -----------------------------------------------------------------------------------
+
+export const ELEMENTS = [1, 2, 3, 4, 5] as const;
+export type Element = (typeof ELEMENTS)[number];
+
+export interface ElementTally extends Tally {
+  element: number;
+}
+
+/** "Gộp tất cả câu trả lời": every valid answer of every item counted once. */
+export function pooled(tallies: readonly Tally[]): Tally {
+  return tallies.reduce((a, t) => ({ k: a.k + t.k, n: a.n + t.n }), { k: 0, n: 0 });
+}
+
+/**
+ * "Trung bình 5 yếu tố": the unweighted mean of the element rates. `elements` is how many of the five
+ * had answers; fewer than 5 means the figure is not comparable and is shown flagged.
+ */
+export function meanOfElements(tallies: readonly ElementTally[]): { rate: number | null; elements: number } {
+  const byElement = new Map<number, Tally>();
+  for (const t of tallies) {
+    const cur = byElement.get(t.element) ?? { k: 0, n: 0 };
+    byElement.set(t.element, { k: cur.k + t.k, n: cur.n + t.n });
+  }
+  const rates = [...byElement.values()].filter((t) => t.n > 0).map((t) => (t.k / t.n) * 100);
+  return { rate: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null, elements: rates.length };
+}
+
+// ---- Periods -------------------------------------------------------------------------------------------
+
+export type Level = 'quarter' | 'half' | 'year';
+export const LEVELS: readonly Level[] = ['quarter', 'half', 'year'];
+
+export interface Period {
+  level: Level;
+  year: number;
+  /** Quarter 1–4 or half 1–2; absent for a year. */
+  part?: number;
+}
+
+/** '2026-Q1' | '2026-H1' | '2026' → a period; null for anything else. */
+export function parsePeriod(key: string): Period | null {
+  const m = /^(\d{4})(?:-([QH])([1-4]))?$/.exec(key.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (!m[2]) return { level: 'year', year };
+  const part = Number(m[3]);
+  if (m[2] === 'H') return part <= 2 ? { level: 'half', year, part } : null;
+  return { level: 'quarter', year, part };
+}
+
+export function periodKey(p: Period): string {
+  if (p.level === 'year') return String(p.year);
+  return `${p.year}-${p.level === 'quarter' ? 'Q' : 'H'}${p.part}`;
+}
+
+export const quarterOfMonth = (month: number) => Math.ceil(month / 3);
+export const halfOfQuarter = (quarter: number) => (quarter <= 2 ? 1 : 2);
+
+/** The period a response falls in, from the year/half/quarter it carries; null when it is too coarse for the level. */
+export function periodAt(level: Level, year: number, half: number | null, quarter: number | null): string | null {
+  if (level === 'year') return String(year);
+  if (level === 'half') {
+    const h = half ?? (quarter ? halfOfQuarter(quarter) : null);
+    return h ? `${year}-H${h}` : null;
+  }
+  return quarter ? `${year}-Q${quarter}` : null;
+}
+
+/** A response dated dd/mm/yyyy, at each level. */
+export function periodsOfDate(day: number, month: number, year: number): { quarter: string; half: string; year: string } | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  const q = quarterOfMonth(month);
+  return { quarter: `${year}-Q${q}`, half: `${year}-H${halfOfQuarter(q)}`, year: String(year) };
+}
+
+/** The period one level up that contains it (quarter → half → year); a year stays a year. */
+export function rollUp(key: string): string | null {
+  const p = parsePeriod(key);
+  if (!p) return null;
+  if (p.level === 'quarter') return `${p.year}-H${halfOfQuarter(p.part!)}`;
+  return String(p.year);
+}
+
+/** The period before, at the same level: 2026-Q1 → 2025-Q4, 2026-H1 → 2025-H2, 2026 → 2025. */
+export function previousPeriod(key: string): string | null {
+  const p = parsePeriod(key);
+  if (!p) return null;
+  if (p.level === 'year') return String(p.year - 1);
+  const parts = p.level === 'quarter' ? 4 : 2;
+  return p.part! > 1 ? periodKey({ ...p, part: p.part! - 1 }) : periodKey({ ...p, year: p.year - 1, part: parts });
+}
+
+/** Sort order of period keys of one level (chronological). */
+export function comparePeriods(a: string, b: string): number {
+  const pa = parsePeriod(a);
+  const pb = parsePeriod(b);
+  if (!pa || !pb) return a.localeCompare(b);
+  return pa.year - pb.year || (pa.part ?? 0) - (pb.part ?? 0);
+}
