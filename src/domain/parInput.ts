@@ -1,0 +1,20 @@
+// A score typed into the criteria tree: a number between 0 and the criterion's max, "không áp dụng", or empty.
+export type ScoreInput =
+  | { ok: true; kind: 'empty' }
+  | { ok: true; kind: 'na' }
+  | { ok: true; kind: 'score'; value: number }
+  | { ok: false; reason: 'notNumber' | 'negative' | 'aboveMax' };
+
+const NA = new Set(['không áp dụng', 'khong ap dung', 'kad', 'n/a', 'na']);
+
+/** Accepts "1,5" and "1.5" (Vietnamese and machine decimals); refuses what the rules forbid, with why. */
+export function parseScoreInput(text: string, max: number): ScoreInput {
+  const t = text.normalize('NFC').trim().toLowerCase();
+  if (t === '') return { ok: true, kind: 'empty' };
+  if (NA.has(t)) return { ok: true, kind: 'na' };
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(t)) return { ok: false, reason: 'notNumber' };
+  const v = Number(t.replace(',', '.'));
+  if (v < 0) return { ok: false, reason: 'negative' };
+  if (v > max + 1e-9) return { ok: false, reason: 'aboveMax' };
+  return { ok: true, kind: 'score', value: v };
+}
