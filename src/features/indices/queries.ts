@@ -11,20 +11,101 @@ export interface UnitTotalRow extends Record<string, unknown> {
 }
 
 /**
- * Totals of indices whose total is the sum of their components (PAPI). The components expected in a
- * year are those any unit has that year, so a dimension dropped for everyone (PAPI 2021 SC52) does not
- * make every province incomplete, while a province missing some is flagged.
+ * Each unit-year's total. A published overall row (component '') is taken as it is. PAPI publishes no
+ * overall row in the open data, and its total is the SUM of its sub-dimensions (domain.md), so a PAPI
+ * unit-year without one is summed. The components expected in a year are those any unit has that year, so
+ * a sub-dimension dropped for everyone (PAPI 2021 SC52) does not make every province incomplete, while a
+ * province missing some is flagged. Other indices (PCI: weighted mean) are never summed here.
  * Params: [index_code].
  */
 export const UNIT_TOTALS_SQL = `
-WITH leaf AS (
-  SELECT year, unit_code, unit_name, component, score
-  FROM index_scores
-  WHERE index_code = ? AND component <> '' AND score IS NOT NULL
+WITH src AS (
+  SELECT index_code, year, unit_code, unit_name, component, score FROM index_scores WHERE index_code = ? AND score IS NOT NULL
 ),
-expected AS (SELECT year, count(DISTINCT component) AS n_expected FROM leaf GROUP BY year)
-SELECT l.year, l.unit_code, any_value(l.unit_name) AS unit_name, sum(l.score) AS total,
-       count(DISTINCT l.component) AS n_present, any_value(e.n_expected) AS n_expected
-FROM leaf l JOIN expected e USING (year)
-GROUP BY l.year, l.unit_code
-ORDER BY l.year, l.unit_code`;
+overall AS (
+  SELECT year, unit_code, any_value(unit_name) AS unit_name, avg(score) AS total, 1 AS n_present, 1 AS n_expected
+  FROM src WHERE component = '' GROUP BY year, unit_code
+),
+leaf AS (SELECT * FROM src WHERE component <> '' AND index_code = 'PAPI'),
+expected AS (SELECT year, count(DISTINCT component) AS n_expected FROM leaf GROUP BY year),
+summed AS (
+  SELECT l.year, l.unit_code, any_value(l.unit_name) AS unit_name, sum(l.score) AS total,
+         count(DISTINCT l.component) AS n_present, any_value(e.n_expected) AS n_expected
+  FROM leaf l JOIN expected e USING (year)
+  WHERE NOT EXISTS (SELECT 1 FROM overall o WHERE o.year = l.year AND o.unit_code = l.unit_code)
+  GROUP BY l.year, l.unit_code
+)
+SELECT year, unit_code, unit_name, total, n_present, n_expected FROM overall
+UNION ALL
+SELECT year, unit_code, unit_name, total, n_present, n_expected FROM summed
+ORDER BY year, unit_code`;
+
+export interface ComponentRow extends Record<string, unknown> {
+  year: number;
+  unit_code: string;
+  unit_name: string;
+  component: string;
+  score: number;
+  max_score: number | null;
+}
+
+/** Every component score of an index (not the overall rows). Params: [index_code]. */
+export const COMPONENTS_SQL = `
+SELECT year, unit_code, any_value(unit_name) AS unit_name, component, avg(score) AS score, max(max_score) AS max_score
+FROM index_scores
+WHERE index_code = ? AND component <> '' AND score IS NOT NULL
+GROUP BY year, unit_code, component
+ORDER BY year, unit_code, component`;
+
+export interface ProvinceRefRow extends Record<string, unknown> {
+  old_province: string;
+  papi_code: string | null;
+  new_unit: string;
+  new_unit_type: string | null;
+}
+
+/** The 63 → 34 crosswalk, in the reference table's order. */
+export const PROVINCE_REFS_SQL = `SELECT old_province, papi_code, new_unit, new_unit_type FROM ref_provinces`;
+
+export interface SipasYearRow extends Record<string, unknown> {
+  year: number;
+  satisfied: number;
+  answers: number;
+  rate: number;
+}
+
+/**
+ * SIPAS of a commune per year, pooled over the commune and its units and service points (two levels down
+ * in `units`): satisfied answers (4 or 5) ÷ all valid answers, in %. Blank answers are not counted at all
+ * (they are not in sipas_counts). Params: [commune, commune, commune].
+ */
+export const SIPAS_POOLED_SQL = `
+WITH scope AS (
+  SELECT ? AS unit_code
+  UNION SELECT unit_code FROM units WHERE parent_code = ?
+  UNION SELECT u2.unit_code FROM units u2 JOIN units u1 ON u2.parent_code = u1.unit_code WHERE u1.parent_code = ?
+)
+SELECT year, sum(n) FILTER (WHERE answer >= 4) AS satisfied, sum(n) AS answers,
+       100.0 * coalesce(sum(n) FILTER (WHERE answer >= 4), 0) / sum(n) AS rate
+FROM sipas_counts
+WHERE unit_code IN (SELECT unit_code FROM scope)
+GROUP BY year
+HAVING sum(n) > 0
+ORDER BY year`;
+
+export interface LocalUnitRow extends Record<string, unknown> {
+  unit_code: string;
+  unit_name: string;
+}
+
+/** Communes the user may pick: those in the units catalogue of type Xã/Phường/Đặc khu, and local units with index scores. */
+export const COMMUNES_SQL = `
+SELECT unit_code, any_value(unit_name) AS unit_name FROM (
+  SELECT unit_code, unit_name FROM units WHERE lower(type) IN ('xã', 'phường', 'đặc khu', 'thị trấn')
+  UNION ALL
+  SELECT unit_code, unit_name FROM index_scores
+  WHERE index_code IN ('PAR', 'SIPAS') AND unit_code NOT IN (SELECT papi_code FROM ref_provinces WHERE papi_code IS NOT NULL)
+    AND unit_name NOT IN (SELECT old_province FROM ref_provinces) AND unit_name NOT IN (SELECT new_unit FROM ref_provinces)
+)
+GROUP BY unit_code
+ORDER BY unit_code`;

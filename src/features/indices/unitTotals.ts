@@ -1,9 +1,23 @@
+// Fetching an index's rows once; everything after this is pure (model.ts, src/domain).
 import type { Db } from '../../db/types';
 import type { IndexCode } from '../../domain/indices';
+import type { Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
-import { UNIT_TOTALS_SQL, type UnitTotalRow } from './queries';
+import { toCrosswalk, toUnitTotals } from './model';
+import { COMPONENTS_SQL, PROVINCE_REFS_SQL, SIPAS_POOLED_SQL, type ComponentRow, type ProvinceRefRow, type SipasYearRow, UNIT_TOTALS_SQL, type UnitTotalRow } from './queries';
 
 export async function fetchUnitTotals(db: Db, index: IndexCode): Promise<UnitTotal[]> {
-  const rows = await db.query<UnitTotalRow>(UNIT_TOTALS_SQL, [index]);
-  return rows.map((r) => ({ year: r.year, unitCode: r.unit_code, unitName: r.unit_name, total: r.total, nPresent: r.n_present, nExpected: r.n_expected }));
+  return toUnitTotals(await db.query<UnitTotalRow>(UNIT_TOTALS_SQL, [index]));
+}
+
+export function fetchComponents(db: Db, index: IndexCode): Promise<ComponentRow[]> {
+  return db.query<ComponentRow>(COMPONENTS_SQL, [index]);
+}
+
+export async function fetchCrosswalk(db: Db): Promise<Crosswalk> {
+  return toCrosswalk(await db.query<ProvinceRefRow>(PROVINCE_REFS_SQL));
+}
+
+export function fetchSipasPooled(db: Db, commune: string): Promise<SipasYearRow[]> {
+  return db.query<SipasYearRow>(SIPAS_POOLED_SQL, [commune, commune, commune]);
 }

@@ -51,3 +51,39 @@ export function trendOption(summaries: readonly YearSummary[], meta: IndexMeta, 
     series,
   };
 }
+
+export interface SparkPaths {
+  /** SVG path data, one per run of consecutive values in one methodology era. */
+  lines: string[];
+  last: { x: number; y: number } | null;
+}
+
+/**
+ * A sparkline from numbers: x by position in the series, y scaled to the values' own range (2 px margin).
+ * A missing value or a methodology break ends the line; the next values start a new one.
+ */
+export function sparkPaths(series: readonly { year: number; value: number | null }[], era: (year: number) => number, width: number, height: number): SparkPaths {
+  const vals = series.map((s) => s.value).filter((v): v is number => v !== null);
+  if (!vals.length) return { lines: [], last: null };
+  const lo = Math.min(...vals);
+  const hi = Math.max(...vals);
+  const m = 4;
+  const x = (i: number) => (series.length === 1 ? width / 2 : m + (i * (width - 2 * m)) / (series.length - 1));
+  const y = (v: number) => (hi === lo ? height / 2 : height - m - ((v - lo) * (height - 2 * m)) / (hi - lo));
+  const lines: string[] = [];
+  let cur: string[] = [];
+  let last: { x: number; y: number } | null = null;
+  series.forEach((s, i) => {
+    const prev = series[i - 1];
+    if (s.value === null || (prev && era(prev.year) !== era(s.year))) {
+      if (cur.length) lines.push(cur.join(' '));
+      cur = [];
+    }
+    if (s.value === null) return;
+    const p = { x: Math.round(x(i) * 10) / 10, y: Math.round(y(s.value) * 10) / 10 };
+    cur.push(`${cur.length ? 'L' : 'M'}${p.x},${p.y}`);
+    last = p;
+  });
+  if (cur.length) lines.push(cur.join(' '));
+  return { lines, last };
+}

@@ -1,0 +1,130 @@
+// Across the 1/7/2025 merger (Nghị quyết 202/2025/QH15): 63 former provinces became 34.
+// Years before the merger are shown on the 34-province view as the UNWEIGHTED MEAN of the former provinces
+// (the method the ministry used for DTI 2024), flagged as derived; published values of a new province win.
+import { type UnitTotal } from './trend';
+
+export type ProvinceView = '34' | '63';
+/** The first year published on the 34 provinces. */
+export const MERGER_YEAR = 2025;
+
+export interface ProvinceRef {
+  oldProvince: string;
+  /** P01…P63 in the PAPI files. */
+  code: string | null;
+  newUnit: string;
+  newType: string | null;
+}
+
+export interface Crosswalk {
+  refs: readonly ProvinceRef[];
+  /** Former province name or code → its ref. */
+  byOld: Map<string, ProvinceRef>;
+  /** New province → its former provinces, in the order of the reference table. */
+  members: Map<string, ProvinceRef[]>;
+  newNames: Set<string>;
+}
+
+export function crosswalk(refs: readonly ProvinceRef[]): Crosswalk {
+  const byOld = new Map<string, ProvinceRef>();
+  const members = new Map<string, ProvinceRef[]>();
+  for (const r of refs) {
+    byOld.set(r.oldProvince, r);
+    if (r.code) byOld.set(r.code, r);
+    members.set(r.newUnit, [...(members.get(r.newUnit) ?? []), r]);
+  }
+  return { refs, byOld, members, newNames: new Set(members.keys()) };
+}
+
+/** Whether a unit (by name or code) is a province, former or new. Anything else is a local unit (commune…). */
+export function isProvince(cw: Crosswalk, name: string, code?: string): boolean {
+  return cw.byOld.has(name) || cw.newNames.has(name) || (code !== undefined && cw.byOld.has(code));
+}
+
+/** The user's province in a view: a former province maps to its new one; a new one has no single former one. */
+export function provinceInView(cw: Crosswalk, province: string | null, view: ProvinceView): string | null {
+  if (!province) return null;
+  if (view === '34') return cw.byOld.get(province)?.newUnit ?? (cw.newNames.has(province) ? province : null);
+  if (cw.byOld.has(province)) return cw.byOld.get(province)!.oldProvince;
+  // A new province named like one of its former ones (Huế ← Thừa Thiên Huế is not; Hải Phòng is) maps to it.
+  const m = cw.members.get(province);
+  return m?.find((r) => r.oldProvince === province)?.oldProvince ?? m?.[0]?.oldProvince ?? null;
+}
+
+/** A former province that is missing or incomplete, which keeps its new province from being computed. */
+export interface MissingMember {
+  name: string;
+  nPresent: number;
+  nExpected: number;
+}
+
+export interface ViewTotal extends UnitTotal {
+  /** Computed as the mean of former provinces (never published as such). */
+  derived: boolean;
+  /** Former provinces averaged (derived only). */
+  from: string[];
+  /** Why the unit is incomplete, when it is. */
+  missing: MissingMember[];
+}
+
+/**
+ * Years published on the 34 provinces: from the merger on, or a year whose every unit is a new province
+ * and which has at most 34 of them (e.g. DTI 2024 as announced on the merged provinces).
+ */
+export function publishedOn34(cw: Crosswalk, year: number, units: readonly UnitTotal[]): boolean {
+  if (year >= MERGER_YEAR) return true;
+  const names = new Set(units.map((u) => u.unitName));
+  return names.size > 0 && names.size <= cw.newNames.size && [...names].some((n) => !cw.byOld.has(n)) && [...names].every((n) => cw.newNames.has(n));
+}
+
+const own = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
+
+/**
+ * Province totals (all years) as seen in one view. 63: the former provinces as published (years published
+ * on 34 are left out: a new province cannot be split). 34: published new provinces as they are; other
+ * years' new provinces = unweighted mean of their former provinces, incomplete if any former one is
+ * missing or incomplete.
+ */
+export function provincesInView(cw: Crosswalk, units: readonly UnitTotal[], view: ProvinceView): ViewTotal[] {
+  const byYear = new Map<number, UnitTotal[]>();
+  for (const u of units) byYear.set(u.year, [...(byYear.get(u.year) ?? []), u]);
+  const out: ViewTotal[] = [];
+  for (const [year, list] of [...byYear.entries()].sort(([a], [b]) => a - b)) {
+    const on34 = publishedOn34(cw, year, list);
+    if (view === '63') {
+      if (!on34) out.push(...list.map(own));
+      continue;
+    }
+    if (on34) {
+      out.push(...list.map(own));
+      continue;
+    }
+    const byName = new Map<string, UnitTotal>();
+    for (const u of list) {
+      const ref = cw.byOld.get(u.unitName) ?? cw.byOld.get(u.unitCode);
+      if (ref) byName.set(ref.oldProvince, u);
+    }
+    for (const [newUnit, members] of cw.members) {
+      const found = members.map((m) => byName.get(m.oldProvince));
+      if (found.every((f) => f === undefined)) continue;
+      const missing: MissingMember[] = members.flatMap((m, i) => {
+        const f = found[i];
+        if (!f) return [{ name: m.oldProvince, nPresent: 0, nExpected: 1 }];
+        return f.nPresent < f.nExpected ? [{ name: m.oldProvince, nPresent: f.nPresent, nExpected: f.nExpected }] : [];
+      });
+      const complete = found.filter((f): f is UnitTotal => f !== undefined && f.nPresent >= f.nExpected);
+      out.push({
+        year,
+        unitCode: newUnit,
+        unitName: newUnit,
+        total: complete.length === members.length ? complete.reduce((a, f) => a + f.total, 0) / members.length : NaN,
+        nPresent: complete.length,
+        nExpected: members.length,
+        // One former province renamed (Thừa Thiên Huế → Huế) is its own value, not a mean.
+        derived: members.length > 1,
+        from: members.map((m) => m.oldProvince),
+        missing,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+// From query rows to what the index page and the overview cards show: peers by level (provinces in the chosen
+// view, or local units), component totals (PAPI dimensions = sum of their sub-dimensions). Pure, tested.
+import { crosswalk, isProvince, provincesInView, type Crosswalk, type ProvinceView, type ViewTotal } from '../../domain/merger';
+import { papiDimensionOf } from '../../domain/papi';
+import type { UnitTotal } from '../../domain/trend';
+import type { ComponentRow, ProvinceRefRow, UnitTotalRow } from './queries';
+
+export type Level = 'province' | 'local';
+
+export function toCrosswalk(rows: readonly ProvinceRefRow[]): Crosswalk {
+  return crosswalk(rows.map((r) => ({ oldProvince: r.old_province, code: r.papi_code, newUnit: r.new_unit, newType: r.new_unit_type })));
+}
+
+export function toUnitTotals(rows: readonly UnitTotalRow[]): UnitTotal[] {
+  return rows.map((r) => ({ year: r.year, unitCode: r.unit_code, unitName: r.unit_name ?? r.unit_code, total: r.total, nPresent: r.n_present, nExpected: r.n_expected }));
+}
+
+const asView = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
+
+/** The units of one level, as the chosen province view shows them. */
+export function peersAt(cw: Crosswalk, totals: readonly UnitTotal[], level: Level, view: ProvinceView): ViewTotal[] {
+  const provinces = totals.filter((u) => isProvince(cw, u.unitName, u.unitCode));
+  if (level === 'province') return provincesInView(cw, provinces, view);
+  const set = new Set(provinces);
+  return totals.filter((u) => !set.has(u)).map(asView);
+}
+
+/** The level of a unit key (name or code). */
+export function levelOf(cw: Crosswalk, key: string): Level {
+  return isProvince(cw, key, key) ? 'province' : 'local';
+}
+
+/** A component of an index: PAPI dimensions D1…D8 or sub-dimensions SCxy; other indices as loaded. */
+export interface ComponentKey {
+  code: string;
+  /** PAPI sub-dimension's dimension ('D5' for SC52); null for a top-level component. */
+  parent: string | null;
+}
+
+/**
+ * Component values as unit totals, one list per component. PAPI dimension = sum of its sub-dimensions
+ * present that year for anyone; a province lacking some is incomplete for that dimension.
+ * Other indices' components are taken as loaded (a max_score turns them into % of max, so bars compare).
+ */
+export function componentTotals(index: string, rows: readonly ComponentRow[], detail: 'top' | 'sub'): Map<string, UnitTotal[]> {
+  const out = new Map<string, UnitTotal[]>();
+  const push = (k: string, u: UnitTotal) => out.set(k, [...(out.get(k) ?? []), u]);
+  if (index !== 'PAPI' || detail === 'sub') {
+    for (const r of rows) {
+      const pct = index !== 'PAPI' && r.max_score ? (100 * r.score) / r.max_score : r.score;
+      push(r.component, { year: r.year, unitCode: r.unit_code, unitName: r.unit_name ?? r.unit_code, total: pct, nPresent: 1, nExpected: 1 });
+    }
+    return out;
+  }
+  // PAPI dimensions: sub-dimensions expected per year and dimension = those anyone has.
+  const expected = new Map<string, Set<string>>();
+  const sums = new Map<string, { r: ComponentRow; total: number; n: number; dim: number }>();
+  for (const r of rows) {
+    const dim = papiDimensionOf(r.component);
+    if (dim === null) continue;
+    const ek = `${r.year}|${dim}`;
+    expected.set(ek, (expected.get(ek) ?? new Set()).add(r.component));
+    const sk = `${r.year}|${dim}|${r.unit_code}`;
+    const s = sums.get(sk) ?? { r, total: 0, n: 0, dim };
+    s.total += r.score;
+    s.n += 1;
+    sums.set(sk, s);
+  }
+  for (const { r, total, n, dim } of sums.values()) {
+    push(`D${dim}`, { year: r.year, unitCode: r.unit_code, unitName: r.unit_name ?? r.unit_code, total, nPresent: n, nExpected: expected.get(`${r.year}|${dim}`)!.size });
+  }
+  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Years present in a list of totals, ascending. */
+export function yearsOf(units: readonly { year: number }[]): number[] {
+  return [...new Set(units.map((u) => u.year))].sort((a, b) => a - b);
+}
+
+/** The unit's entry of a year by code or name. */
+export function findUnit<T extends UnitTotal>(units: readonly T[], year: number, key: string | null): T | undefined {
+  if (!key) return undefined;
+  return units.find((u) => u.year === year && (u.unitCode === key || u.unitName === key));
+}

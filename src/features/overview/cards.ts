@@ -1,0 +1,109 @@
+// What each overview card shows, from the loaded totals and the user's units. Pure: no React, no DuckDB.
+import { INDICES, type IndexCode } from '../../domain/indices';
+import { provinceInView, type Crosswalk, type ProvinceView } from '../../domain/merger';
+import { parBand, parProvinceGroup, standingsFor, summarise, type CardSummary, type Standing } from '../../domain/standing';
+import type { UnitTotal } from '../../domain/trend';
+import { peersAt, type Level } from '../indices/model';
+import type { SipasYearRow } from '../indices/queries';
+
+export interface CardUnits {
+  province: string | null;
+  commune: string | null;
+  view: ProvinceView;
+}
+
+export interface CardInput {
+  cw: Crosswalk;
+  totals: Record<IndexCode, UnitTotal[]>;
+  /** SIPAS pooled over the commune's service points, from the survey answers. */
+  sipas: readonly SipasYearRow[];
+  sipasTarget: (year: number) => number;
+  parBands: (year: number) => { excellent: number; good: number; fair: number; average: number };
+}
+
+/** A message key and its parameters, translated by the component. */
+export interface GroupLabel {
+  key: 'card.band.A' | 'card.band.B' | 'card.band.below' | `card.band.${'excellent' | 'good' | 'fair' | 'average' | 'weak'}` | `card.quartile.${1 | 2 | 3 | 4}`;
+  tone: 'good' | 'mid' | 'bad';
+}
+
+export type CardModel =
+  | { index: IndexCode; state: 'none'; unitName: string | null }
+  | {
+      index: IndexCode;
+      state: 'ok';
+      level: Level;
+      /** Hash parameter `unit` of the index page (province name in the view, or the commune's code). */
+      unitKey: string;
+      unitName: string;
+      summary: CardSummary;
+      group: GroupLabel | null;
+      /** On the 34 view, a year before the merger: the mean of former provinces. */
+      derived: boolean;
+      target: { value: number; gap: number } | null;
+      answers: number | null;
+    };
+
+function groupOf(index: IndexCode, level: Level, s: Standing, bands: CardInput['parBands']): GroupLabel | null {
+  if (s.value === null) return null;
+  if (index === 'PAPI' && s.quartile !== null) return { key: `card.quartile.${s.quartile}`, tone: s.quartile === 1 ? 'good' : s.quartile === 4 ? 'bad' : 'mid' };
+  if (index !== 'PAR') return null;
+  if (level === 'province') {
+    const g = parProvinceGroup(s.value);
+    return { key: `card.band.${g}`, tone: g === 'A' ? 'good' : g === 'B' ? 'mid' : 'bad' };
+  }
+  const b = parBand(s.value, bands(s.year));
+  return { key: `card.band.${b}`, tone: b === 'excellent' || b === 'good' ? 'good' : b === 'weak' ? 'bad' : 'mid' };
+}
+
+function fromPeers(index: IndexCode, input: CardInput, peers: UnitTotal[], level: Level, key: string): CardModel | null {
+  const standings = standingsFor(peers, key, INDICES[index].decimals);
+  const summary = summarise(standings, INDICES[index]);
+  if (!summary) return null;
+  const own = peers.find((p) => p.year === summary.latest.year && (p.unitCode === key || p.unitName === key));
+  const target = index === 'SIPAS' ? input.sipasTarget(summary.latest.year) : null;
+  return {
+    index, state: 'ok', level, unitKey: level === 'local' ? own?.unitCode ?? key : own?.unitName ?? key, unitName: own?.unitName ?? key, summary,
+    group: groupOf(index, level, summary.latest, input.parBands),
+    derived: Boolean(own && 'derived' in own && (own as { derived: boolean }).derived),
+    target: target === null ? null : { value: target, gap: summary.latest.value! - target },
+    answers: null,
+  };
+}
+
+/** SIPAS of the commune from its own survey answers: a rate per year, not ranked (no peers surveyed alike). */
+function fromSipasCounts(input: CardInput, commune: string, communeName: string): CardModel | null {
+  const standings: Standing[] = input.sipas.map((r) => ({ year: r.year, value: r.rate, rank: null, of: 0, quartile: null, median: null, best: null, bestNames: [] }));
+  const summary = summarise(standings, INDICES.SIPAS);
+  if (!summary) return null;
+  const target = input.sipasTarget(summary.latest.year);
+  const latest = input.sipas.find((r) => r.year === summary.latest.year)!;
+  return {
+    index: 'SIPAS', state: 'ok', level: 'local', unitKey: commune, unitName: communeName, summary, group: null, derived: false,
+    target: { value: target, gap: summary.latest.value! - target }, answers: latest.answers,
+  };
+}
+
+/**
+ * One card per index. PAR and SIPAS are about the commune when it has data, else the province;
+ * PAPI, PCI and DTI are provincial. A card without data says so (never a zero).
+ */
+export function buildCards(input: CardInput, units: CardUnits, communeName: string | null): CardModel[] {
+  const province = provinceInView(input.cw, units.province, units.view);
+  return (['PAR', 'SIPAS', 'PAPI', 'PCI', 'DTI'] as const).map((index) => {
+    const totals = input.totals[index] ?? [];
+    const tries: (() => CardModel | null)[] = [];
+    if ((index === 'PAR' || index === 'SIPAS') && units.commune) {
+      const c = units.commune;
+      if (index === 'SIPAS') tries.push(() => fromSipasCounts(input, c, communeName ?? c));
+      tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view), 'local', c));
+    }
+    if (province) tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'province', units.view), 'province', province));
+    for (const f of tries) {
+      const card = f();
+      if (card) return card;
+    }
+    const unitName = index === 'PAR' || index === 'SIPAS' ? communeName ?? province : province;
+    return { index, state: 'none', unitName };
+  });
+}
