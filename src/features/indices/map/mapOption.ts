@@ -1,0 +1,225 @@
+// Pure pieces of the province choropleth: quartile classes, the join of rows to map features, the ECharts option.
+import type { EChartsCoreOption } from 'echarts/core';
+import { FONT_FAMILY, FONT_SIZE, TEXT_COLOUR } from '../../../charts/theme';
+import { provinceKey } from './names';
+
+/** Sequential, light → dark (ColorBrewer YlGnBu): reads in greyscale, for colour-blind viewers and on a washed-out projector. */
+export const CLASS_COLOURS = ['#edf8b1', '#7fcdbb', '#2c7fb8', '#253494'] as const;
+export const MISSING_COLOUR = '#bdbdbd';
+export const HIGHLIGHT_COLOUR = '#D55E00';
+const BORDER_COLOUR = '#4d4d4d';
+
+/** Quantile with linear interpolation between order statistics (Excel QUARTILE.INC, R type 7). */
+export function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** The three cut points (25th, 50th, 75th percentile) of the values present; null when there are none. */
+export function quartileCuts(values: readonly number[]): [number, number, number] | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return [quantile(s, 0.25), quantile(s, 0.5), quantile(s, 0.75)];
+}
+
+/** 0 (lowest quarter) … 3 (highest). A value equal to a cut point belongs to the class below it. */
+export function quartileClass(value: number, cuts: readonly [number, number, number]): 0 | 1 | 2 | 3 {
+  if (value <= cuts[0]) return 0;
+  if (value <= cuts[1]) return 1;
+  if (value <= cuts[2]) return 2;
+  return 3;
+}
+
+export interface MapClass {
+  /** 0–3, or 'missing' */
+  key: 0 | 1 | 2 | 3 | 'missing';
+  colour: string;
+  count: number;
+  /** lowest and highest value among the provinces in the class (null for 'missing') */
+  min: number | null;
+  max: number | null;
+}
+
+export interface MapRegion {
+  /** the feature's name (the province as the app's data names it) */
+  name: string;
+  value: number | null;
+  cls: MapClass['key'];
+}
+
+export interface Classified {
+  regions: MapRegion[];
+  classes: MapClass[];
+  /** rows whose province matches no feature (their names, as given) */
+  notOnMap: string[];
+}
+
+/**
+ * Joins rows to the map's features on normalised names and puts each feature in a quartile class.
+ * A feature without a row, or with a null value, is 'missing' (drawn grey), never zero.
+ */
+export function classify(featureNames: readonly string[], rows: readonly { province: string; value: number | null }[]): Classified {
+  const byKey = new Map<string, number | null>();
+  for (const r of rows) byKey.set(provinceKey(r.province), r.value !== null && Number.isFinite(r.value) ? r.value : null);
+  const featureKeys = new Set(featureNames.map(provinceKey));
+  const notOnMap = rows.filter((r) => !featureKeys.has(provinceKey(r.province))).map((r) => r.province);
+  const present = featureNames.map((n) => byKey.get(provinceKey(n)) ?? null);
+  const cuts = quartileCuts(present.filter((v): v is number => v !== null));
+  const regions = featureNames.map((name, i): MapRegion => {
+    const value = present[i] ?? null;
+    return { name, value, cls: value === null || !cuts ? 'missing' : quartileClass(value, cuts) };
+  });
+  const classes: MapClass[] = ([0, 1, 2, 3, 'missing'] as const).map((key) => {
+    const vals = regions.filter((r) => r.cls === key).map((r) => r.value).filter((v): v is number => v !== null);
+    return {
+      key,
+      colour: key === 'missing' ? MISSING_COLOUR : CLASS_COLOURS[key],
+      count: regions.filter((r) => r.cls === key).length,
+      min: vals.length ? Math.min(...vals) : null,
+      max: vals.length ? Math.max(...vals) : null,
+    };
+  });
+  return { regions, classes, notOnMap };
+}
+
+export interface MapLabels {
+  formatValue: (v: number) => string;
+  legendTitle: string;
+  count: (n: number) => string;
+  missing: string;
+  /** e.g. "Viền cam: Huế"; shown only when a province is highlighted */
+  highlight: (name: string) => string;
+  attribution: string;
+  hoangSa: string;
+  truongSa: string;
+  className: (n: number) => string;
+}
+
+/** The text of one legend entry: "37,22 – 40,10 · 16 tỉnh" or "Không có dữ liệu · 2 tỉnh". */
+export function legendText(c: MapClass, labels: MapLabels): string {
+  if (c.key === 'missing') return `${labels.missing} · ${labels.count(c.count)}`;
+  const range = c.min === null || c.max === null ? '–' : c.min === c.max ? labels.formatValue(c.min) : `${labels.formatValue(c.min)} – ${labels.formatValue(c.max)}`;
+  return `${range} · ${labels.count(c.count)}`;
+}
+
+/** Plain-text tooltip for one province (no HTML: names are text). */
+export function tooltipText(region: MapRegion | undefined, name: string, labels: MapLabels): string {
+  if (!region || region.value === null) return `${name}\n${labels.missing}`;
+  return `${name}\n${labels.formatValue(region.value)} (${labels.className(Number(region.cls) + 1)})`;
+}
+
+// Where the archipelago names are written (lon, lat), beside the islands, clear of the mainland.
+const HOANG_SA: [number, number] = [112.2, 17.55];
+const TRUONG_SA: [number, number] = [114.3, 12.3];
+
+type Ring = [number, number][];
+
+export interface MapOptionInput {
+  mapName: string;
+  classified: Classified;
+  highlight?: string | null;
+  /** the highlighted province's outer rings, drawn on top so no neighbour covers the outline */
+  highlightRings: Ring[];
+  labels: MapLabels;
+}
+
+/**
+ * A geo component coloured region by region (so "no data" is its own grey, not a value on a scale), a legend
+ * drawn as graphics (it goes into the PNG too), and a custom series on top for the highlighted outline and the
+ * archipelago names.
+ */
+export function mapOption({ mapName, classified, highlight, highlightRings, labels }: MapOptionInput): EChartsCoreOption {
+  const byName = new Map(classified.regions.map((r) => [r.name, r]));
+  const colourOf = (r: MapRegion) => (r.cls === 'missing' ? MISSING_COLOUR : CLASS_COLOURS[r.cls]);
+  const regions = classified.regions.map((r) => ({
+    name: r.name,
+    itemStyle: { areaColor: colourOf(r) },
+    emphasis: { itemStyle: { areaColor: colourOf(r), borderColor: '#000', borderWidth: 1.5 }, label: { show: false } },
+  }));
+
+  const shown = classified.classes.filter((c) => c.count > 0);
+  const row = 26;
+  const legendItems = shown.flatMap((c, i) => [
+    { type: 'rect', shape: { x: 0, y: 30 + i * row, width: 22, height: 18 }, style: { fill: c.colour, stroke: BORDER_COLOUR, lineWidth: 1 } },
+    { type: 'text', x: 30, y: 30 + i * row + 2, style: { text: legendText(c, labels), fontSize: FONT_SIZE, fill: TEXT_COLOUR, fontFamily: FONT_FAMILY } },
+  ]);
+  const hlY = 30 + shown.length * row + 8;
+  const highlightItems = highlight && highlightRings.length
+    ? [
+        { type: 'rect', shape: { x: 0, y: hlY, width: 22, height: 18 }, style: { fill: 'none', stroke: HIGHLIGHT_COLOUR, lineWidth: 3 } },
+        { type: 'text', x: 30, y: hlY + 2, style: { text: labels.highlight(highlight), fontSize: FONT_SIZE, fill: TEXT_COLOUR, fontFamily: FONT_FAMILY } },
+      ]
+    : [];
+
+  type Api = { coord: (p: [number, number]) => number[] };
+  const overlay = [
+    ...highlightRings.map((ring) => ({ kind: 'ring' as const, ring })),
+    { kind: 'label' as const, at: HOANG_SA, text: labels.hoangSa },
+    { kind: 'label' as const, at: TRUONG_SA, text: labels.truongSa },
+  ];
+
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
+    aria: { enabled: true },
+    tooltip: {
+      trigger: 'item',
+      // Canvas-drawn text, not HTML: a province name is never interpreted as markup.
+      renderMode: 'richText',
+      formatter: (p: { name?: string }) => tooltipText(byName.get(p.name ?? ''), p.name ?? '', labels),
+      textStyle: { fontSize: FONT_SIZE },
+    },
+    geo: {
+      map: mapName,
+      roam: false,
+      selectedMode: false,
+      layoutCenter: ['62%', '50%'],
+      layoutSize: '96%',
+      tooltip: { show: true },
+      itemStyle: { areaColor: MISSING_COLOUR, borderColor: BORDER_COLOUR, borderWidth: 0.5 },
+      emphasis: { label: { show: false } },
+      label: { show: false },
+      regions,
+    },
+    graphic: [
+      {
+        type: 'group', left: 12, top: 12, silent: true,
+        children: [
+          { type: 'text', x: 0, y: 0, style: { text: labels.legendTitle, fontSize: FONT_SIZE, fontWeight: 'bold', fill: TEXT_COLOUR, fontFamily: FONT_FAMILY } },
+          ...legendItems,
+          ...highlightItems,
+        ],
+      },
+      {
+        type: 'text', right: 8, bottom: 6, silent: true,
+        style: { text: labels.attribution, fontSize: 12, fill: '#57606a', fontFamily: FONT_FAMILY, width: 420, overflow: 'break', align: 'right' },
+      },
+    ],
+    series: [
+      {
+        type: 'custom',
+        coordinateSystem: 'geo',
+        silent: true,
+        z: 10,
+        data: overlay.map((o) => (o.kind === 'ring' ? o.ring[0] : o.at)),
+        renderItem: (params: { dataIndex: number }, api: Api) => {
+          const o = overlay[params.dataIndex]!;
+          if (o.kind === 'label') {
+            const [x, y] = api.coord(o.at);
+            return { type: 'text', x, y, style: { text: o.text, fontSize: FONT_SIZE, fontStyle: 'italic', fill: '#1f4e79', align: 'center', verticalAlign: 'bottom', fontFamily: FONT_FAMILY } };
+          }
+          const points = o.ring.map((p) => api.coord(p));
+          return {
+            type: 'group',
+            children: [
+              { type: 'polygon', shape: { points }, style: { fill: 'none', stroke: '#ffffff', lineWidth: 5 } },
+              { type: 'polygon', shape: { points }, style: { fill: 'none', stroke: HIGHLIGHT_COLOUR, lineWidth: 3 } },
+            ],
+          };
+        },
+      },
+    ],
+  };
+}
