@@ -1,4 +1,67 @@
-/** Settings section for the PAR band cut-offs (owned by the PAR feature). */
+// Settings section for the PAR band cut-offs: one set for all years, or a year's own set.
+import { useEffect, useState } from 'react';
+import { useSettings } from '../../app/useSettings';
+import { parBandsFor, type BandCutoffs } from '../../app/settings';
+import { useI18n } from '../../i18n/i18n';
+import { useParYears } from './useParYear';
+import { validCutoffs } from './bandSettings';
+
+const FIELDS = ['excellent', 'good', 'fair', 'average'] as const;
+
 export function ParBandSettings() {
-  return null;
+  const { t } = useI18n();
+  const [settings, update] = useSettings();
+  const years = useParYears();
+  const [scope, setScope] = useState<string>('all');
+  const current = scope === 'all' ? settings.parBands : parBandsFor(settings, Number(scope));
+  const [draft, setDraft] = useState<Record<keyof BandCutoffs, string>>(() => toDraft(current));
+  const [msg, setMsg] = useState<string | null>(null);
+  useEffect(() => setDraft(toDraft(current)), [scope, current.excellent, current.good, current.fair, current.average]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const parsed = Object.fromEntries(FIELDS.map((f) => [f, Number(draft[f].replace(',', '.'))])) as BandCutoffs;
+  const ok = FIELDS.every((f) => draft[f].trim() !== '') && validCutoffs(parsed);
+
+  function save() {
+    if (!ok) return;
+    if (scope === 'all') update({ parBands: parsed });
+    else update({ parBandsByYear: { ...settings.parBandsByYear, [scope]: parsed } });
+    setMsg(t('par.settings.saved'));
+  }
+  function reset() {
+    const rest = { ...settings.parBandsByYear };
+    delete rest[scope];
+    update({ parBandsByYear: rest });
+    setMsg(t('par.settings.saved'));
+  }
+
+  return (
+    <section className="settings-section par-band-settings" data-testid="par-band-settings">
+      <h2>{t('par.settings.title')}</h2>
+      <p className="note">{t('par.settings.hint')}</p>
+      <label className="control">
+        {t('par.settings.scope')}
+        <select value={scope} onChange={(e) => { setScope(e.target.value); setMsg(null); }} data-testid="par-band-scope">
+          <option value="all">{t('par.settings.all')}</option>
+          {(years.data ?? []).map((y) => <option key={y} value={String(y)}>{t('par.settings.year', { year: y })}{settings.parBandsByYear[String(y)] ? ' *' : ''}</option>)}
+        </select>
+      </label>
+      <div className="band-inputs">
+        {FIELDS.map((f) => (
+          <label key={f} className="control">
+            {t(`par.band.${f}`)} ≥
+            <input type="text" inputMode="decimal" size={5} value={draft[f]} onChange={(e) => { setDraft({ ...draft, [f]: e.target.value }); setMsg(null); }} data-testid={`par-band-${f}`} />
+          </label>
+        ))}
+        <span className="muted">{t('par.band.weak')} &lt; {draft.average}</span>
+      </div>
+      {!ok && <p className="error" role="alert">{t('par.settings.invalid')}</p>}
+      <button type="button" onClick={save} disabled={!ok} data-testid="par-band-save">{t('par.settings.save')}</button>
+      {scope !== 'all' && settings.parBandsByYear[scope] && <button type="button" onClick={reset}>{t('par.settings.reset')}</button>}
+      {msg && <span role="status" className="note"> {msg}</span>}
+    </section>
+  );
+}
+
+function toDraft(c: BandCutoffs): Record<keyof BandCutoffs, string> {
+  return { excellent: String(c.excellent), good: String(c.good), fair: String(c.fair), average: String(c.average) };
 }

@@ -1,0 +1,165 @@
+// A unit's criteria tree: max / self / appraised / difference / evidence / note, with flags,
+// and score entry (validated as typed, saved with the dataset, undoable, marked "sửa tại đây" with the date).
+import { useRef, useState } from 'react';
+import type { Route } from '../../app/route';
+import { replaceParams } from '../../app/useRoute';
+import { useData } from '../../app/DataContext';
+import { useI18n } from '../../i18n/i18n';
+import type { ParNode } from '../../domain/parScoring';
+import type { ParUnit, ParYear } from './model';
+import { editStamp, saveScore, undoEdit, type ScoreValues, type UndoEntry } from './editing';
+import { fmtEditDate, fmtPoints } from './format';
+import { ScoreField, TextField } from './ScoreField';
+import { NA_TEXT } from './exportPar';
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+
+export function UnitTree({ model, unit, route }: { model: ParYear; unit: ParUnit; route: Route }) {
+  const { t, locale } = useI18n();
+  const { db, refresh } = useData();
+  const editing = route.params.edit === '1';
+  const [undo, setUndo] = useState<UndoEntry[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const queue = useRef<Promise<unknown>>(Promise.resolve()); // saves run one after another, in the order typed
+
+  function run(task: () => Promise<void>) {
+    setStatus({ kind: 'saving' });
+    queue.current = queue.current.then(task).then(
+      async () => {
+        await refresh();
+        setStatus({ kind: 'saved' });
+      },
+      (e: unknown) => setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
+  function save(n: ParNode, patch: Partial<ScoreValues>, label: string) {
+    if (!db) return;
+    run(async () => {
+      const row = unit.rows.get(n.code);
+      const before: ScoreValues | null = row
+        ? { applicable: row.applicable, self: row.self_score, appraised: row.appraised_score, evidence: row.evidence, note: row.note, editedAt: row.edited_at }
+        : null;
+      const base: ScoreValues = before ?? { applicable: true, self: null, appraised: null, evidence: null, note: null, editedAt: null };
+      const after: ScoreValues = { ...base, ...patch, editedAt: editStamp() };
+      const target = { datasetId: row?.dataset_id ?? unit.datasetId, year: model.year, unitCode: unit.unitCode, unitName: unit.unitName, criterion: n.code };
+      const entry = await saveScore(db, target, before, after, label);
+      setUndo((u) => [...u, entry]);
+    });
+  }
+
+  function undoLast() {
+    const last = undo[undo.length - 1];
+    if (!db || !last) return;
+    setUndo((u) => u.slice(0, -1));
+    run(() => undoEdit(db, last));
+  }
+
+  const scoreText = (v: number | null) => (v === null ? '' : fmtPoints(v, locale));
+  const lastUndo = undo[undo.length - 1];
+
+  return (
+    <section className="par-tree-section">
+      <div className="par-tree-head">
+        <h3>{t('par.u.tree')}</h3>
+        <div className="par-edit-tools no-print">
+          {editing && lastUndo && (
+            <button type="button" onClick={undoLast} data-testid="par-undo">{t('par.u.undo', { what: lastUndo.label })}</button>
+          )}
+          <span className="save-status" role="status" data-testid="save-status">
+            {status.kind === 'saving' ? t('par.u.saving') : status.kind === 'saved' ? t('par.u.saved') : status.kind === 'failed' ? t('par.u.saveFailed', { message: status.message }) : ''}
+          </span>
+          <button type="button" className={editing ? 'primary' : undefined} onClick={() => replaceParams(route, { edit: editing ? undefined : '1' })} aria-pressed={editing} data-testid="par-edit">
+            {editing ? t('par.u.editDone') : t('par.u.edit')}
+          </button>
+        </div>
+      </div>
+      {editing && <p className="note no-print">{t('par.u.editHint')}</p>}
+      <div className="par-scroll">
+        <table className="data-table par-tree" data-testid="par-tree">
+          <thead>
+            <tr>
+              <th scope="col">{t('par.u.code')}</th>
+              <th scope="col">{t('par.u.criterion')}</th>
+              <th scope="col" className="num">{t('par.u.max')}</th>
+              <th scope="col" className="num">{t('par.u.self')}</th>
+              <th scope="col" className="num">{t('par.u.appraised')}</th>
+              <th scope="col" className="num">{t('par.u.diff')}</th>
+              {editing && <th scope="col">{t('par.u.na')}</th>}
+              <th scope="col">{t('par.u.evidence')}</th>
+              <th scope="col">{t('par.u.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unit.score.nodes.map((n) => {
+              const row = unit.rows.get(n.code);
+              const diff = n.self !== null && n.appraised !== null ? n.self - n.appraised : null;
+              const na = n.leaf && !n.applicable;
+              return (
+                <tr key={n.code} className={`depth-${Math.min(n.depth, 3)} ${n.leaf ? 'leaf' : 'parent'} ${na ? 'na' : ''}`} data-code={n.code}>
+                  <td className="code">{n.code}</td>
+                  <td className="crit" style={{ paddingLeft: `${0.6 + n.depth * 1.1}rem` }}>
+                    {n.name}
+                    {n.leaf && n.applicable && (
+                      <span className="row-flags">
+                        {n.missingSelf > 0 && <span className="flag warn">{t('par.u.flagUnscored')}</span>}
+                        {n.missingAppraised > 0 && <span className="flag">{t('par.u.flagUnappraised')}</span>}
+                        {n.missingEvidence > 0 && <span className="flag warn" data-testid="flag-evidence">{t('par.u.flagEvidence')}</span>}
+                      </span>
+                    )}
+                    {row?.edited_at && (
+                      <span className="edited-mark" title={t('par.u.editedTitle', { time: fmtEditDate(row.edited_at, locale, true) })} data-testid="edited-mark">
+                        {t('par.u.editedMark', { date: fmtEditDate(row.edited_at, locale) })}
+                      </span>
+                    )}
+                  </td>
+                  <td className="num">{fmtPoints(n.leaf ? n.max : n.applicableMax, locale)}</td>
+                  {editing && n.leaf ? (
+                    <>
+                      <td className="num">
+                        {na ? <span className="muted">{NA_TEXT}</span> : (
+                          <ScoreField value={scoreText(n.self)} max={n.max} label={`${n.code} ${t('par.u.self')}`} testId={`score-self-${n.code}`}
+                            onCommit={(v) => save(n, v.kind === 'na' ? { applicable: false } : { self: v.kind === 'score' ? v.value : null }, `${n.code} · ${t('par.u.self')}`)} />
+                        )}
+                      </td>
+                      <td className="num">
+                        {na ? <span className="muted">{NA_TEXT}</span> : (
+                          <ScoreField value={scoreText(n.appraised)} max={n.max} label={`${n.code} ${t('par.u.appraised')}`} testId={`score-appr-${n.code}`}
+                            onCommit={(v) => save(n, v.kind === 'na' ? { applicable: false } : { appraised: v.kind === 'score' ? v.value : null }, `${n.code} · ${t('par.u.appraised')}`)} />
+                        )}
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td className="num self">{na ? <span className="muted">{t('par.m.na')}</span> : fmtPoints(n.self, locale)}</td>
+                      <td className="num">{na ? <span className="muted">{t('par.m.na')}</span> : fmtPoints(n.appraised, locale)}</td>
+                    </>
+                  )}
+                  <td className={`num diff ${diff !== null && diff > 0 ? 'over' : ''}`}>{diff === null || diff === 0 ? (diff === 0 ? '0' : '') : `${diff > 0 ? '+' : '−'}${fmtPoints(Math.abs(diff), locale)}`}</td>
+                  {editing && (
+                    <td>
+                      {n.leaf && (
+                        <input type="checkbox" checked={na} aria-label={`${n.code} ${t('par.u.na')}`} data-testid={`score-na-${n.code}`}
+                          onChange={(e) => save(n, { applicable: !e.target.checked }, `${n.code} · ${t('par.u.na')}`)} />
+                      )}
+                    </td>
+                  )}
+                  <td className="evidence">
+                    {editing && n.leaf ? (
+                      <TextField value={n.evidence ?? ''} label={`${n.code} ${t('par.u.evidence')}`} testId={`score-ev-${n.code}`} onCommit={(v) => save(n, { evidence: v.trim() || null }, `${n.code} · ${t('par.u.evidence')}`)} />
+                    ) : n.leaf ? n.evidence : null}
+                  </td>
+                  <td className="note-cell">
+                    {editing && n.leaf ? (
+                      <TextField value={n.note ?? ''} label={`${n.code} ${t('par.u.note')}`} testId={`score-note-${n.code}`} onCommit={(v) => save(n, { note: v.trim() || null }, `${n.code} · ${t('par.u.note')}`)} />
+                    ) : n.leaf ? n.note : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
