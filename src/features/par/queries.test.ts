@@ -27,7 +27,7 @@ INSERT INTO par_scores VALUES
   ('new', 2024, 'X-A', 'Đơn vị A', '1', true, 8, 7, NULL, NULL, NULL);
 INSERT INTO units VALUES ('u', 'X', 'Xã', 'Xã', NULL), ('u', 'X-A', 'Đơn vị A', NULL, 'X'), ('u', 'X-B', 'Đơn vị B', NULL, 'X');
 `);
-});
+}, 60_000); // DuckDB-WASM takes a few seconds to start when the machine is busy
 
 async function year(y: number) {
   const criteria = await db.query<CriterionRow & Record<string, unknown>>(parCriteriaSql(), [y]);
