@@ -78,6 +78,9 @@ describe('summarise: flags', () => {
     expect(big.below).toBe(false);
     expect(big.needed).toBe(0);
     expect(summarise({ k: 30, n: 30 }, 90).few).toBe(false);
+    // 24 forms of 20 items: 480 answers, still few forms
+    expect(summarise({ k: 430, n: 480 }, 90, 24).few).toBe(true);
+    expect(summarise({ k: 430, n: 480 }, 90, 30).few).toBe(false);
   });
 });
 

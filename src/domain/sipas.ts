@@ -75,7 +75,7 @@ export interface RateSummary extends Tally {
   rate: number | null;
   lo: number | null;
   hi: number | null;
-  /** n < 30: "ít phiếu". */
+  /** Fewer than 30 forms (or answers, when the form count is unknown): "ít phiếu". */
   few: boolean;
   /** The interval contains the target: "chưa chắc" whether it is met. */
   uncertain: boolean;
@@ -84,15 +84,20 @@ export interface RateSummary extends Tally {
   needed: number | null;
 }
 
-export function summarise(t: Tally, targetPct: number): RateSummary {
+/**
+ * Rate, interval and flags against a target in %. `respondents` (forms) decides "ít phiếu" for figures that pool
+ * several items: 24 forms × 20 items are 480 answers, yet still few forms. Without it, n decides.
+ */
+export function summarise(t: Tally, targetPct: number, respondents?: number | null): RateSummary {
   const ci = wilsonInterval(t.k, t.n);
+  const base = respondents ?? t.n;
   return {
     k: t.k,
     n: t.n,
     rate: satisfactionRate(t.k, t.n),
     lo: ci?.lo ?? null,
     hi: ci?.hi ?? null,
-    few: t.n > 0 && t.n < FEW_ANSWERS,
+    few: t.n > 0 && base < FEW_ANSWERS,
     uncertain: ci !== null && ci.lo <= targetPct && targetPct <= ci.hi,
     below: t.n > 0 && !meetsTarget(t.k, t.n, targetPct),
     needed: satisfiedNeeded(t.k, t.n, targetPct),

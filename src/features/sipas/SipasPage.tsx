@@ -1,14 +1,199 @@
+import { useMemo } from 'react';
 import type { Route } from '../../app/route';
+import { replaceParams } from '../../app/useRoute';
+import { useQuery } from '../../app/useQuery';
+import { useSettings } from '../../app/useSettings';
+import { sipasTargetFor } from '../../app/settings';
 import { useI18n } from '../../i18n/i18n';
+import { formatInteger, formatNumber } from '../../i18n/format';
+import { Chart } from '../../charts/Chart';
+import { comparePeriods, LEVELS, parsePeriod, type Level } from '../../domain/sipas';
+import { fetchItems, fetchPeriods, fetchTrend, fetchUnitElements, fetchUnits } from './queries';
+import { itemFigures, periodFigures, unitFigures, type ElementFigure, type ItemFigure, type UnitFigure } from './model';
+import { distributionOption, trendOption } from './charts';
+import { SipasHeadline } from './SipasHeadline';
+import { SortableTable, type Column } from './SortableTable';
+import { Flags, flagText } from './Flags';
+import { isLevel, levelLabel, pct, periodLabel, targetPct } from './labels';
+import './sipas.css';
 
-/** SIPAS satisfaction. Until responses are imported it says what to do next. */
+const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
+/** SIPAS satisfaction against the target: by period, element, item and service point. View state lives in the URL. */
 export function SipasPage({ route }: { route: Route }) {
-  void route; // view state (year, unit, period…) comes from the URL
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const [settings] = useSettings();
+  const level: Level = isLevel(route.params.level) ? route.params.level : 'quarter';
+  const unit = route.params.unit || null;
+
+  const periodsQ = useQuery(async (db) => (await fetchPeriods(db, level)).sort(comparePeriods), [level]);
+  const unitsQ = useQuery((db) => fetchUnits(db), []);
+  const periods = periodsQ.data ?? [];
+  const period = route.params.period && periods.includes(route.params.period) ? route.params.period : periods.at(-1) ?? null;
+  const target = period ? sipasTargetFor(settings, parsePeriod(period)!.year) : settings.sipasTarget;
+  const names = useMemo(() => new Map((unitsQ.data ?? []).map((u) => [u.unit_code, u.unit_name])), [unitsQ.data]);
+  const unitName = (code: string) => names.get(code) ?? code;
+  const context = [unit ? unitName(unit) : t('sipas.allUnits'), period ? periodLabel(t, period) : ''].filter(Boolean).join(' · ');
+
+  const trendQ = useQuery((db) => fetchTrend(db, level, unit), [level, unit]);
+  const figures = useMemo(
+    () => (trendQ.data ? periodFigures(trendQ.data.rows, trendQ.data.respondents, (y) => sipasTargetFor(settings, y)) : []),
+    [trendQ.data, settings],
+  );
+  const current = figures.find((f) => f.period === period) ?? null;
+  const itemsQ = useQuery((db) => (period ? fetchItems(db, period, unit) : Promise.resolve([])), [period, unit]);
+  const items = useMemo(() => itemFigures(itemsQ.data ?? [], target), [itemsQ.data, target]);
+  const unitsFigQ = useQuery((db) => (period ? fetchUnitElements(db, period) : Promise.resolve(null)), [period]);
+  const units = useMemo(
+    () => (unitsFigQ.data ? unitFigures(unitsFigQ.data.rows, unitsFigQ.data.respondents, names, target) : []),
+    [unitsFigQ.data, names, target],
+  );
+
+  if (periodsQ.loading || unitsQ.loading) return <section><h1>{t('sipas.title')}</h1><div className="chart-skeleton" aria-busy="true" /></section>;
+  if (periodsQ.error) return <section><h1>{t('sipas.title')}</h1><p className="error" role="alert">{periodsQ.error}</p></section>;
+  if ((unitsQ.data ?? []).length === 0) {
+    return (
+      <section>
+        <h1>{t('sipas.title')}</h1>
+        <p className="empty">{t('sipas.noData')} <a href="#/data">{t('indices.goData')}</a></p>
+      </section>
+    );
+  }
+
+  const rate = (s: { rate: number | null }) => round1(s.rate);
+  const ciText = (s: { lo: number | null; hi: number | null }) => (s.lo === null ? '–' : `${pct(s.lo, locale)} – ${pct(s.hi, locale)}`);
+  const needed = (s: { needed: number | null }) => s.needed;
+  const rateCell = (s: { rate: number | null; below: boolean }) => <span className={s.below ? 'sipas-below' : 'sipas-ok'}>{pct(s.rate, locale)}</span>;
+  const flagsText = (s: ElementFigure | ItemFigure) => flagText(t, s);
+  const common = <R extends ElementFigure | ItemFigure>(): Column<R>[] => [
+    { key: 'rate', label: t('sipas.col.rate'), num: true, value: rate, render: rateCell },
+    { key: 'n', label: t('sipas.col.n'), num: true, value: (r) => r.n, render: (r) => formatInteger(r.n, locale) },
+    { key: 'ci', label: t('sipas.col.ci'), value: (r) => r.lo, render: ciText, screenOnly: true },
+    { key: 'lo', label: t('sipas.col.ciLo'), value: (r) => round1(r.lo), exportOnly: true },
+    { key: 'hi', label: t('sipas.col.ciHi'), value: (r) => round1(r.hi), exportOnly: true },
+    { key: 'needed', label: t('sipas.col.needed'), num: true, value: needed, render: (r) => (r.needed ? formatInteger(r.needed, locale) : '–') },
+    { key: 'flags', label: t('sipas.col.flags'), value: flagsText, render: (r) => <Flags s={r} /> },
+  ];
+
+  type ElementRow = ElementFigure & { label: string; overall?: boolean };
+  const elementRows: ElementRow[] = (current?.elements ?? []).map((e) => ({ ...e, label: `${e.element}. ${t(`sipas.element.${e.element}` as 'sipas.element.1')}` }));
+  const overallRows: ElementRow[] = current
+    ? [
+        { ...current.pooled, element: 0, label: t('sipas.overall.pooled'), overall: true },
+        {
+          ...current.pooled, element: 9, rate: current.mean.rate, lo: null, hi: null, needed: null, uncertain: false,
+          below: current.mean.rate !== null && current.mean.rate < target, label: current.mean.elements < 5 ? `${t('sipas.overall.mean')} – ${t('sipas.meanPartial', { count: current.mean.elements })}` : t('sipas.overall.mean'), overall: true,
+        },
+      ]
+    : [];
+  const elementCols: Column<ElementRow>[] = [{ key: 'element', label: t('sipas.col.element'), value: (r) => r.label }, ...common<ElementRow>()];
+  const itemCols: Column<ItemFigure>[] = [
+    { key: 'code', label: t('sipas.col.code'), value: (r) => r.code },
+    { key: 'text', label: t('sipas.col.item'), value: (r) => r.text ?? r.code },
+    { key: 'element', label: t('sipas.col.element'), num: true, value: (r) => r.element },
+    ...common<ItemFigure>(),
+  ];
+  const unitCols: Column<UnitFigure>[] = [
+    { key: 'code', label: t('sipas.col.code'), value: (r) => r.code },
+    { key: 'name', label: t('sipas.col.unit'), value: (r) => r.name },
+    { key: 'rate', label: t('sipas.col.ratePooled'), num: true, value: (r) => rate(r.pooled), render: (r) => rateCell(r.pooled) },
+    { key: 'mean', label: t('sipas.col.rateMean'), num: true, value: (r) => round1(r.mean.rate), render: (r) => pct(r.mean.rate, locale) },
+    { key: 'forms', label: t('sipas.col.forms'), num: true, value: (r) => r.respondents, render: (r) => formatInteger(r.respondents, locale) },
+    { key: 'n', label: t('sipas.col.n'), num: true, value: (r) => r.pooled.n, render: (r) => formatInteger(r.pooled.n, locale) },
+    { key: 'ci', label: t('sipas.col.ci'), value: (r) => r.pooled.lo, render: (r) => ciText(r.pooled), screenOnly: true },
+    { key: 'lo', label: t('sipas.col.ciLo'), value: (r) => round1(r.pooled.lo), exportOnly: true },
+    { key: 'hi', label: t('sipas.col.ciHi'), value: (r) => round1(r.pooled.hi), exportOnly: true },
+    { key: 'needed', label: t('sipas.col.needed'), num: true, value: (r) => r.pooled.needed, render: (r) => (r.pooled.needed ? formatInteger(r.pooled.needed, locale) : '–') },
+    { key: 'flags', label: t('sipas.col.flags'), value: (r) => flagText(t, r.pooled), render: (r) => <Flags s={r.pooled} partial={r.mean.elements < 5} /> },
+  ];
+
+  const fmt1 = (v: number) => formatNumber(v, locale, 1);
+  const periodText = period ? periodLabel(t, period) : '';
+  const trend = trendOption(figures, {
+    periodLabel: (k) => periodLabel(t, k), pooled: t('sipas.series.pooled'), mean: t('sipas.series.mean'), ci: t('sipas.series.ci'),
+    target: t('sipas.series.target'), yAxis: t('sipas.axis.rate'), formatValue: fmt1,
+  });
+  const dist = distributionOption(items, { answer: (l) => `${l} – ${t(`sipas.answer.${l}` as 'sipas.answer.1')}`, formatValue: (v) => `${fmt1(v)}%` });
+
   return (
-    <section>
+    <section className="sipas-page">
       <h1>{t('sipas.title')}</h1>
-      <p className="empty">{t('sipas.noData')} <a href="#/data">{t('indices.goData')}</a></p>
+      <div className="sipas-controls">
+        <div className="sipas-levels" role="group" aria-label={t('sipas.level')}>
+          {LEVELS.map((l) => (
+            <button key={l} type="button" aria-pressed={l === level} data-testid={`level-${l}`} onClick={() => replaceParams(route, { level: l, period: null })}>
+              {levelLabel(t, l)}
+            </button>
+          ))}
+        </div>
+        <label className="control">
+          {t('sipas.periodPick')}{' '}
+          <select value={period ?? ''} onChange={(e) => replaceParams(route, { period: e.target.value })} data-testid="period-select">
+            {[...periods].reverse().map((p) => <option key={p} value={p}>{periodLabel(t, p)}</option>)}
+          </select>
+        </label>
+        <label className="control">
+          {t('sipas.unitPick')}{' '}
+          <select value={unit ?? ''} onChange={(e) => replaceParams(route, { unit: e.target.value || null })} data-testid="unit-select">
+            <option value="">{t('sipas.allUnits')}</option>
+            {(unitsQ.data ?? []).map((u) => <option key={u.unit_code} value={u.unit_code}>{u.unit_name ? `${u.unit_name} (${u.unit_code})` : u.unit_code}</option>)}
+          </select>
+        </label>
+      </div>
+
+      {!period ? (
+        <p className="empty">{t('sipas.noPeriods')}</p>
+      ) : (
+        <>
+          {unit && <p className="sipas-context">{context}</p>}
+          <SipasHeadline key={`${period}|${unit}`} period={period} unit={unit} />
+          <p className="note">{t('sipas.ciNote')}</p>
+
+          <Chart
+            id="sipas-trend"
+            title={t('sipas.trend.title', { level: levelLabel(t, level).toLowerCase() })}
+            subtitle={t('sipas.trend.sub')}
+            context={unit ? unitName(unit) : t('sipas.allUnits')}
+            option={trend}
+            table={{
+              columns: [t('sipas.col.period'), t('sipas.col.ratePooled'), t('sipas.col.ci'), t('sipas.col.rateMean'), t('sipas.col.n'), t('sipas.col.forms'), t('sipas.col.target')],
+              rows: figures.map((f) => [
+                periodLabel(t, f.period), pct(f.pooled.rate, locale), ciText(f.pooled), pct(f.mean.rate, locale), formatInteger(f.pooled.n, locale),
+                formatInteger(f.respondents, locale), targetPct(f.target, locale),
+              ]),
+            }}
+          />
+
+          <h2>{t('sipas.elements.title', { period: periodText })}</h2>
+          <SortableTable id="sipas-elements" columns={elementCols} rows={elementRows} footRows={overallRows} rowKey={(r) => String(r.element)}
+            rowClass={(r) => [r.below ? 'sipas-row-below' : '', r.overall ? 'sipas-row-overall' : ''].join(' ').trim() || undefined}
+            fileName={`SIPAS ${t('sipas.col.element')} - ${context}`} />
+
+          <h2>{t('sipas.items.title', { period: periodText })}</h2>
+          <p className="note">{t('sipas.items.sub')}</p>
+          <SortableTable id="sipas-items" columns={itemCols} rows={items} rowKey={(r) => r.code} rowClass={(r) => (r.below ? 'sipas-row-below' : undefined)}
+            fileName={`SIPAS ${t('sipas.col.item')} - ${context}`} />
+
+          <Chart
+            id="sipas-distribution"
+            title={t('sipas.dist.title', { period: periodText })}
+            subtitle={t('sipas.dist.sub')}
+            context={context}
+            option={dist}
+            height={Math.max(320, 60 + items.length * 30)}
+            table={{
+              columns: [t('sipas.col.code'), t('sipas.col.item'), ...[1, 2, 3, 4, 5].map((l) => t(`sipas.answer.${l}` as 'sipas.answer.1')), t('sipas.col.n')],
+              rows: items.map((i) => [i.code, i.text ?? i.code, ...i.answers.map((a) => formatInteger(a, locale)), formatInteger(i.n, locale)]),
+            }}
+          />
+
+          <h2>{t('sipas.units.title', { period: periodText })}</h2>
+          <p className="note">{t('sipas.units.sub')}</p>
+          <SortableTable id="sipas-units" columns={unitCols} rows={units} rowKey={(r) => r.code}
+            rowClass={(r) => [r.pooled.below ? 'sipas-row-below' : '', r.code === unit ? 'sipas-row-own' : ''].join(' ').trim() || undefined}
+            fileName={`SIPAS ${t('sipas.col.unit')} - ${periodText}`} />
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,24 @@
+// Period and figure labels in the user's language.
+import type { Translate } from '../../i18n/i18n';
+import { formatPercent, type Locale } from '../../i18n/format';
+import { parsePeriod, type Level } from '../../domain/sipas';
+
+export function periodLabel(t: Translate, key: string): string {
+  const p = parsePeriod(key);
+  if (!p) return key;
+  if (p.level === 'quarter') return t('sipas.period.quarter', { part: p.part!, year: p.year });
+  if (p.level === 'half') return t(p.part === 1 ? 'sipas.period.half1' : 'sipas.period.half2', { year: p.year });
+  return t('sipas.period.year', { year: p.year });
+}
+
+export const levelLabel = (t: Translate, level: Level) => t(`sipas.level.${level}`);
+
+/** Rates show one decimal: 89,8%. */
+export const pct = (v: number | null | undefined, locale: Locale) => formatPercent(v, locale, 1);
+
+export function isLevel(v: string | undefined): v is Level {
+  return v === 'quarter' || v === 'half' || v === 'year';
+}
+
+/** Targets show as typed: 90% stays "90%", 92.5 shows "92,5%". */
+export const targetPct = (v: number, locale: Locale) => formatPercent(v, locale, Number.isInteger(v) ? 0 : 1);
