@@ -62,15 +62,15 @@ export function ProvinceMap({ rows, view, highlight, title, context, decimals, s
         .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name, 'vi'))
         .map((r) => [r.name, r.value === null ? t('map.missing') : formatNumber(r.value, locale, decimals), r.cls === 'missing' ? '–' : t('map.class', { n: r.cls + 1 })]),
     };
-    return { option, table, notOnMap: classified.notOnMap };
+    return { option, table, notOnMap: classified.notOnMap, highlighted: hlName };
     // t is a function of locale alone
   }, [geo, rows, highlight, view, decimals, locale]);
 
   if (failed) return <p className="empty" role="alert">{t('map.loadFailed')}</p>;
   if (!built) return <div className="chart-skeleton map-skeleton" aria-busy="true" aria-label={t('map.loading')} />;
   return (
-    <div className="province-map" data-testid="province-map" data-view={view}>
-      <Chart id={`province-map-${view}`} title={title} context={context} option={built.option} table={built.table} source={source} height={620} />
+    <div className="province-map" data-testid="province-map" data-view={view} data-highlight={built.highlighted ?? ''}>
+      <Chart id={`province-map-${view}`} title={title} context={context} option={built.option} table={built.table} source={source} height={680} />
       {built.notOnMap.length > 0 && <p className="map-note">{t('map.notOnMap', { names: built.notOnMap.join(', ') })}</p>}
     </div>
   );

@@ -164,20 +164,19 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
     aria: { enabled: true },
-    tooltip: {
-      trigger: 'item',
-      // Canvas-drawn text, not HTML: a province name is never interpreted as markup.
-      renderMode: 'richText',
-      formatter: (p: { name?: string }) => tooltipText(byName.get(p.name ?? ''), p.name ?? '', labels),
-      textStyle: { fontSize: FONT_SIZE },
-    },
+    // Canvas-drawn text, not HTML: a province name is never interpreted as markup.
+    tooltip: { trigger: 'item', renderMode: 'richText', textStyle: { fontSize: FONT_SIZE, color: TEXT_COLOUR } },
     geo: {
       map: mapName,
       roam: false,
       selectedMode: false,
       layoutCenter: ['62%', '50%'],
       layoutSize: '96%',
-      tooltip: { show: true },
+      tooltip: {
+        show: true,
+        formatter: (p: { name?: string }) => tooltipText(byName.get(p.name ?? ''), p.name ?? '', labels),
+        textStyle: { fontSize: FONT_SIZE, color: TEXT_COLOUR },
+      },
       itemStyle: { areaColor: MISSING_COLOUR, borderColor: BORDER_COLOUR, borderWidth: 0.5 },
       emphasis: { label: { show: false } },
       label: { show: false },
@@ -193,8 +192,9 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
         ],
       },
       {
-        type: 'text', right: 8, bottom: 6, silent: true,
-        style: { text: labels.attribution, fontSize: 12, fill: '#57606a', fontFamily: FONT_FAMILY, width: 420, overflow: 'break', align: 'right' },
+        // Bottom left: open sea west of the Mekong delta, clear of the islands in the east.
+        type: 'text', left: 12, bottom: 8, silent: true,
+        style: { text: labels.attribution, fontSize: 13, lineHeight: 18, fill: '#57606a', fontFamily: FONT_FAMILY, width: 330, overflow: 'break' },
       },
     ],
     series: [
