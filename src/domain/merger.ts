@@ -91,7 +91,14 @@ export function provincesInView(cw: Crosswalk, units: readonly UnitTotal[], view
   for (const [year, list] of [...byYear.entries()].sort(([a], [b]) => a - b)) {
     const on34 = publishedOn34(cw, year, list);
     if (view === '63') {
-      if (!on34) out.push(...list.map(own));
+      if (on34) continue;
+      out.push(...list.map(own));
+      // A former province absent from the year's data is listed too: "thiếu dữ liệu", never silently dropped.
+      const seen = new Set(list.flatMap((u) => [u.unitName, u.unitCode]));
+      for (const r of cw.refs) {
+        if (seen.has(r.oldProvince) || (r.code && seen.has(r.code))) continue;
+        out.push({ year, unitCode: r.code ?? r.oldProvince, unitName: r.oldProvince, total: NaN, nPresent: 0, nExpected: 1, derived: false, from: [], missing: [{ name: r.oldProvince, nPresent: 0, nExpected: 1 }] });
+      }
       continue;
     }
     if (on34) {
@@ -105,7 +112,6 @@ export function provincesInView(cw: Crosswalk, units: readonly UnitTotal[], view
     }
     for (const [newUnit, members] of cw.members) {
       const found = members.map((m) => byName.get(m.oldProvince));
-      if (found.every((f) => f === undefined)) continue;
       const missing: MissingMember[] = members.flatMap((m, i) => {
         const f = found[i];
         if (!f) return [{ name: m.oldProvince, nPresent: 0, nExpected: 1 }];

@@ -1,59 +1,252 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useQuery } from '../../app/useQuery';
+import { useSettings } from '../../app/useSettings';
+import { sipasTargetFor } from '../../app/settings';
 import { replaceParams } from '../../app/useRoute';
 import type { Route } from '../../app/route';
+import { Chart } from '../../charts/Chart';
 import { INDEX_CODES, INDICES, type IndexCode } from '../../domain/indices';
-import { rankYear } from '../../domain/ranking';
+import { provinceInView, type ProvinceView, type ViewTotal } from '../../domain/merger';
+import { rankRows, standingsFor } from '../../domain/standing';
+import { median } from '../../domain/stats';
+import type { UnitTotal } from '../../domain/trend';
 import { formatNumber } from '../../i18n/format';
-import { fetchUnitTotals } from './unitTotals';
+import { vi, type MessageKey } from '../../i18n/vi';
+import { componentBarsOption, indexTrendOption } from './charts';
+import { componentTotals, levelOf, peersAt, yearsOf, type Level } from './model';
+import { fetchComponents, fetchCrosswalk, fetchUnitTotals } from './unitTotals';
+import { useUnits } from './useUnits';
+import { RankTable } from './RankTable';
+import { ProvinceMap } from './map/ProvinceMap';
+import './indices.css';
+
+async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode) {
+  const [cw, totals, components] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index)];
+  return { cw, totals, components };
+}
+
+/** Component code → label: PAPI dimensions and sub-dimensions by name, PAR lĩnh vực by number, else the code. */
+export function useComponentLabel(index: IndexCode) {
+  const { t } = useI18n();
+  return (code: string) => {
+    const key = (index === 'PAPI' ? (/^D\d$/.test(code) ? `indices.papi.dim.${code.slice(1)}` : `indices.papi.sub.${code}`) : '') as MessageKey;
+    if (key && key in vi) return t(key);
+    if (index === 'PAR' && /^\d+$/.test(code)) return t('indices.parField', { code });
+    return code;
+  };
+}
 
 export function IndexPage({ index, route }: { index: IndexCode; route: Route }) {
   const { t, locale } = useI18n();
-  const q = useQuery((db) => fetchUnitTotals(db, index), [index]);
-  const years = useMemo(() => [...new Set((q.data ?? []).map((u) => u.year))].sort((a, b) => b - a), [q.data]);
-  const year = Number(route.params.year) || years[0];
-  const ranked = useMemo(() => rankYear((q.data ?? []).filter((u) => u.year === year), INDICES[index].decimals), [q.data, year, index]);
+  const [settings, updateSettings] = useSettings();
+  const mine = useUnits();
+  const meta = INDICES[index];
+  const p = route.params;
+  const view: ProvinceView = p.view === '63' || p.view === '34' ? p.view : mine.view;
+  const sub = p.sub === '1';
+  const q = useQuery((db) => loadIndex(db, index), [index]);
+  const fmt = (v: number | null) => formatNumber(v, locale, meta.decimals);
+  const label = useComponentLabel(index);
 
-  return (
-    <section>
-      <nav className="tabs" aria-label={t('indices.pick')}>
-        {INDEX_CODES.map((c) => (
-          <a key={c} href={`#/indices/${c}`} aria-current={c === index ? 'page' : undefined}>{t(`index.short.${c}`)}</a>
-        ))}
-      </nav>
-      <h1>{t(`index.${index}`)}</h1>
-      {q.loading ? (
-        <div className="chart-skeleton" aria-busy="true" />
-      ) : years.length === 0 ? (
-        <p className="empty">
+  const model = useMemo(() => {
+    if (!q.data) return null;
+    const { cw, totals, components } = q.data;
+    // The unit: from the link, else the user's commune (PAR/SIPAS, when it has data), else the user's province.
+    const localPeers = peersAt(cw, totals, 'local', view);
+    const defaultUnit =
+      (index === 'PAR' || index === 'SIPAS') && localPeers.some((u) => u.unitCode === mine.commune) ? mine.commune : provinceInView(cw, mine.province, view);
+    const asked = p.unit ?? defaultUnit ?? '';
+    const level: Level = levelOf(cw, asked);
+    const unit = level === 'province' ? provinceInView(cw, asked, view) ?? asked : asked;
+    const own = level === 'province' ? provinceInView(cw, mine.province, view) : mine.commune;
+    const compByCode = componentTotals(index, components, 'top');
+    const subByCode = index === 'PAPI' ? componentTotals(index, components, 'sub') : new Map<string, UnitTotal[]>();
+    const component = p.component && (compByCode.has(p.component) || subByCode.has(p.component)) ? p.component : '';
+    const metricTotals = component ? compByCode.get(component) ?? subByCode.get(component)! : totals;
+    const peers = peersAt(cw, metricTotals, level, view);
+    const totalPeers = peersAt(cw, totals, level, view);
+    const years = yearsOf(totalPeers.length ? totalPeers : peers);
+    const year = years.includes(Number(p.year)) ? Number(p.year) : years.at(-1) ?? null;
+    const from = years.includes(Number(p.from)) ? Number(p.from) : years[0] ?? null;
+    const to = years.includes(Number(p.to)) ? Number(p.to) : years.at(-1) ?? null;
+    const standings = standingsFor(peers, unit, meta.decimals).filter((s) => from !== null && to !== null && s.year >= from && s.year <= to);
+    const unitName = peers.find((u) => u.unitCode === unit || u.unitName === unit)?.unitName ?? unit;
+    const rows = year === null ? [] : rankRows(peers, year, meta);
+    // Components of the chosen year: the unit against the median and the best of complete peers.
+    const compSource = sub ? subByCode : compByCode;
+    const bars = [...compSource.entries()].flatMap(([code, list]) => {
+      const ofYear = peersAt(cw, list, level, view).filter((u) => u.year === year && u.nPresent >= u.nExpected);
+      if (!ofYear.length) return [];
+      const vals = ofYear.map((u) => u.total);
+      const mineRow = ofYear.find((u) => u.unitCode === unit || u.unitName === unit);
+      return [{ code, label: label(code), unit: mineRow?.total ?? null, median: median(vals), best: Math.max(...vals) }];
+    });
+    const derivedShown = level === 'province' && view === '34' && peers.some((u) => u.derived);
+    return { cw, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers };
+  }, [q.data, index, view, p.unit, p.year, p.from, p.to, p.component, sub, mine.commune, mine.province, meta]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const setView = (v: ProvinceView) => {
+    updateSettings({ provinceView: v });
+    // The unit follows: a former province maps to its new one; a new one to the former one of its name.
+    const unit = model && model.level === 'province' && p.unit ? provinceInView(model.cw, p.unit, v) : p.unit;
+    replaceParams(route, { view: v, unit });
+  };
+
+  const tabs = (
+    <nav className="tabs" aria-label={t('indices.pick')}>
+      {INDEX_CODES.map((c) => (
+        <a key={c} href={`#/indices/${c}${p.unit ? `?unit=${encodeURIComponent(p.unit)}` : ''}`} aria-current={c === index ? 'page' : undefined}>{t(`index.short.${c}`)}</a>
+      ))}
+    </nav>
+  );
+  if (q.error) return <section>{tabs}<h1>{t(`index.${index}`)}</h1><p className="error" role="alert">{q.error}</p></section>;
+  if (q.loading || !model) return <section>{tabs}<h1>{t(`index.${index}`)}</h1><div className="chart-skeleton" aria-busy="true" /></section>;
+  const m = model;
+  if (m.years.length === 0 || m.year === null) {
+    return (
+      <section>
+        {tabs}
+        <h1>{t(`index.${index}`)}</h1>
+        <p className="empty" data-testid="index-nodata">
           {t('indices.noData', { index: t(`index.short.${index}`) })} <a href="#/data">{t('indices.goData')}</a>
         </p>
-      ) : (
-        <>
+      </section>
+    );
+  }
+  const target = index === 'SIPAS' ? sipasTargetFor(settings, m.year) : null;
+  const metricName = m.component ? label(m.component) : t('indices.total');
+  const context = `${m.unitName} · ${m.component ? metricName + ' · ' : ''}${m.from}–${m.to}`;
+  const points = m.standings.map((s) => ({ year: s.year, unit: s.value, median: s.median, best: s.best }));
+  const trend = indexTrendOption(points, meta, {
+    unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
+    target: t('indices.series.target', { target: `${formatNumber(target, locale, 0)}%` }),
+    breakLabel: (year) => t('series.break', { year }), yAxis: meta.scale === 'percent' ? t('indices.axis.percent') : t('indices.axis.score'), xAxis: t('axis.year'), formatValue: fmt,
+  }, target);
+  const percentBars = index !== 'PAPI' && q.data!.components.some((c) => c.max_score);
+  const barsOption = componentBarsOption(m.bars, {
+    unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
+    xAxis: percentBars ? t('indices.axis.percent') : t('indices.axis.score'), formatValue: (v) => formatNumber(v, locale, 2),
+  });
+  const unitOptions = [...new Map(m.peers.map((u) => [u.unitCode, u.unitName])).entries()].sort(([, a], [, b]) => a.localeCompare(b, 'vi'));
+  const mapRows = m.rows.map((r) => ({ province: r.unit.unitName, value: r.complete ? r.unit.total : null }));
+  const set = (changes: Record<string, string | number | undefined>) => replaceParams(route, changes);
+
+  return (
+    <section className="index-page">
+      {tabs}
+      <h1>{t(`index.${index}`)}</h1>
+      <div className="index-controls">
+        <label className="control">
+          {t('indices.unit')}
+          <select value={m.level === 'province' ? m.unitName : m.unit} onChange={(e) => set({ unit: e.target.value })} data-testid="unit-select">
+            {!unitOptions.some(([c, n]) => n === m.unitName || c === m.unit) && <option value={m.unit}>{m.unitName}</option>}
+            {unitOptions.map(([code, name]) => (
+              <option key={code} value={m.level === 'province' ? name : code}>{name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="control">
+          {t('indices.year')}
+          <select value={m.year} onChange={(e) => set({ year: e.target.value })} data-testid="year-select">
+            {[...m.years].reverse().map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        <label className="control">
+          {t('indices.from')}
+          <select value={m.from ?? ''} onChange={(e) => set({ from: e.target.value })} data-testid="from-select">
+            {m.years.filter((y) => m.to === null || y <= m.to).map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        <label className="control">
+          {t('indices.to')}
+          <select value={m.to ?? ''} onChange={(e) => set({ to: e.target.value })} data-testid="to-select">
+            {m.years.filter((y) => m.from === null || y >= m.from).map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+        {(m.compByCode.size > 0 || m.subByCode.size > 0) && (
           <label className="control">
-            {t('indices.year')}{' '}
-            <select value={year} onChange={(e) => replaceParams(route, { year: e.target.value })} data-testid="year-select">
-              {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            {t('indices.component')}
+            <select value={m.component} onChange={(e) => set({ component: e.target.value })} data-testid="component-select">
+              <option value="">{t('indices.total')}</option>
+              {[...m.compByCode.keys()].map((c) => <option key={c} value={c}>{label(c)}</option>)}
+              {m.subByCode.size > 0 && (
+                <optgroup label={t('indices.showSub')}>
+                  {[...m.subByCode.keys()].map((c) => <option key={c} value={c}>{c} · {label(c)}</option>)}
+                </optgroup>
+              )}
             </select>
           </label>
-          <h2>{t('indices.rankTitle', { year: year ?? '' })}</h2>
-          <table className="data-table" data-testid="rank-table">
-            <thead>
-              <tr><th scope="col">{t('col.rank')}</th><th scope="col">{t('col.unit')}</th><th scope="col">{t('col.score')}</th></tr>
-            </thead>
-            <tbody>
-              {ranked.map((u) => (
-                <tr key={u.unitCode} className={u.rank === null ? 'incomplete' : undefined}>
-                  <td>{u.rank ?? '–'}</td>
-                  <td>{u.unitName}</td>
-                  <td>{u.rank === null ? `${t('col.incomplete')} (${u.nPresent}/${u.nExpected})` : formatNumber(u.total, locale, INDICES[index].decimals)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        )}
+        {m.level === 'province' && (
+          <fieldset className="view-switch" data-testid="view-switch">
+            <legend>{t('indices.view.label')}</legend>
+            {(['34', '63'] as const).map((v) => (
+              <label key={v}>
+                <input type="radio" name="province-view" value={v} checked={view === v} onChange={() => setView(v)} data-testid={`view-${v}`} />
+                {t(`indices.view.${v}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </div>
+      {m.derivedShown && <p className="note derived-note" data-testid="derived-note">{t('indices.derivedNote')}</p>}
+
+      <Chart
+        id="index-trend"
+        title={t('indices.trendTitle', { index: `${t(`index.short.${index}`)}${m.component ? ' · ' + metricName : ''}`, unit: m.unitName, from: m.from ?? '', to: m.to ?? '' })}
+        subtitle={t('indices.trendSub')}
+        context={context}
+        option={trend}
+        source={sourceOf(index, t)}
+        table={{
+          columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank')],
+          rows: m.standings.map((s) => [String(s.year), fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–']),
+        }}
+      />
+      {meta.breaks.length > 0 && index === 'PAPI' && <p className="note">{t('note.papiBreak')}</p>}
+
+      {m.bars.length > 0 && (
+        <>
+          <Chart
+            id="index-components"
+            title={t('indices.componentsTitle', { year: m.year, unit: m.unitName })}
+            subtitle={percentBars ? t('indices.componentsSubPct') : t('indices.componentsSub')}
+            context={`${m.unitName} · ${m.year}`}
+            option={barsOption}
+            height={Math.max(320, 56 + m.bars.length * 46)}
+            source={sourceOf(index, t)}
+            table={{
+              columns: [t('indices.col.component'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer')],
+              rows: m.bars.map((b) => [b.label, formatNumber(b.unit, locale, 2), formatNumber(b.median, locale, 2), formatNumber(b.best, locale, 2)]),
+            }}
+          />
+          {index === 'PAPI' && (
+            <button type="button" className="linkish" onClick={() => set({ sub: sub ? undefined : '1' })} data-testid="toggle-sub">
+              {sub ? t('indices.hideSub') : t('indices.showSub')}
+            </button>
+          )}
         </>
       )}
+
+      {m.level === 'province' && (
+        <ProvinceMap
+          rows={mapRows}
+          view={view}
+          highlight={m.own}
+          title={t('indices.mapTitle', { index: `${t(`index.short.${index}`)}${m.component ? ' · ' + metricName : ''}`, year: m.year })}
+          context={`${t(`indices.view.${view}`)} · ${m.year}`}
+          decimals={meta.decimals}
+        />
+      )}
+
+      <RankTable index={index} year={m.year} rows={m.rows} own={m.own} unit={m.unit} level={m.level} metricName={metricName} component={m.component} route={route} />
     </section>
   );
 }
+
+function sourceOf(index: IndexCode, t: ReturnType<typeof useI18n>['t']): string | undefined {
+  return index === 'PAPI' ? t('source.papi') : undefined;
+}
+
+export type { ViewTotal };

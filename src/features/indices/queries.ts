@@ -85,7 +85,7 @@ WITH scope AS (
   UNION SELECT unit_code FROM units WHERE parent_code = ?
   UNION SELECT u2.unit_code FROM units u2 JOIN units u1 ON u2.parent_code = u1.unit_code WHERE u1.parent_code = ?
 )
-SELECT year, sum(n) FILTER (WHERE answer >= 4) AS satisfied, sum(n) AS answers,
+SELECT year, CAST(coalesce(sum(n) FILTER (WHERE answer >= 4), 0) AS DOUBLE) AS satisfied, CAST(sum(n) AS DOUBLE) AS answers,
        100.0 * coalesce(sum(n) FILTER (WHERE answer >= 4), 0) / sum(n) AS rate
 FROM sipas_counts
 WHERE unit_code IN (SELECT unit_code FROM scope)
