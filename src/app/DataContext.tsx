@@ -1,10 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Db } from '../db/types';
 import { SCHEMA_SQL } from '../db/schema';
-import { loadDemo, loadReference } from '../features/data/demo';
+import { loadReference } from '../features/data/demo';
 import { listDatasets, type DatasetInfo } from '../features/data/catalogue';
+import { startData, type StartReport } from '../features/data/lifecycle';
+import type { Translate } from '../i18n/i18n';
 
-type Status = { phase: 'starting' } | { phase: 'loading' } | { phase: 'ready' } | { phase: 'error'; message: string };
+type Status =
+  | { phase: 'starting' }
+  | { phase: 'restoring'; done: number; total: number }
+  | { phase: 'loading' }
+  | { phase: 'ready' }
+  | { phase: 'error'; message: string };
 
 interface DataState {
   status: Status;
@@ -13,16 +20,31 @@ interface DataState {
   /** Bumped after every change to the data, so views re-run their queries. */
   revision: number;
   refresh(): Promise<void>;
+  /** What start-up restored or could not restore (shown on the Dữ liệu page). */
+  startReport: StartReport | null;
 }
 
 const Ctx = createContext<DataState | null>(null);
 
-/** Starts the engine, creates the tables, restores or seeds the data, then lets the views query. */
+/** The line shown while the app starts. */
+export function statusText(status: Status, t: Translate): string {
+  switch (status.phase) {
+    case 'starting':
+      return t('app.starting');
+    case 'restoring':
+      return t('data.restoring', { done: status.done, total: status.total });
+    default:
+      return t('app.loadingDemo');
+  }
+}
+
+/** Starts the engine, creates the tables, restores the saved data (or seeds the demo on the very first start). */
 export function DataProvider({ children, connect }: { children: ReactNode; connect: () => Promise<Db> }) {
   const [status, setStatus] = useState<Status>({ phase: 'starting' });
   const [db, setDb] = useState<Db | null>(null);
   const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
   const [revision, setRevision] = useState(0);
+  const [startReport, setStartReport] = useState<StartReport | null>(null);
 
   const refresh = useCallback(async () => {
     if (!db) return;
@@ -35,12 +57,15 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
     (async () => {
       const d = await connect();
       if (cancelled) return;
-      setStatus({ phase: 'loading' });
       await d.exec(SCHEMA_SQL);
       await loadReference(d);
-      if ((await listDatasets(d)).length === 0) await loadDemo(d);
+      const report = await startData(d, (s) => {
+        if (cancelled) return;
+        setStatus(s.step === 'restoring' ? { phase: 'restoring', done: s.done, total: s.total } : { phase: 'loading' });
+      });
       if (cancelled) return;
       setDb(d);
+      setStartReport(report);
       setDatasets(await listDatasets(d));
       setRevision((r) => r + 1);
       setStatus({ phase: 'ready' });
@@ -53,7 +78,7 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
     };
   }, [connect]);
 
-  return <Ctx.Provider value={{ status, db, datasets, revision, refresh }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ status, db, datasets, revision, refresh, startReport }}>{children}</Ctx.Provider>;
 }
 
 export function useData(): DataState {

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { useData } from '../../app/DataContext';
+import { formatDateTime, formatInteger } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/vi';
+import { clearAll, deleteDataset } from '../../store/persist';
+import { restoreDemo } from './lifecycle';
+import type { DatasetInfo } from './catalogue';
+
+const KINDS = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'table'] as const;
+export const kindKey = (k: string): MessageKey => ((KINDS as readonly string[]).includes(k) ? (`kind.${k}` as MessageKey) : 'kind.table');
+
+type Note = { kind: 'ok' | 'error'; text: string } | null;
+
+/** The loaded datasets, with delete one / delete all / restore the demo. */
+export function Catalogue() {
+  const { t, locale } = useI18n();
+  const { db, datasets, refresh } = useData();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [note, setNote] = useState<Note>(null);
+
+  async function act(label: string, fn: () => Promise<void>, done: string) {
+    if (!db) return;
+    setBusy(label);
+    setNote(null);
+    try {
+      await fn();
+      setNote({ kind: 'ok', text: done });
+    } catch (e) {
+      console.error(e);
+      setNote({ kind: 'error', text: t('data.actionFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      await refresh();
+      setBusy(null);
+    }
+  }
+
+  const remove = (d: DatasetInfo) => {
+    if (!db || !window.confirm(t('data.confirmDelete', { file: d.file_name, rows: formatInteger(d.row_count, locale) }))) return;
+    void act(`delete:${d.id}`, () => deleteDataset(db, d.id), t('data.deleted', { file: d.file_name }));
+  };
+  const removeAll = () => {
+    if (!db || !window.confirm(t('data.confirmClearAll', { n: datasets.length }))) return;
+    void act('clear', () => clearAll(db), t('data.cleared'));
+  };
+  const demo = () => db && void act('demo', () => restoreDemo(db), t('data.demoRestored'));
+
+  return (
+    <div className="catalogue" data-testid="catalogue" aria-busy={busy !== null}>
+      {datasets.length === 0 ? (
+        <p className="empty" data-testid="catalogue-empty">{t('data.empty')} {t('data.emptyHint')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                {(['col.kind', 'col.file', 'col.rows', 'col.coverage', 'col.importedAt', 'col.source'] as const).map((k) => (
+                  <th key={k} scope="col" className={k === 'col.rows' ? 'num' : undefined}>{t(k)}</th>
+                ))}
+                <th scope="col"><span className="visually-hidden">{t('data.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {datasets.map((d) => (
+                <tr key={d.id} data-dataset-id={d.id}>
+                  <td>{t(kindKey(d.kind))}{d.is_demo && <span className="tag">{t('data.demoTag')}</span>}</td>
+                  <td className="file-name">{d.file_name}{d.table_name && <code className="table-name">{d.table_name}</code>}</td>
+                  <td className="num">{formatInteger(d.row_count, locale)}</td>
+                  <td>{d.coverage ?? '–'}</td>
+                  <td>{formatDateTime(new Date(d.imported_at + 'Z'), locale)}</td>
+                  <td>{d.source ?? '–'}</td>
+                  <td>
+                    <button type="button" className="btn-small danger" data-testid="dataset-delete" disabled={busy !== null}
+                      title={t('data.deleteTitle', { file: d.file_name })} aria-label={t('data.deleteTitle', { file: d.file_name })} onClick={() => remove(d)}>
+                      {t('data.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="catalogue-actions">
+        <button type="button" className="btn" data-testid="restore-demo" disabled={busy !== null} onClick={demo}>
+          {busy === 'demo' ? t('data.restoringDemo') : t('data.restoreDemo')}
+        </button>
+        <button type="button" className="btn danger" data-testid="clear-all" disabled={busy !== null || datasets.length === 0} onClick={removeAll}>
+          {t('data.clearAll')}
+        </button>
+        {note && <p className={note.kind === 'ok' ? 'note-ok' : 'error'} role="status" data-testid="catalogue-note">{note.text}</p>}
+      </div>
+    </div>
+  );
+}

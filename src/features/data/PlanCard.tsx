@@ -1,0 +1,220 @@
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import { useData } from '../../app/DataContext';
+import { formatInteger } from '../../i18n/format';
+import type { Answers, ImportPlan, Kind, Problem, SourceFile } from '../../ingest/types';
+import { StorageFullError } from '../../store/persist';
+import { analyse, commitAndPersist, discard } from './importFlow';
+import { ProblemList } from './ProblemList';
+import { kindKey } from './Catalogue';
+import { canonicalLabel } from './formatsInfo';
+
+const KINDS: Kind[] = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'table'];
+
+type CardState =
+  | { s: 'analysing' }
+  | { s: 'ready' | 'committing'; plan: ImportPlan }
+  | { s: 'done'; plan: ImportPlan }
+  | { s: 'refused'; plan: ImportPlan | null; problems: Problem[] }
+  | { s: 'cancelled' }
+  | { s: 'failed'; message: string; storageFull: boolean; read: boolean };
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** One file of a batch: what was detected, the checks, the questions, then "Nạp dữ liệu". Each file lands whole or not at all. */
+export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () => void }) {
+  const { t, locale } = useI18n();
+  const { db, refresh } = useData();
+  const [state, setState] = useState<CardState>({ s: 'analysing' });
+  // Answers that change what the analysis finds (kind, date order, unit) re-run it; the duplicate answer is for the commit.
+  const [answers, setAnswers] = useState<Answers>({});
+  const [unitDraft, setUnitDraft] = useState<{ code: string; name: string } | null>(null);
+  const committed = useRef(false);
+  const analysisKey = JSON.stringify([answers.kind, answers.dateOrder, answers.unit]);
+
+  useEffect(() => {
+    if (!db) return;
+    let live = true;
+    let plan: ImportPlan | null = null;
+    setState({ s: 'analysing' });
+    const { onDuplicate: _ignored, ...forAnalysis } = answers;
+    void _ignored;
+    analyse(db, file, forAnalysis).then(
+      (p) => {
+        plan = p;
+        if (!live) return void discard(db, p).catch(() => undefined);
+        setState({ s: 'ready', plan: p });
+        if (p.questions.unit && !forAnalysis.unit) setUnitDraft({ code: p.questions.unit.code ?? '', name: p.questions.unit.name ?? '' });
+      },
+      (e: unknown) => live && setState({ s: 'failed', message: message(e), storageFull: false, read: true }),
+    );
+    return () => {
+      live = false;
+      if (plan && !committed.current) void discard(db, plan).catch(() => undefined);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, file, analysisKey]);
+
+  const plan = 'plan' in state ? state.plan : null;
+  const errors = plan ? plan.problems.filter((p) => p.severity === 'error').length : 0;
+  const q = plan?.questions ?? {};
+  const needsDate = !!q.dateOrder && !answers.dateOrder;
+  const needsDup = !!q.duplicates && answers.onDuplicate !== 'replace';
+  const needsUnit = !!q.unit && !answers.unit;
+  const canCommit = state.s === 'ready' && errors === 0 && !needsDate && !needsDup && !needsUnit;
+
+  async function commit() {
+    if (!db || !plan) return;
+    setState({ s: 'committing', plan });
+    try {
+      const out = await commitAndPersist(db, plan, answers);
+      if (out.ok) {
+        committed.current = true;
+        setState({ s: 'done', plan: out.plan });
+      } else setState({ s: 'refused', plan: out.plan ?? plan, problems: out.problems });
+    } catch (e) {
+      console.error(e);
+      setState({ s: 'failed', message: message(e), storageFull: e instanceof StorageFullError, read: false });
+    } finally {
+      await refresh();
+    }
+  }
+
+  async function cancel() {
+    if (db && plan) await discard(db, plan).catch(() => undefined);
+    committed.current = true; // nothing left to discard
+    setState({ s: 'cancelled' });
+  }
+
+  const kind = answers.kind ?? plan?.kind;
+  return (
+    <article className={`plan-card plan-${state.s}`} data-testid="import-plan" aria-busy={state.s === 'analysing' || state.s === 'committing'}>
+      <header className="plan-head">
+        <h3 className="file-name">{file.name}</h3>
+        {state.s !== 'committing' && (
+          <button type="button" className="btn-small" onClick={onRemove} data-testid="plan-remove">{t('data.discard')}</button>
+        )}
+      </header>
+
+      {state.s === 'analysing' && <p className="note" role="status"><span className="spinner" aria-hidden="true" />{t('data.analysing')}</p>}
+      {state.s === 'failed' && (
+        <p className="error" role="alert" data-testid="import-failed">
+          {state.storageFull ? t('data.storageFull', { file: file.name }) : t(state.read ? 'data.readFailed' : 'data.failed', { file: file.name, message: state.message })}
+        </p>
+      )}
+      {state.s === 'cancelled' && <p className="note" role="status" data-testid="import-cancelled">{t('data.cancelled', { file: file.name })}</p>}
+      {state.s === 'done' && (
+        <p className="note-ok done" role="status" data-testid="import-done">
+          {t('data.done', { file: file.name, rows: formatInteger(state.plan.rowCount, locale), kind: t(kindKey(state.plan.kind)) })}
+        </p>
+      )}
+      {state.s === 'refused' && (
+        <>
+          <p className="error" role="alert" data-testid="import-refused">{t('data.refused', { file: file.name })}</p>
+          <ProblemList file={file.name} problems={state.problems} />
+        </>
+      )}
+
+      {plan && (state.s === 'ready' || state.s === 'committing') && (
+        <>
+          <dl className="plan-facts">
+            <div>
+              <dt><label htmlFor={`kind-${file.name}`}>{t('data.kindLabel')}</label></dt>
+              <dd>
+                <select id={`kind-${file.name}`} data-testid="kind-select" value={kind} disabled={state.s !== 'ready'}
+                  onChange={(e) => setAnswers((a) => ({ ...a, kind: e.target.value as Kind, onDuplicate: undefined }))}>
+                  {KINDS.map((k) => <option key={k} value={k}>{t(kindKey(k))}</option>)}
+                </select>
+                {!answers.kind && <span className="muted"> ({t('data.kindDetected')})</span>}
+              </dd>
+            </div>
+            <div><dt>{t('data.rowsLabel')}</dt><dd data-testid="plan-rows">{formatInteger(plan.rowCount, locale)}</dd></div>
+            <div><dt>{t('data.coverageLabel')}</dt><dd>{plan.coverage ?? '–'}</dd></div>
+          </dl>
+
+          <details className="plan-mapping" open={plan.columns.some((c) => c.canonical === null)}>
+            <summary>{t('data.mapping')} ({plan.columns.length})</summary>
+            <div className="table-scroll">
+              <table className="data-table compact">
+                <thead><tr><th scope="col">{t('data.mappingHeader')}</th><th scope="col">{t('data.mappingCanonical')}</th></tr></thead>
+                <tbody>
+                  {plan.columns.map((c, i) => (
+                    <tr key={i} className={c.canonical === null ? 'unknown' : undefined}>
+                      <td>{c.header}</td>
+                      <td>{c.canonical === null ? <em>{t('data.mappingUnknown')}</em> : canonicalLabel(plan.kind, c.canonical, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+
+          {plan.preview.length > 0 && (
+            <details className="plan-preview" open>
+              <summary>{t('data.preview')}</summary>
+              <div className="table-scroll">
+                <table className="data-table compact" data-testid="plan-preview">
+                  <thead><tr>{plan.columns.map((c, i) => <th key={i} scope="col">{c.header}</th>)}</tr></thead>
+                  <tbody>{plan.preview.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{v}</td>)}</tr>)}</tbody>
+                </table>
+              </div>
+            </details>
+          )}
+
+          <ProblemList file={file.name} problems={plan.problems} />
+
+          {errors === 0 && q.dateOrder && (
+            <fieldset className="question">
+              <legend>{t('data.qDate')}</legend>
+              {(['dmy', 'mdy'] as const).map((o) => (
+                <button key={o} type="button" className="btn-choice" data-testid={`date-${o}`} aria-pressed={answers.dateOrder === o} disabled={state.s !== 'ready'}
+                  onClick={() => setAnswers((a) => ({ ...a, dateOrder: o }))}>
+                  {t(o === 'dmy' ? 'data.qDateDmy' : 'data.qDateMdy')}
+                </button>
+              ))}
+            </fieldset>
+          )}
+
+          {errors === 0 && q.unit && (
+            <fieldset className="question">
+              <legend>{t('data.qUnit')}</legend>
+              <label className="control">{t('data.qUnitCode')}
+                <input data-testid="unit-code" value={unitDraft?.code ?? ''} onChange={(e) => setUnitDraft((u) => ({ code: e.target.value, name: u?.name ?? '' }))} />
+              </label>
+              <label className="control">{t('data.qUnitName')}
+                <input data-testid="unit-name" value={unitDraft?.name ?? ''} onChange={(e) => setUnitDraft((u) => ({ code: u?.code ?? '', name: e.target.value }))} />
+              </label>
+              <button type="button" className="btn-choice" data-testid="unit-confirm" disabled={!unitDraft?.code.trim() || state.s !== 'ready'}
+                aria-pressed={!!answers.unit && answers.unit.code === unitDraft?.code.trim() && answers.unit.name === unitDraft?.name.trim()}
+                onClick={() => unitDraft && setAnswers((a) => ({ ...a, unit: { code: unitDraft.code.trim(), name: unitDraft.name.trim() } }))}>
+                {t('data.qUnitConfirm')}
+              </button>
+              {answers.unit && <p className="note-ok">{t('data.qUnitConfirmed', { code: answers.unit.code, name: answers.unit.name || '–' })}</p>}
+            </fieldset>
+          )}
+
+          {errors === 0 && q.duplicates && (
+            <fieldset className="question">
+              <legend>{t('data.qDup', { description: q.duplicates.description })}</legend>
+              <button type="button" className="btn-choice" data-testid="dup-replace" aria-pressed={answers.onDuplicate === 'replace'} disabled={state.s !== 'ready'}
+                onClick={() => setAnswers((a) => ({ ...a, onDuplicate: 'replace' }))}>
+                {t('data.qDupReplace')}
+              </button>
+              <button type="button" className="btn-choice" data-testid="dup-cancel" disabled={state.s !== 'ready'} onClick={() => void cancel()}>
+                {t('data.qDupCancel')}
+              </button>
+              {answers.onDuplicate === 'replace' && <p className="note">{t('data.qDupReplaced')}</p>}
+            </fieldset>
+          )}
+
+          <div className="plan-actions">
+            <button type="button" className="btn primary" data-testid="import-commit" disabled={!canCommit} onClick={() => void commit()}>
+              {state.s === 'committing' ? t('data.committing') : t('data.commit')}
+            </button>
+            {errors === 0 && (needsDate || needsDup || needsUnit) && <span className="note">{t('data.commitNeedsAnswer')}</span>}
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+// Templates offered on #/data: for each import format, its Vietnamese header and one example row, as CSV and XLSX.
+import { toCsv } from '../../export/csv';
+import { toXlsx } from '../../export/xlsx';
+
+/** What a template needs of a format (src/ingest/formats: FormatSpec). */
+export interface TemplateFormat {
+  kind: string;
+  columns: readonly { key: string; vi: string; type: string; required: boolean; note?: { vi: string; en: string } }[];
+  example: readonly string[];
+}
+
+const NUMERIC = new Set(['year', 'number', 'integer', 'parScore', 'element']);
+
+export function templateHeader(f: TemplateFormat): string[] {
+  return f.columns.map((c) => c.vi);
+}
+
+/** The example row as it is written in a CSV (text, decimal comma as Vietnamese files have it). */
+export function templateCsv(f: TemplateFormat): string {
+  return toCsv(templateHeader(f), [f.example.slice(0, f.columns.length)]);
+}
+
+/** In XLSX, numbers are real numbers (Excel then shows them in the user's own format); codes such as 1.2 stay text. */
+export function exampleCells(f: TemplateFormat): (string | number)[] {
+  return f.columns.map((c, i) => {
+    const v = f.example[i] ?? '';
+    if (NUMERIC.has(c.type) && /^-?\d+([.,]\d+)?$/.test(v)) return Number(v.replace(',', '.'));
+    return v;
+  });
+}
+
+export function templateXlsx(f: TemplateFormat): Promise<Uint8Array> {
+  const header = templateHeader(f);
+  return toXlsx([{ name: f.kind, columns: header, rows: [exampleCells(f)], widths: header.map((h, i) => Math.max(h.length, String(f.example[i] ?? '').length, 8) + 2) }]);
+}
+
+export const templateFileName = (kind: string, ext: 'csv' | 'xlsx') => `mau_${kind}.${ext}`;
