@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { useData } from './DataContext';
+import { statusText, useData } from './DataContext';
 import { useRoute } from './useRoute';
 import type { Route } from './route';
 import { isIndexCode } from '../domain/indices';
@@ -10,6 +10,12 @@ import { SipasPage } from '../features/sipas/SipasPage';
 import { DataPage } from '../features/data/DataPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { MessageKey } from '../i18n/vi';
+import { useEffect } from 'react';
+import { Deck } from '../features/present/Deck';
+import { ReportPage } from '../features/present/ReportPage';
+import { CopyLinkButton } from '../features/present/CopyLinkButton';
+import { openDeck, reportHash } from '../features/present/openDeck';
+import { isEditingTarget, isPresentShortcut } from '../features/present/slides';
 
 const NAV: { key: MessageKey; href: string; section: string }[] = [
   { key: 'nav.overview', href: '#/', section: '' },
@@ -39,6 +45,8 @@ function Page({ route }: { route: Route }) {
       return <DataPage route={route} />;
     case 'settings':
       return <SettingsPage />;
+    case 'report':
+      return <ReportPage route={route} renderView={renderView} />;
   }
   return (
     <p className="empty">
@@ -47,12 +55,32 @@ function Page({ route }: { route: Route }) {
   );
 }
 
+/** A view rendered for the deck or the report, which then shows just one of its charts (never the deck or report itself). */
+function renderView(route: Route) {
+  const section = route.segments[0];
+  return section === 'present' || section === 'report' ? null : <Page route={route} />;
+}
+
 export function App() {
   const { t, locale, setLocale } = useI18n();
   const { status, datasets } = useData();
   const route = useRoute();
   const showsDemo = datasets.some((d) => d.is_demo);
   const section = route.segments[0] ?? '';
+
+  // F opens the deck from any page, except while typing in a field.
+  useEffect(() => {
+    if (section === 'present') return;
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || !isPresentShortcut(e, isEditingTarget(e.target as HTMLElement | null))) return;
+      e.preventDefault();
+      openDeck();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [section]);
+
+  if (section === 'present' && status.phase === 'ready') return <Deck route={route} renderView={renderView} />;
   return (
     <div className="app">
       <header className="topbar">
@@ -63,6 +91,9 @@ export function App() {
           ))}
         </nav>
         <div className="topbar-end">
+          <button type="button" className="topbar-button" onClick={openDeck} title={t('present.openTitle')} data-testid="present-open">{t('present.open')}</button>
+          <a className="topbar-button" href={reportHash(window.location.hash || '#/')} title={t('report.openTitle')} data-testid="report-open">{t('report.open')}</a>
+          <CopyLinkButton />
           {showsDemo && <span className="demo-badge" title={t('app.demoBadgeTitle')} data-testid="demo-badge">{t('app.demoBadge')}</span>}
           <button type="button" className="lang" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')} title={t('app.langSwitchTitle')} lang={locale === 'vi' ? 'en' : 'vi'}>
             {t('app.langSwitch')}
@@ -80,7 +111,7 @@ export function App() {
         ) : (
           <div className="starting" role="status" aria-live="polite">
             <div className="progress" />
-            <p>{status.phase === 'starting' ? t('app.starting') : t('app.loadingDemo')}</p>
+            <p>{statusText(status, t)}</p>
             <div className="chart-skeleton" />
           </div>
         )}

@@ -9,6 +9,8 @@ import { useData } from '../app/DataContext';
 import { saveBlob, safeFileName } from '../export/download';
 import { pinKey, togglePin } from '../features/present/pins';
 import { usePins } from '../features/present/usePins';
+import { useChartFocus } from '../features/present/ChartFocus';
+import { FocusedChart } from '../features/present/FocusedChart';
 
 export interface ChartTable {
   columns: string[];
@@ -44,6 +46,9 @@ export function Chart({ id, title, subtitle, context, option, table, source, hei
   const hash = window.location.hash || '#/';
   const pinned = pins.some((p) => pinKey(p) === pinKey({ chartId: id, hash }));
   const demo = datasets.some((d) => d.is_demo);
+  // Inside a slide or the printed report only the focused chart draws, large or at print size (see ChartFocus).
+  const focus = useChartFocus();
+  if (focus) return <FocusedChart focus={focus} id={id} title={title} subtitle={subtitle} context={context} option={option} hasData={table.rows.length > 0} source={source} />;
 
   async function downloadPng() {
     setBusy(true);

@@ -1,0 +1,208 @@
+// Presentation mode: a full-window deck (full screen where the browser allows), the overview cards first, then
+// each pinned chart on its own slide. Slide number and auto-advance live in the URL like every other view state.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { parseHash, type Route } from '../../app/route';
+import { replaceParams } from '../../app/useRoute';
+import { useData } from '../../app/DataContext';
+import { useI18n } from '../../i18n/i18n';
+import { formatDateTime } from '../../i18n/format';
+import { ChartFocusContext, type ChartFocus } from './ChartFocus';
+import { OverviewCards } from './embeds';
+import { PinOrder } from './PinOrder';
+import { FitBox } from './FitBox';
+import { usePins } from './usePins';
+import { useCommune } from './useCommune';
+import { AUTO_INTERVALS, autoFromParam, buildSlides, deckKeyAction, isEditingTarget, nextLooping, slideFromParam, type Slide } from './slides';
+import { exitFullscreen, requestFullscreen, safeFrom } from './openDeck';
+import type { Pin } from './pins';
+import './present.css';
+
+type RenderView = (route: Route) => ReactNode;
+
+const IDLE_MS = 2500;
+/** How long a slide waits for its chart before saying it is gone (the view's queries run first). */
+const MISSING_MS = 15_000;
+
+/** Label size for the slide's chart: 18 px at least, larger on big screens (1080 p → 24 px). */
+function useLabelPx(): number {
+  const read = () => Math.max(18, Math.round(window.innerHeight / 45));
+  const [px, setPx] = useState(read);
+  useEffect(() => {
+    const on = () => setPx(read());
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return px;
+}
+
+function useSources(): { sources: string[]; demo: boolean } {
+  const { datasets } = useData();
+  return useMemo(
+    () => ({ sources: [...new Set(datasets.map((d) => d.source).filter((s): s is string => !!s))], demo: datasets.some((d) => d.is_demo) }),
+    [datasets],
+  );
+}
+
+function OverviewSlide() {
+  const { t, locale } = useI18n();
+  const commune = useCommune();
+  const { sources, demo } = useSources();
+  return (
+    <div className="slide-chart slide-overview">
+      <header className="slide-head">
+        <h1 className="slide-title">{t('present.overviewSlide')}</h1>
+        <p className="slide-corner" data-testid="slide-context">
+          {[commune?.name, t('present.updated', { date: formatDateTime(new Date(), locale) })].filter(Boolean).join(' · ')}
+        </p>
+      </header>
+      <FitBox className="slide-cards">
+        <OverviewCards large />
+      </FitBox>
+      <footer className="slide-foot">
+        {sources.length > 0 && <span>{t('source.label')}: {sources.join('; ')}</span>}
+        {demo && <span className="slide-demo">{t('app.demoBadge')}</span>}
+      </footer>
+    </div>
+  );
+}
+
+/** One pinned chart: its view rendered hidden, the chart itself drawn into the slide (see ChartFocus). */
+function ChartSlide({ pin, renderView, labelPx }: { pin: Pin; renderView: RenderView; labelPx: number }) {
+  const { t } = useI18n();
+  const [target, setTarget] = useState<HTMLElement | null>(null);
+  const [shown, setShown] = useState(false);
+  const [late, setLate] = useState(false);
+  const onShown = useCallback(() => setShown(true), []);
+  useEffect(() => {
+    const timer = setTimeout(() => setLate(true), MISSING_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const focus = useMemo<ChartFocus | null>(() => (target ? { chartId: pin.chartId, target, mode: 'slide', onShown, labelPx } : null), [pin.chartId, target, onShown, labelPx]);
+  const view = useMemo(() => parseHash(pin.hash), [pin.hash]);
+  return (
+    <>
+      <div className="slide-target" ref={setTarget} />
+      {!shown && (
+        <div className="slide-wait">
+          <h1 className="slide-title">{pin.title}</h1>
+          <p>{late ? t('present.missing') : t('present.loading')}</p>
+        </div>
+      )}
+      {focus && (
+        <div hidden className="slide-source">
+          <ChartFocusContext.Provider value={focus}>{renderView(view)}</ChartFocusContext.Provider>
+        </div>
+      )}
+    </>
+  );
+}
+
+function SlideView({ slide, renderView, labelPx }: { slide: Slide; renderView: RenderView; labelPx: number }) {
+  return slide.kind === 'overview' ? <OverviewSlide /> : <ChartSlide pin={slide.pin} renderView={renderView} labelPx={labelPx} />;
+}
+
+export function Deck({ route, renderView }: { route: Route; renderView: RenderView }) {
+  const { t } = useI18n();
+  const [pins, savePins] = usePins();
+  const slides = useMemo(() => buildSlides(pins), [pins]);
+  const index = slideFromParam(route.params.slide, slides.length);
+  const auto = autoFromParam(route.params.auto);
+  const from = safeFrom(route.params.from);
+  const slide = slides[index] ?? slides[0]!;
+  const [idle, setIdle] = useState(false);
+  const [ordering, setOrdering] = useState(false);
+  const [fullscreen, setFullscreen] = useState(() => !!document.fullscreenElement);
+  const labelPx = useLabelPx();
+  const root = useRef<HTMLDivElement>(null);
+
+  const routeRef = useRef(route);
+  routeRef.current = route;
+  const go = useCallback((i: number) => replaceParams(routeRef.current, { slide: i + 1 }), []);
+  const exit = useCallback(() => {
+    exitFullscreen();
+    window.location.hash = from;
+  }, [from]);
+
+  // Keys: ← → Space PageUp/Down Home End move, Esc leaves (or closes the list first).
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (isEditingTarget(e.target as HTMLElement | null)) return;
+      if (ordering) {
+        if (e.key === 'Escape') setOrdering(false);
+        return;
+      }
+      const a = deckKeyAction(e, index, slides.length);
+      if (a.type === 'none') return;
+      e.preventDefault();
+      if (a.type === 'exit') exit();
+      else if (a.index !== index) go(a.index);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index, slides.length, ordering, go, exit]);
+
+  // Esc in full screen is taken by the browser to leave full screen: leave the deck with it.
+  useEffect(() => {
+    function onChange() {
+      const now = !!document.fullscreenElement;
+      setFullscreen((was) => {
+        if (was && !now) setTimeout(exit, 0);
+        return now;
+      });
+    }
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [exit]);
+
+  // The cursor and the controls hide after a moment without mouse movement.
+  useEffect(() => {
+    let timer = setTimeout(() => setIdle(true), IDLE_MS);
+    function wake() {
+      setIdle(false);
+      clearTimeout(timer);
+      timer = setTimeout(() => setIdle(true), IDLE_MS);
+    }
+    window.addEventListener('mousemove', wake);
+    window.addEventListener('mousedown', wake);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('mousemove', wake);
+      window.removeEventListener('mousedown', wake);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!auto || ordering) return;
+    const timer = setTimeout(() => go(nextLooping(index, slides.length)), auto * 1000);
+    return () => clearTimeout(timer);
+  }, [auto, index, slides.length, ordering, go]);
+
+  useEffect(() => {
+    root.current?.focus();
+  }, []);
+
+  return (
+    <div className={`deck${idle && !ordering ? ' idle' : ''}`} ref={root} tabIndex={-1} role="region" aria-roledescription={t('present.title')} aria-label={t('present.title')} data-testid="deck">
+      <section className="slide" data-testid="deck-slide" data-kind={slide.kind} data-index={index} key={slide.key} aria-live="polite">
+        <SlideView slide={slide} renderView={renderView} labelPx={labelPx} />
+      </section>
+      <nav className="deck-controls" aria-label={t('present.title')}>
+        <button type="button" onClick={() => go(Math.max(0, index - 1))} disabled={index === 0} aria-label={t('present.prev')} data-testid="deck-prev">‹</button>
+        <span className="deck-position" data-testid="deck-position">{t('present.position', { n: index + 1, total: slides.length })}</span>
+        <button type="button" onClick={() => go(Math.min(slides.length - 1, index + 1))} disabled={index === slides.length - 1} aria-label={t('present.next')} data-testid="deck-next">›</button>
+        <label>
+          {t('present.auto')}{' '}
+          <select value={auto} onChange={(e) => replaceParams(routeRef.current, { auto: Number(e.target.value) || null })} data-testid="deck-auto">
+            {AUTO_INTERVALS.map((s) => <option key={s} value={s}>{s ? t('present.autoEvery', { s }) : t('present.autoOff')}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => setOrdering((o) => !o)} aria-expanded={ordering} data-testid="deck-order-open">{t('present.order')}</button>
+        {!fullscreen && typeof document.documentElement.requestFullscreen === 'function' && (
+          <button type="button" onClick={requestFullscreen}>{t('present.fullscreen')}</button>
+        )}
+        <button type="button" onClick={exit} data-testid="deck-exit">{t('present.exit')}</button>
+      </nav>
+      {ordering && <PinOrder pins={pins} onChange={savePins} onOpen={(i) => go(i + 1)} onClose={() => setOrdering(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// The one chart of a pinned view, drawn large on a slide or as a fixed-size picture on the printed report.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useEffect, useMemo } from 'react';
+import { createPortal } from 'react-dom';
+import { echarts } from '../../charts/echarts';
+import { renderOptionToDataUrl } from '../../charts/image';
+import { useData } from '../../app/DataContext';
+import { useI18n } from '../../i18n/i18n';
+import type { ChartFocus } from './ChartFocus';
+import { enlargeOption } from './slideOption';
+
+export interface FocusedChartProps {
+  focus: ChartFocus;
+  id: string;
+  title: string;
+  subtitle?: string;
+  context?: string;
+  option: EChartsCoreOption;
+  hasData: boolean;
+  source?: string;
+}
+
+/** Print size of a report chart in CSS px: two side by side across the A4 text width (186 mm ≈ 703 px). */
+export const PRINT_CHART = { width: 340, height: 230, pixelRatio: 3 } as const;
+
+/** A stable key for an option (functions drop out), so the print picture is re-rendered only when the chart changes. */
+const optionKey = (o: EChartsCoreOption) => JSON.stringify(o);
+
+function PrintPicture({ option, title }: { option: EChartsCoreOption; title: string }) {
+  const key = optionKey(option);
+  // Re-rendered off-screen at the printed size with animation off: sharp on paper, not a scaled screen canvas.
+  const src = useMemo(() => renderOptionToDataUrl(option, PRINT_CHART.width, PRINT_CHART.height, PRINT_CHART.pixelRatio), [key]);
+  return <img className="report-chart-img" src={src} width={PRINT_CHART.width} height={PRINT_CHART.height} alt={title} data-testid="report-chart-img" />;
+}
+
+export function FocusedChart({ focus, id, title, subtitle, context, option, hasData, source }: FocusedChartProps) {
+  const { t } = useI18n();
+  const { datasets } = useData();
+  const demo = datasets.some((d) => d.is_demo);
+  const mine = focus.chartId === id;
+  const { onShown } = focus;
+  useEffect(() => {
+    if (mine) onShown?.();
+  }, [mine, onShown]);
+  if (!mine) return null;
+
+  if (focus.mode === 'print') {
+    return createPortal(
+      <figure className="report-chart" data-report-chart={id}>
+        <figcaption>
+          <h3>{title}</h3>
+          {context && <p className="report-chart-context">{context}</p>}
+        </figcaption>
+        {hasData ? <PrintPicture option={option} title={title} /> : <p className="empty">{t('chart.noData')}</p>}
+        {source && <p className="report-chart-source">{t('source.label')}: {source}</p>}
+      </figure>,
+      focus.target,
+    );
+  }
+
+  return createPortal(
+    <div className="slide-chart" data-slide-chart={id}>
+      <header className="slide-head">
+        <h1 className="slide-title">{title}</h1>
+        {context && <p className="slide-corner" data-testid="slide-context">{context}</p>}
+      </header>
+      {subtitle && <p className="slide-subtitle">{subtitle}</p>}
+      <div className="slide-canvas">
+        {hasData ? (
+          <ReactEChartsCore echarts={echarts} option={enlargeOption(option, Math.max(18, focus.labelPx ?? 18))} notMerge style={{ height: '100%', width: '100%' }} opts={{ renderer: 'canvas' }} />
+        ) : (
+          <p className="slide-empty">{t('chart.noData')}</p>
+        )}
+      </div>
+      <footer className="slide-foot">
+        {source && <span>{t('source.label')}: {source}</span>}
+        {demo && <span className="slide-demo">{t('app.demoBadge')}</span>}
+      </footer>
+    </div>,
+    focus.target,
+  );
+}

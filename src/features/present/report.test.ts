@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fitScale, periodLabel, reportCharts, yearOfPeriod } from './report';
+import { pinKey, type Pin } from './pins';
+
+const pin = (chartId: string, hash = '#/'): Pin => ({ chartId, hash, title: chartId });
+
+describe('periodLabel', () => {
+  it('names quarters, halves and years in Vietnamese and English', () => {
+    expect(periodLabel('2026-Q1', 'vi')).toBe('Quý 1/2026');
+    expect(periodLabel('2026-Q1', 'en')).toBe('Q1 2026');
+    expect(periodLabel('2025-H2', 'vi')).toBe('6 tháng cuối năm 2025');
+    expect(periodLabel('2025', 'vi')).toBe('Năm 2025');
+    expect(periodLabel('odd', 'vi')).toBe('odd');
+    expect(yearOfPeriod('2026-Q3')).toBe(2026);
+    expect(yearOfPeriod('')).toBeUndefined();
+  });
+});
+
+describe('reportCharts', () => {
+  const pins = [pin('a'), pin('b'), pin('c', '#/sipas')];
+  it('takes the first two pins by default', () => {
+    expect(reportCharts(pins).map((p) => p?.chartId)).toEqual(['a', 'b']);
+  });
+  it('takes the chosen pins and fills the other place with one not shown yet', () => {
+    expect(reportCharts(pins, pinKey(pins[2]!)).map((p) => p?.chartId)).toEqual(['c', 'a']);
+    expect(reportCharts(pins, undefined, pinKey(pins[0]!)).map((p) => p?.chartId)).toEqual(['b', 'a']);
+  });
+  it('leaves a place empty when the user chose none, and ignores pins no longer pinned', () => {
+    expect(reportCharts(pins, '-', '-')).toEqual([null, null]);
+    expect(reportCharts(pins, 'gone@#/x').map((p) => p?.chartId)).toEqual(['a', 'b']);
+    expect(reportCharts([pin('a')])).toEqual([pin('a'), null]);
+  });
+});
+
+describe('fitScale', () => {
+  it('shrinks only what is taller than the page', () => {
+    expect(fitScale(900, 1000)).toBe(1);
+    expect(fitScale(2000, 1000)).toBe(0.5);
+    expect(fitScale(1100, 1000)).toBe(0.909);
+    expect(fitScale(0, 1000)).toBe(1);
+  });
+});
