@@ -40,6 +40,12 @@ export interface Answers {
   unit?: { code: string; name: string };
   /** Force a kind instead of detecting it. */
   kind?: Kind;
+  /** Override what was detected. */
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
+  delimiter?: ',' | ';' | '\t' | '|';
+  decimalComma?: boolean;
+  /** XLSX: read this sheet instead of the first one with a recognised header. */
+  sheet?: string;
 }
 
 /** What analysing a file found: shown as a preview before anything is committed. */
@@ -56,8 +62,27 @@ export interface ImportPlan {
   questions: Questions;
   /** Years or periods covered, e.g. "2011–2024". */
   coverage: string | null;
+  /** The staged copy commitPlan/discardPlan work on; null when nothing could be staged (unreadable file). */
+  stagingId: string | null;
+  /** How the file was read (shown, and changeable through Answers). */
+  encoding: string | null;
+  delimiter: string | null;
+  decimalComma: boolean;
+  /** XLSX: the sheet read. */
+  sheet: string | null;
+  /** Problems of each severity in total (the list holds the first ones). */
+  errorCount: number;
+  warningCount: number;
 }
 
 export type ImportOutcome =
-  | { ok: true; datasetId: string; plan: ImportPlan }
+  | {
+      ok: true;
+      datasetId: string;
+      plan: ImportPlan;
+      /** Datasets that lost rows to "replace" but still have some (persist them again). */
+      replaced: string[];
+      /** Datasets that "replace" emptied and removed from the catalogue (delete their persisted copy). */
+      removed: string[];
+    }
   | { ok: false; plan: ImportPlan | null; problems: Problem[] };

@@ -1,9 +1,13 @@
-// The demo data the app ships (see data/SOURCES.md): real PAPI 2011–2024, loaded on first start and by "restore demo".
+// The demo data the app ships (see data/SOURCES.md): real PAPI 2011–2024 and the fictional commune in data/demo/*.csv,
+// loaded on first start and by "restore demo". The demo CSVs go through the same import pipeline as the user's files.
 import type { Db } from '../../db/types';
+import { importFiles } from '../../ingest/importFiles';
+import type { ImportOutcome } from '../../ingest/types';
 import { insertPapiWideSql, loadRefProvincesSql, yearFromFileName } from '../../ingest/formats/papiWide';
 import { rangeLabel, registerDataset } from './catalogue';
 import refProvincesUrl from '../../../data/ref/provinces_63_to_34.csv?url';
 
+const demoFiles = import.meta.glob('../../../data/demo/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 const papiFiles = import.meta.glob('../../../data/papi/csv/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -21,7 +25,24 @@ export async function loadReference(db: Db): Promise<void> {
   await db.dropFile('ref_provinces.csv');
 }
 
-export async function loadDemo(db: Db): Promise<void> {
+export const DEMO_SOURCE = 'Dữ liệu minh họa';
+
+/**
+ * Loads the demo: the fictional commune's files (data/demo/*.csv) through importFiles, then the PAPI files.
+ * A demo file whose keys are already loaded is skipped, never replacing what the user imported.
+ */
+export async function loadDemo(db: Db): Promise<ImportOutcome[]> {
+  const files = await Promise.all(
+    Object.entries(demoFiles).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await fetchBytes(url) })),
+  );
+  const outcomes = await importFiles(db, files, { onDuplicate: 'cancel' }, { isDemo: true, source: DEMO_SOURCE });
+  for (const o of outcomes) if (!o.ok) console.warn('demo file not loaded', o.plan?.file, o.problems.slice(0, 3));
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM datasets WHERE id = 'demo-papi'`);
+  if (n === 0) await loadPapiDemo(db);
+  return outcomes;
+}
+
+async function loadPapiDemo(db: Db): Promise<void> {
   const entries = Object.entries(papiFiles).sort(([a], [b]) => a.localeCompare(b));
   const files = await Promise.all(entries.map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await fetchBytes(url) })));
   const datasetId = 'demo-papi';

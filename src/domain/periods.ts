@@ -1,0 +1,93 @@
+// Reporting periods of the users' calendar: a year, a half (H1/H2) or a quarter (Q1–Q4).
+// SIPAS files name them as "2026-Q1", "2026-H1", "2026" or by the date of the survey (dd/mm/yyyy in Vietnamese files).
+
+export interface Period {
+  year: number;
+  half: 1 | 2 | null;
+  quarter: 1 | 2 | 3 | 4 | null;
+}
+
+export type DateOrder = 'dmy' | 'mdy';
+
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+const validYear = (y: number) => Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function fromQuarter(year: number, q: number): Period | null {
+  if (!validYear(year) || q < 1 || q > 4) return null;
+  return { year, half: q <= 2 ? 1 : 2, quarter: q as 1 | 2 | 3 | 4 };
+}
+
+function fromHalf(year: number, h: number): Period | null {
+  if (!validYear(year) || (h !== 1 && h !== 2)) return null;
+  return { year, half: h, quarter: null };
+}
+
+function fromDate(year: number, month: number, day: number): Period | null {
+  if (!validYear(year) || month < 1 || month > 12 || day < 1) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > last) return null;
+  return fromQuarter(year, Math.ceil(month / 3));
+}
+
+/** The two leading numbers of a slash/dash/dot date ("15/03/2026" → [15, 3, 2026]), or null when it is not one. */
+export function dateParts(raw: string): [number, number, number] | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(raw.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/**
+ * Reads a period; null when it is not one. `dateOrder` only matters for dates like 03/04/2026.
+ * Accepted: 2026 · 2026-Q1 · Q1/2026 · Quý 1/2026 · Quý I năm 2026 · 2026-H1 · H1/2026 · 15/03/2026 · 2026-03-15.
+ */
+export function parsePeriod(raw: string, dateOrder: DateOrder = 'dmy'): Period | null {
+  const s = raw.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (s === '') return null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})(?:\.0+)?$/.exec(s))) return validYear(Number(m[1])) ? { year: Number(m[1]), half: null, quarter: null } : null;
+  if ((m = /^(\d{4}) ?[-/ ]? ?q([1-4])$/.exec(s))) return fromQuarter(Number(m[1]), Number(m[2]));
+  if ((m = /^(?:q|quý|quy) ?([1-4]|iv|iii|ii|i) ?(?:[-/ ]|năm|nam)+ ?(\d{4})$/.exec(s)))
+    return fromQuarter(Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]));
+  if ((m = /^(\d{4}) ?[-/ ]? ?h([12])$/.exec(s))) return fromHalf(Number(m[1]), Number(m[2]));
+  if ((m = /^h([12]) ?[-/ ] ?(\d{4})$/.exec(s))) return fromHalf(Number(m[2]), Number(m[1]));
+  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$/.exec(s))) return fromDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const d = dateParts(s);
+  if (d) return dateOrder === 'dmy' ? fromDate(d[2], d[1], d[0]) : fromDate(d[2], d[0], d[1]);
+  return null;
+}
+
+/**
+ * How a set of slash dates must be read: 'dmy' when some first number is above 12, 'mdy' when some second one is,
+ * 'ambiguous' when every date reads both ways (the user is asked), null when there are no such dates.
+ */
+export function dateOrderOf(values: readonly string[]): DateOrder | 'ambiguous' | null {
+  let seen = false;
+  let firstOver12 = false;
+  let secondOver12 = false;
+  for (const v of values) {
+    const d = dateParts(v);
+    if (!d) continue;
+    seen = true;
+    if (d[0] > 12) firstOver12 = true;
+    if (d[1] > 12) secondOver12 = true;
+  }
+  if (!seen) return null;
+  if (firstOver12 && !secondOver12) return 'dmy';
+  if (secondOver12 && !firstOver12) return 'mdy';
+  if (!firstOver12 && !secondOver12) return 'ambiguous';
+  return 'dmy'; // both happen: the file is inconsistent; dd/mm reports the US-ordered ones as invalid dates
+}
+
+/** "2026-Q1", "2026-H1" or "2026". */
+export function periodLabel(p: Period): string {
+  if (p.quarter) return `${p.year}-Q${p.quarter}`;
+  if (p.half) return `${p.year}-H${p.half}`;
+  return String(p.year);
+}
+
+/** Orders periods by time; within one year the year itself sorts after its halves and quarters. */
+export function periodSortKey(p: Period): number {
+  return p.year * 100 + (p.quarter ? p.quarter * 10 : p.half ? (p.half === 1 ? 25 : 45) : 99);
+}

@@ -1,0 +1,56 @@
+// SIPAS answers: 5 levels, written as a number or as the label on the paper form, in any case,
+// with or without diacritics. A blank cell is no answer (counted in neither numerator nor denominator).
+
+export type AnswerLevel = 1 | 2 | 3 | 4 | 5;
+
+export const ANSWER_LABELS: Record<AnswerLevel, string> = {
+  5: 'Rất hài lòng',
+  4: 'Hài lòng',
+  3: 'Bình thường',
+  2: 'Không hài lòng',
+  1: 'Rất không hài lòng',
+};
+
+/** Lower case, no diacritics, đ → d, single spaces: how labels are compared. */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const BY_LABEL = new Map<string, AnswerLevel>([
+  ...(Object.entries(ANSWER_LABELS).map(([k, v]) => [foldText(v), Number(k) as AnswerLevel]) as [string, AnswerLevel][]),
+  ['very satisfied', 5],
+  ['satisfied', 4],
+  ['neutral', 3],
+  ['dissatisfied', 2],
+  ['very dissatisfied', 1],
+]);
+
+/** 1–5 for an answer, null for a blank cell (no answer), undefined for anything else (an error in the file). */
+export function answerLevel(raw: string | null | undefined): AnswerLevel | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  const s = foldText(raw);
+  if (s === '') return null;
+  const m = /^([1-5])(?:[.,]0+)?$/.exec(s);
+  if (m) return Number(m[1]) as AnswerLevel;
+  return BY_LABEL.get(s);
+}
+
+/** Satisfied = "Hài lòng" or "Rất hài lòng". */
+export const isSatisfied = (level: AnswerLevel): boolean => level >= 4;
+
+/** Satisfaction rate in % from counts per level; null when there is no valid answer. */
+export function satisfactionRate(counts: Partial<Record<AnswerLevel, number>>): number | null {
+  let all = 0;
+  let ok = 0;
+  for (const [k, n] of Object.entries(counts)) {
+    all += n ?? 0;
+    if (Number(k) >= 4) ok += n ?? 0;
+  }
+  return all === 0 ? null : (ok / all) * 100;
+}

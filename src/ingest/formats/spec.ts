@@ -1,0 +1,88 @@
+// What a canonical format is made of: its columns (names, aliases, types), a zod schema of the header,
+// the SQL that turns staged text into typed rows, the SQL checks over those rows, and where they land.
+import { z } from 'zod';
+import type { Db } from '../../db/types';
+import type { Answers, Kind, Problem, Questions } from '../types';
+import type { HeaderMatch } from '../headers';
+
+export type ColType =
+  | 'text'
+  | 'year'
+  | 'number'
+  | 'integer'
+  | 'indexCode'
+  | 'criterionCode'
+  | 'parScore'
+  | 'element';
+
+export interface ColumnSpec {
+  /** Canonical (English) name, as in src/db/schema.ts. */
+  key: string;
+  /** Canonical Vietnamese header (templates and demo files use it). */
+  vi: string;
+  /** Other names seen in real files; matched ignoring case, diacritics, NFC/NFD, spaces and underscores. */
+  aliases: string[];
+  type: ColType;
+  /** The column must be in the file. */
+  required: boolean;
+  /** Every row must have a value in it. */
+  cellRequired?: boolean;
+  min?: number;
+  max?: number;
+  /** For docs/formats.md and the template: what goes in the column. */
+  note?: { vi: string; en: string };
+}
+
+/** Everything a format's SQL needs to know about one staged file. */
+export interface StageCtx {
+  db: Db;
+  file: string;
+  /** Unique id of this staging (table names derive from it). */
+  id: string;
+  /** Staged text table: columns c0…cN (VARCHAR), rowid = data row index. */
+  stg: string;
+  headers: string[];
+  match: HeaderMatch;
+  decimalComma: boolean;
+  answers: Answers;
+  /** Staged column (SQL identifier) holding a canonical key, or null when the file lacks it. */
+  col(key: string): string | null;
+  /** The header as written in the file for a canonical key (for problem reports). */
+  header(key: string): string;
+  /** Other files staged but not committed yet (e.g. par_criteria dropped together with par_scores). */
+  pending: readonly { kind: Kind; ctx: StageCtx; typed: string | null }[];
+}
+
+/** One SQL check. Its query returns (row INTEGER, value VARCHAR, a VARCHAR, b VARCHAR) per offending row. */
+export interface Check {
+  severity: 'error' | 'warning';
+  key: string;
+  /** Canonical key of the column the problem is in (its header is reported), if any. */
+  column?: string;
+  sql: string;
+  /** Names of the message parameters carried in columns a and b. */
+  params?: [string?, string?];
+}
+
+export interface Analysis {
+  problems: Problem[];
+  questions: Questions;
+  coverage: string | null;
+}
+
+export interface FormatSpec {
+  kind: Exclude<Kind, 'table'>;
+  /** The canonical table rows land in. */
+  table: string;
+  columns: ColumnSpec[];
+  /** One realistic row for templates, in column order. */
+  example: string[];
+  headerSchema: z.ZodType<Record<string, number | undefined>>;
+}
+
+/** zod schema of the header: each required column found (as its index in the file); optional ones may be absent. */
+export function headerSchemaOf(columns: readonly ColumnSpec[]): z.ZodType<Record<string, number | undefined>> {
+  const shape: Record<string, z.ZodType<number | undefined>> = {};
+  for (const c of columns) shape[c.key] = c.required ? z.number().int().nonnegative() : z.number().int().nonnegative().optional();
+  return z.object(shape) as unknown as z.ZodType<Record<string, number | undefined>>;
+}

@@ -1,0 +1,208 @@
+// The import pipeline: analyseFile stages a file and checks it (nothing committed), commitPlan lands it
+// all or nothing, discardPlan forgets it. importFile = analyse + commit.
+import type { Db } from '../db/types';
+import type { Answers, ImportOutcome, ImportPlan, Kind, Problem, SourceFile } from './types';
+import { decode } from './decode';
+import { detectDecimalComma, detectDelimiter, type Delimiter } from './delimiter';
+import { parseHead, type Head } from './head';
+import { matchHeaders } from './headers';
+import { dropStaging, stageCsv, stagingTable } from './staging';
+import { detectKind, TABULAR } from './formats';
+import { columnChecks, typedTableSql } from './formats/tabular';
+import type { StageCtx } from './formats/spec';
+import { analyseSipas, dropSipas, sipasLoadedDuplicates } from './formats/sipasResponses';
+import { sipasResponsesColumns } from './formats/sipasResponses';
+import { problem, runChecks, sortProblems } from './problems';
+import { newId } from './sql';
+import { commitStaged } from './commit';
+
+export interface Staged {
+  ctx: StageCtx;
+  kind: Kind;
+  /** Typed table of a tabular kind. */
+  typed: string | null;
+  plan: ImportPlan;
+}
+
+/** Files analysed but not committed or discarded yet, by staging id. */
+const staged = new Map<string, Staged>();
+
+export function stagedOf(plan: ImportPlan): Staged | undefined {
+  return plan.stagingId ? staged.get(plan.stagingId) : undefined;
+}
+
+export function forgetStaged(id: string): void {
+  staged.delete(id);
+}
+
+function emptyPlan(file: string, kind: Kind = 'table'): ImportPlan {
+  return {
+    file, kind, rowCount: 0, columns: [], preview: [], problems: [], questions: {}, coverage: null,
+    stagingId: null, encoding: null, delimiter: null, decimalComma: false, sheet: null, errorCount: 0, warningCount: 0,
+  };
+}
+
+function finish(plan: ImportPlan, problems: Problem[]): ImportPlan {
+  plan.errorCount = problems.filter((p) => p.severity === 'error').reduce((n, p) => n + (p.count ?? 1), 0);
+  plan.warningCount = problems.filter((p) => p.severity === 'warning').reduce((n, p) => n + (p.count ?? 1), 0);
+  plan.problems = sortProblems(problems);
+  return plan;
+}
+
+/** A text table already decoded: header, preview rows, and the bytes DuckDB will stage. */
+export interface TextSource {
+  utf8: Uint8Array;
+  head: Head;
+  delimiter: Delimiter;
+  decimalComma: boolean;
+  encoding: string;
+  sheet: string | null;
+}
+
+function readText(file: SourceFile, answers: Answers): TextSource {
+  const d = decode(file.bytes, answers.encoding);
+  const delimiter = answers.delimiter ?? detectDelimiter(d.head);
+  const head = parseHead(d.head, delimiter);
+  return {
+    utf8: d.utf8, head, delimiter, encoding: d.encoding, sheet: null,
+    decimalComma: answers.decimalComma ?? detectDecimalComma(delimiter, head.rows),
+  };
+}
+
+/** Stages the file and runs every check. Nothing is committed; the plan is the preview. */
+export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {}): Promise<ImportPlan> {
+  let src: TextSource;
+  try {
+    src = readText(file, answers);
+  } catch (e) {
+    const plan = emptyPlan(file.name);
+    return finish(plan, [problem({ file: file.name }, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
+  }
+  return analyseText(db, file.name, src, answers);
+}
+
+export async function analyseText(db: Db, fileName: string, src: TextSource, answers: Answers): Promise<ImportPlan> {
+  const { headers, rows } = src.head;
+  const kind = answers.kind ?? detectKind(headers);
+  const plan = emptyPlan(fileName, kind);
+  Object.assign(plan, { encoding: src.encoding, delimiter: src.delimiter, decimalComma: src.decimalComma, sheet: src.sheet });
+  plan.preview = [headers, ...rows.slice(0, 10)];
+  const problems: Problem[] = [];
+  const where = { file: fileName };
+  if (headers.length === 0) return finish(plan, [problem(where, 'error', 'ingest.problem.empty', {})]);
+
+  const columns = kind === 'table' ? [] : kind === 'sipas_responses' ? sipasResponsesColumns : TABULAR[kind].columns;
+  const match = matchHeaders(headers, columns);
+  plan.columns = headers.map((h, i) => ({ header: h, canonical: kind === 'table' ? h : match.byIndex[i] ?? null }));
+
+  const id = newId('imp');
+  const ctx: StageCtx = {
+    db, file: fileName, id, stg: stagingTable(id), headers, match, decimalComma: src.decimalComma, answers,
+    col: (key) => (match.byKey.has(key) ? `c${match.byKey.get(key)}` : null),
+    header: (key) => (match.byKey.has(key) ? headers[match.byKey.get(key)!]! : columns.find((c) => c.key === key)?.vi ?? key),
+    pending: [...staged.values()].filter((s) => s.ctx.db === db).map((s) => ({ kind: s.kind, ctx: s.ctx, typed: s.typed })),
+  };
+
+  // Structure: the header against the format's zod schema (required columns present).
+  if (kind !== 'table') {
+    const schema = kind === 'sipas_responses' ? null : TABULAR[kind].headerSchema;
+    const parsed = schema?.safeParse(Object.fromEntries(match.byKey));
+    const missing = kind === 'sipas_responses'
+      ? sipasResponsesColumns.filter((c) => c.required && !match.byKey.has(c.key))
+      : parsed && !parsed.success ? columns.filter((c) => c.required && !match.byKey.has(c.key)) : [];
+    for (const c of missing)
+      problems.push(problem(where, 'error', 'ingest.problem.missingColumn', { column: c.vi }, { names: [c.vi, c.key, ...c.aliases.slice(0, 3)].join(', ') }));
+    if (kind !== 'sipas_responses')
+      headers.forEach((h, i) => {
+        if (match.byIndex[i] === null) problems.push(problem(where, 'warning', 'ingest.problem.extraColumn', { column: h }));
+      });
+    if (missing.length) return finish(plan, problems);
+  }
+
+  try {
+    const { rows: n } = await stageCsv(db, id, src.utf8, src.delimiter, headers.length);
+    plan.rowCount = n;
+  } catch (e) {
+    await dropStaging(db, id);
+    return finish(plan, [...problems, problem(where, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
+  }
+  plan.stagingId = id;
+  const entry: Staged = { ctx, kind, typed: null, plan };
+  try {
+    if (plan.rowCount === 0) problems.push(problem(where, 'error', 'ingest.problem.empty', {}));
+    else if (kind === 'sipas_responses') {
+      const a = await analyseSipas(ctx);
+      problems.push(...a.problems);
+      plan.questions = a.questions;
+      plan.coverage = a.coverage;
+    } else if (kind === 'table') {
+      // typed at commit; nothing to check beyond being readable
+    } else {
+      const f = TABULAR[kind];
+      const typed = `_typ_${id}`;
+      await db.exec(typedTableSql(ctx, f, typed));
+      entry.typed = typed;
+      problems.push(...(await runChecks(ctx, [...columnChecks(ctx, f, typed), ...((await f.extraChecks?.(ctx, typed)) ?? [])])));
+      const [cov] = await db.query<{ label: string | null }>(f.coverage(typed));
+      plan.coverage = cov?.label ?? null;
+    }
+  } catch (e) {
+    await discardStaged(entry);
+    plan.stagingId = null;
+    return finish(plan, [...problems, problem(where, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
+  }
+  staged.set(id, entry);
+  finish(plan, problems);
+  if (plan.errorCount === 0) {
+    const dups = await loadedDuplicates(entry, answers);
+    if (dups) plan.questions.duplicates = dups;
+  }
+  return plan;
+}
+
+/** Datasets already loaded that share keys with the staged file (asked as replace / cancel). */
+export async function loadedDuplicates(entry: Staged, answers: Answers): Promise<{ description: string; datasetIds: string[] } | null> {
+  const { ctx, kind, typed } = entry;
+  let rows: { dataset_id: string; what: string }[] = [];
+  if (kind === 'sipas_responses') {
+    rows = await sipasLoadedDuplicates(ctx, answers.dateOrder ?? 'dmy');
+  } else if (kind !== 'table' && typed) {
+    rows = await ctx.db.query<{ dataset_id: string; what: string }>(TABULAR[kind].loadedDuplicates(typed));
+  }
+  if (!rows.length) return null;
+  const whats = [...new Set(rows.map((r) => r.what))].sort();
+  const description = whats.length > 5 ? `${whats.slice(0, 5).join(', ')} … (+${whats.length - 5})` : whats.join(', ');
+  return { description, datasetIds: [...new Set(rows.map((r) => r.dataset_id))].sort() };
+}
+
+async function discardStaged(entry: Staged): Promise<void> {
+  const { ctx } = entry;
+  if (entry.kind === 'sipas_responses') await dropSipas(ctx);
+  await dropStaging(ctx.db, ctx.id, entry.typed ? [entry.typed] : []);
+  staged.delete(ctx.id);
+}
+
+/** Forgets a plan and frees its staging tables. Safe to call twice. */
+export async function discardPlan(db: Db, plan: ImportPlan): Promise<void> {
+  const entry = stagedOf(plan);
+  if (entry) await discardStaged(entry);
+  else if (plan.stagingId) await dropStaging(db, plan.stagingId);
+}
+
+/** Lands a plan: all rows and its catalogue entry, or nothing. The staging is freed either way. */
+export async function commitPlan(db: Db, plan: ImportPlan, answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}): Promise<ImportOutcome> {
+  const entry = stagedOf(plan);
+  if (!entry) return { ok: false, plan, problems: [problem({ file: plan.file }, 'error', 'ingest.problem.planGone', {})] };
+  const outcome = await commitStaged(db, entry, answers, meta);
+  // A plan waiting for an answer stays staged so the user can answer and commit again.
+  const waiting = !outcome.ok && outcome.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded');
+  if (!waiting) await discardStaged(entry);
+  return outcome;
+}
+
+/** analyseFile + commitPlan. */
+export async function importFile(db: Db, file: SourceFile, answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}): Promise<ImportOutcome> {
+  const plan = await analyseFile(db, file, answers);
+  if (!plan.stagingId) return { ok: false, plan, problems: plan.problems };
+  return commitPlan(db, plan, answers, meta);
+}
