@@ -41,12 +41,27 @@ function typedExpr(c: ColumnSpec, col: string, decimalComma: boolean): string {
   }
 }
 
+/** The SQL type of a column's typed value (an absent column is a typed NULL, so the INSERTs still fit). */
+function sqlType(c: ColumnSpec): string {
+  switch (c.type) {
+    case 'year':
+    case 'integer':
+    case 'element':
+      return 'INTEGER';
+    case 'number':
+    case 'parScore':
+      return 'DOUBLE';
+    default:
+      return 'VARCHAR';
+  }
+}
+
 /** SQL creating the typed table of a tabular format from the staged text. */
 export function typedTableSql(ctx: StageCtx, f: FormatSpec, typ: string): string {
   const cols: string[] = ['CAST(rowid + 2 AS INTEGER) AS __row'];
   for (const c of f.columns) {
     const col = ctx.col(c.key);
-    cols.push(`${col ? typedExpr(c, col, ctx.decimalComma) : 'NULL'} AS ${ident(c.key)}`);
+    cols.push(`${col ? typedExpr(c, col, ctx.decimalComma) : `CAST(NULL AS ${sqlType(c)})`} AS ${ident(c.key)}`);
     cols.push(`${col ? cell(col) : 'NULL::VARCHAR'} AS ${ident('raw_' + c.key)}`);
     if (c.type === 'parScore') cols.push(`${col ? `coalesce(${notApplicable(col)}, false)` : 'false'} AS ${ident('na_' + c.key)}`);
   }
