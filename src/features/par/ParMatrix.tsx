@@ -56,10 +56,10 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
   }, [model, filter, bandFilter, sort, dir]);
 
   const unitLink = (code: string) => formatHash(route.segments, { year: model.year, view: 'unit', unit: code });
-  const th = (key: SortKey, label: string, title?: string, cls = 'num') => {
+  const th = (key: SortKey, label: string, title?: string, cls = 'num', rowSpan?: number) => {
     const active = sort === key;
     return (
-      <th scope="col" className={cls} aria-sort={active ? (dir === 1 ? 'ascending' : 'descending') : undefined} title={title}>
+      <th scope="col" rowSpan={rowSpan} className={cls} aria-sort={active ? (dir === 1 ? 'ascending' : 'descending') : undefined} title={title}>
         <button type="button" className="sort" onClick={() => replaceParams(route, { sort: key, dir: active ? (dir === 1 ? 'desc' : 'asc') : undefined })} aria-label={t('par.m.sortBy', { col: title ?? label })} data-testid={`sort-${key}`}>
           {label}{active ? (dir === 1 ? ' ▲' : ' ▼') : ''}
         </button>
@@ -103,8 +103,8 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
         <table className="data-table par-matrix" data-testid="par-matrix">
           <thead>
             <tr>
-              <th rowSpan={2} scope="col" className="num sticky-a">{t('par.m.rank')}</th>
-              <th rowSpan={2} scope="col" className="sticky-b">{t('par.m.unit')}</th>
+              {th('rank', t('par.m.rank'), undefined, 'num sticky-a', 2)}
+              {th('name', t('par.m.unit'), undefined, 'sticky-b', 2)}
               {domains.map((d) => (
                 <th key={d.code} colSpan={2} scope="colgroup" className="domain" title={`${d.code}. ${d.name} (${fmtPoints(d.max, locale)})`}>
                   <span className="domain-code">{d.code}</span> <span className="domain-name">{d.name}</span>
@@ -112,21 +112,21 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
               ))}
               <th colSpan={2} scope="colgroup" className="domain">{t('par.m.total')}</th>
               <th rowSpan={2} scope="col" className="num">{t('par.m.max')}</th>
-              {th('selfIndex', t('par.m.selfIndex'))}
-              {th('index', t('par.m.index'))}
+              {th('selfIndex', t('par.m.selfIndex'), undefined, 'num s', 2)}
+              {th('index', t('par.m.index'), undefined, 'num', 2)}
               <th rowSpan={2} scope="col">{t('par.m.band')}</th>
-              {th('change', t('par.m.change'))}
+              {th('change', t('par.m.change'), undefined, 'num', 2)}
             </tr>
             <tr>
               {domains.flatMap((d) => [
-                <th key={`${d.code}s`} scope="col" className="num sub" title={t('par.m.selfLong')}>{t('par.m.self')}</th>,
+                <th key={`${d.code}s`} scope="col" className="num sub s" title={t('par.m.selfLong')}>{t('par.m.self')}</th>,
                 <th key={`${d.code}a`} scope="col" className="num sub" title={t('par.m.appraisedLong')}>
                   <button type="button" className="sort" onClick={() => replaceParams(route, { sort: `d:${d.code}`, dir: sort === `d:${d.code}` && dir === -1 ? 'asc' : 'desc' })} data-testid={`sort-d-${d.code}`}>
                     {t('par.m.appraised')}{sort === `d:${d.code}` ? (dir === 1 ? ' ▲' : ' ▼') : ''}
                   </button>
                 </th>,
               ])}
-              {th('self', t('par.m.self'), t('par.m.selfLong'), 'num sub')}
+              {th('self', t('par.m.self'), t('par.m.selfLong'), 'num sub s')}
               {th('appraised', t('par.m.appraised'), t('par.m.appraisedLong'), 'num sub')}
             </tr>
           </thead>

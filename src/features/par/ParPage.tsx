@@ -57,6 +57,10 @@ export function ParPage({ route }: { route: Route }) {
         <p className="error" role="alert">{error}</p>
       ) : loading || !model ? (
         <div className="chart-skeleton" aria-busy="true" />
+      ) : model.year !== year ? (
+        <div className="par-stale" aria-busy="true" /* the previous year stays dimmed until the chosen one arrives */>
+          <ParMatrix model={model} route={route} />
+        </div>
       ) : model.criteria.length === 0 ? (
         <p className="empty">{t('par.noYear', { year: String(year) })}</p>
       ) : model.units.length === 0 ? (

@@ -1,7 +1,7 @@
 // A year of PAR scoring assembled from query rows: each unit scored, ranked, banded and compared with last year.
 // Pure: rows in, model out (tested in model.test.ts).
 import type { BandCutoffs } from '../../app/settings';
-import { bandOf, rankByIndex, scoreUnit, type Band, type ParCriterion, type ParScore, type UnitScore } from '../../domain/parScoring';
+import { bandOf, compareCodes, rankByIndex, scoreUnit, type Band, type ParCriterion, type ParScore, type UnitScore } from '../../domain/parScoring';
 
 export interface CriterionRow {
   code: string;
@@ -55,7 +55,9 @@ export interface ParYear {
   ownCode: string | null;
 }
 
-export const toCriteria = (rows: readonly CriterionRow[]): ParCriterion[] => rows.map((r) => ({ code: r.code, name: r.name, max: Number(r.max_points) }));
+/** In tree order (1, 1.1, 1.1.1, 1.2, …, 2, …, 10): the engine returns rows in no particular order. */
+export const toCriteria = (rows: readonly CriterionRow[]): ParCriterion[] =>
+  rows.map((r) => ({ code: r.code, name: r.name, max: Number(r.max_points) })).sort((a, b) => compareCodes(a.code, b.code));
 
 export const toScore = (r: ScoreRow): ParScore => ({
   criterion: r.criterion_code,

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { launch, offOrigin, openApp, screenshot, waitReady, type AppSession } from './browser';
+
+let browser: Browser;
+let s: AppSession; // one browser context for the whole file: the PAR files are imported (or the demo seeded) once
+beforeAll(async () => {
+  browser = await launch();
+  s = await openApp(browser, '#/par');
+  await waitReady(s.page);
+  await ensureParData(s.page);
+});
+afterAll(async () => {
+  await s?.context.close();
+  await browser?.close();
+});
+
+/** A part of the page, at full resolution, to look at closely. */
+async function shot(page: Page, name: string, selector: string) {
+  const dir = path.resolve(import.meta.dirname, 'artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.locator(selector).first().screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+// ---- The expected numbers, computed here from the demo CSVs themselves (not through the app's code). ----
+const DEMO = path.resolve(import.meta.dirname, '../../data/demo');
+const readCsv = (name: string) => Papa.parse<Record<string, string>>(fs.readFileSync(path.join(DEMO, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const criteria = readCsv('par_criteria.csv');
+const scores = readCsv('par_scores.csv');
+const NA = 'không áp dụng';
+
+function leafMax(year: number): Map<string, number> {
+  const codes = criteria.filter((c) => Number(c['Năm']) === year).map((c) => c['Mã tiêu chí']!);
+  const leaves = criteria.filter((c) => Number(c['Năm']) === year && !codes.some((o) => o.startsWith(c['Mã tiêu chí'] + '.')));
+  return new Map(leaves.map((c) => [c['Mã tiêu chí']!, Number(c['Điểm tối đa'])]));
+}
+
+/** Appraised index (two decimals) of a unit, or null when some applicable leaf is not appraised; with its parts. */
+function expected(year: number, unit: string, override?: { code: string; appraised: number }) {
+  const max = leafMax(year);
+  let m = 0, a = 0, s = 0, missing = 0;
+  for (const r of scores) {
+    if (Number(r['Năm']) !== year || r['Mã đơn vị'] !== unit || r['Điểm tự đánh giá'] === NA) continue;
+    const lm = max.get(r['Mã tiêu chí']!)!;
+    m += lm;
+    s += Number(r['Điểm tự đánh giá'] || 0);
+    const appr = override && override.code === r['Mã tiêu chí'] ? String(override.appraised) : r['Điểm thẩm định']!;
+    if (appr === '') missing++;
+    else a += Number(appr);
+  }
+  const idx = (p: number) => Math.round((p / m) * 100 * 100 + 1e-7) / 100;
+  return { max: m, appraised: a, self: s, index: missing ? null : idx(a), selfIndex: idx(s), missing };
+}
+
+const vi2 = (v: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+const viPts = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(v);
+
+// ---- Getting the PAR files in: through the file input on #/data, as a user would. ----
+async function importFile(page: Page, name: string) {
+  await page.setInputFiles('[data-testid=import-input]', { name, mimeType: 'text/csv', buffer: fs.readFileSync(path.join(DEMO, name)) });
+  const card = page.locator('[data-testid=import-plan]', { hasText: name }).last();
+  await card.locator('[data-testid=import-commit], [data-testid=dup-replace]').first().waitFor({ timeout: 60_000 });
+  if (await card.locator('[data-testid=dup-replace]').count()) await card.locator('[data-testid=dup-replace]').click();
+  await card.locator('[data-testid=import-commit]:not([disabled])').click();
+  await card.locator('[data-testid=import-done]').waitFor({ timeout: 60_000 });
+}
+
+/** Uses the PAR demo when it is loaded; otherwise imports the demo files through the Dữ liệu page. */
+async function ensureParData(page: Page) {
+  await page.evaluate(() => (window.location.hash = '#/par'));
+  await page.waitForSelector('[data-testid=par-page], main section .empty', { timeout: 60_000 });
+  if (await page.locator('[data-testid=par-year] option[value="2025"]').count()) return;
+  await page.evaluate(() => (window.location.hash = '#/data'));
+  await page.waitForSelector('[data-testid=import-input]', { state: 'attached' });
+  await importFile(page, 'par_criteria.csv');
+  await importFile(page, 'par_scores.csv');
+}
+
+async function goPar(page: Page, query: string) {
+  await page.evaluate((h) => (window.location.hash = h), `#/par?${query}`);
+  await page.waitForSelector('[data-testid=par-page]');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+const matrixCell = (page: Page, unit: string, testId: string) => page.locator(`[data-testid=par-matrix] tr[data-unit="${unit}"] [data-testid=${testId}]`);
+
+describe('PAR scoring workspace', () => {
+  it('shows in the matrix the index, band and pending appraisals computed from the demo files', async () => {
+    await goPar(s.page, 'year=2025');
+    await s.page.waitForSelector('[data-testid=par-matrix]');
+
+    const kt = expected(2025, 'X001-KT');
+    expect(kt.index).not.toBeNull();
+    expect(await matrixCell(s.page, 'X001-KT', 'appraised-index').textContent()).toBe(vi2(kt.index!));
+    expect(await matrixCell(s.page, 'X001-KT', 'self-index').textContent()).toBe(vi2(kt.selfIndex));
+    const band = kt.index! >= 90 ? 'Xuất sắc' : kt.index! >= 80 ? 'Tốt' : kt.index! >= 70 ? 'Khá' : kt.index! >= 50 ? 'Trung bình' : 'Yếu';
+    expect(await matrixCell(s.page, 'X001-KT', 'band').textContent()).toBe(band);
+
+    // a unit whose appraisal is not finished has no index, and says how many criteria are left
+    const th = expected(2025, 'X001-TH');
+    expect(th.index).toBeNull();
+    expect(await matrixCell(s.page, 'X001-TH', 'appraised-index').textContent()).toBe(`Chưa thẩm định xong (còn ${th.missing} tiêu chí)`);
+
+    // the commune's own row is first, and stays first when sorted the other way
+    expect(await s.page.locator('[data-testid=par-matrix] tbody tr').first().getAttribute('data-unit')).toBe('X001');
+    await s.page.click('[data-testid=sort-index]');
+    await s.page.click('[data-testid=sort-index]');
+    expect(await s.page.locator('[data-testid=par-matrix] tbody tr').first().getAttribute('data-unit')).toBe('X001');
+    expect(s.page.url()).toContain('sort=index');
+
+    // 2024 too
+    await goPar(s.page, 'year=2024');
+    const mn = expected(2024, 'X001-MN');
+    expect(await matrixCell(s.page, 'X001-MN', 'appraised-index').textContent()).toBe(vi2(mn.index!));
+    await goPar(s.page, 'year=2025');
+    await screenshot(s.page, 'par-matrix');
+    await shot(s.page, 'par-matrix-table', '[data-testid=par-matrix]');
+    expect(offOrigin(s.requests)).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('exports the year as XLSX that reads back to the same numbers', async () => {
+    await goPar(s.page, 'year=2025');
+    await s.page.waitForSelector('[data-testid=par-matrix]');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=par-xlsx]')]);
+    expect(download.suggestedFilename()).toBe('Chi_so_CCHC_2025.xlsx');
+    const bytes = fs.readFileSync(await download.path());
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.read(bytes, { type: 'buffer' });
+    expect(wb.SheetNames[0]).toBe('Tổng hợp');
+    expect(wb.SheetNames).toContain('X001-KT');
+    const summary = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Tổng hợp']!);
+    for (const unit of ['X001-KT', 'X001-VP', 'X001-MN', 'X001-TH']) {
+      const e = expected(2025, unit);
+      const r = summary.find((x) => x['Mã đơn vị'] === unit)!;
+      expect(r['Điểm tối đa']).toBe(e.max);
+      expect(r['Điểm tự đánh giá']).toBe(e.self);
+      expect(r['Chỉ số tự đánh giá (%)']).toBe(e.selfIndex);
+      expect(r['Chỉ số thẩm định (%)']).toBe(e.index ?? undefined);
+    }
+    const kt = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['X001-KT']!, { header: 1 });
+    expect(kt[0]).toEqual(['STT/Mã', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Tài liệu kiểm chứng', 'Ghi chú']);
+    const total = kt.find((r) => r[1] === 'Tổng cộng')!;
+    const e = expected(2025, 'X001-KT');
+    expect(total.slice(2, 5)).toEqual([e.max, e.self, e.appraised]);
+  });
+
+  it('shows a unit, the commune-wide view and the print layout', async () => {
+    // the weakest unit of 2024: what it takes to reach the next band, computed here from the files
+    const mn = expected(2024, 'X001-MN');
+    const cut = [['Xuất sắc', 90], ['Tốt', 80], ['Khá', 70], ['Trung bình', 50]] as const;
+    const next = [...cut].reverse().find(([, c]) => mn.index! < c)!;
+    const needed = Math.ceil(((next[1] / 100) * mn.max - mn.appraised) * 100 - 1e-6) / 100;
+    await goPar(s.page, 'year=2024&view=unit&unit=X001-MN');
+    await s.page.waitForSelector('[data-testid=par-next]');
+    expect(await s.page.textContent('[data-testid=par-next] .big-line')).toBe(`Cần thêm ${viPts(needed)} điểm để đạt ${next[0]} (≥ ${next[1]})`);
+    expect(await s.page.locator('[data-testid=flag-evidence]').count()).toBeGreaterThan(0);
+    await screenshot(s.page, 'par-unit');
+    await shot(s.page, 'par-unit-top', '.par-unit');
+    // a unit still being appraised says so instead of an index
+    await goPar(s.page, 'year=2025&view=unit&unit=X001-TH');
+    expect(await s.page.textContent('[data-testid=unit-index]')).toBe('Chưa thẩm định xong');
+    await goPar(s.page, 'year=2025&view=across');
+    await s.page.waitForSelector('[data-chart="par-lost"] canvas');
+    await s.page.waitForSelector('[data-chart="par-gap"] canvas');
+    await screenshot(s.page, 'par-across');
+    await goPar(s.page, 'year=2025');
+    await s.page.emulateMedia({ media: 'print' });
+    await s.page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi
+    await screenshot(s.page, 'par-print-summary');
+    const pdf = await s.page.pdf({ preferCSSPageSize: true });
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+    await s.page.emulateMedia({ media: 'screen' });
+    await s.page.setViewportSize({ width: 1366, height: 900 });
+    expect(s.consoleErrors).toEqual([]);
+  });
+  it('refuses a score above the max, saves a valid one, recomputes the index, and keeps the edit and its mark after a reload', async () => {
+    const unit = 'X001-KT';
+    const before = expected(2025, unit);
+    // a leaf that lost points: give it full marks
+    const max = leafMax(2025);
+    const row = scores.find((r) => r['Năm'] === '2025' && r['Mã đơn vị'] === unit && r['Điểm thẩm định'] !== '' && r['Điểm thẩm định'] !== NA && Number(r['Điểm thẩm định']) < max.get(r['Mã tiêu chí']!)!)!;
+    const code = row['Mã tiêu chí']!;
+    const leafMaxPts = max.get(code)!;
+    const after = expected(2025, unit, { code, appraised: leafMaxPts });
+
+    await goPar(s.page, `year=2025&view=unit&unit=${unit}&edit=1`);
+    await s.page.waitForSelector('[data-testid=par-tree]');
+    expect(await s.page.textContent('[data-testid=unit-index]')).toBe(vi2(before.index!));
+
+    const field = s.page.locator(`[data-testid="score-appr-${code}"]`);
+    await field.fill(viPts(leafMaxPts + 0.5));
+    expect(await s.page.locator('[data-testid=score-error]').textContent()).toBe(`Vượt điểm tối đa ${viPts(leafMaxPts)}`);
+    await field.press('Enter');
+    await field.blur();
+    await s.page.waitForTimeout(300);
+    expect(await s.page.textContent('[data-testid=unit-index]')).toBe(vi2(before.index!)); // nothing saved
+    await screenshot(s.page, 'par-edit-refused');
+
+    await field.fill(viPts(leafMaxPts));
+    await field.press('Enter');
+    await s.page.waitForFunction((v) => document.querySelector('[data-testid=unit-index]')?.textContent === v, vi2(after.index!));
+    await s.page.waitForSelector('[data-testid=save-status]:has-text("Đã lưu")');
+    const mark = s.page.locator(`tr[data-code="${code}"] [data-testid=edited-mark]`);
+    const today = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+    expect(await mark.textContent()).toBe(`sửa tại đây ${today}`);
+    await screenshot(s.page, 'par-edit-saved');
+
+    // reload: the typed value, the recomputed index and the mark are still there
+    await s.page.reload();
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid=par-tree]');
+    expect(await s.page.textContent('[data-testid=unit-index]')).toBe(vi2(after.index!));
+    expect(await s.page.inputValue(`[data-testid="score-appr-${code}"]`)).toBe(viPts(leafMaxPts));
+    expect(await s.page.locator(`tr[data-code="${code}"] [data-testid=edited-mark]`).count()).toBe(1);
+    await goPar(s.page, 'year=2025');
+    expect(await matrixCell(s.page, unit, 'appraised-index').textContent()).toBe(vi2(after.index!));
+
+    // undo (in the same session as an edit) puts the imported value back
+    await goPar(s.page, `year=2025&view=unit&unit=${unit}&edit=1`);
+    const again = s.page.locator(`[data-testid="score-appr-${code}"]`);
+    await again.fill(viPts(Number(row['Điểm thẩm định'])));
+    await again.press('Enter');
+    await s.page.waitForFunction((v) => document.querySelector('[data-testid=unit-index]')?.textContent === v, vi2(before.index!));
+    await s.page.click('[data-testid=par-undo]');
+    await s.page.waitForFunction((v) => document.querySelector('[data-testid=unit-index]')?.textContent === v, vi2(after.index!));
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+});
