@@ -198,7 +198,7 @@ describe('PAR scoring workspace', () => {
     await field.blur();
     await s.page.waitForTimeout(300);
     expect(await s.page.textContent('[data-testid=unit-index]')).toBe(vi2(before.index!)); // nothing saved
-    await screenshot(s.page, 'par-edit-refused');
+    await shot(s.page, 'par-edit-refused', `tr[data-code="${code}"]`);
 
     await field.fill(viPts(leafMaxPts));
     await field.press('Enter');
@@ -208,6 +208,8 @@ describe('PAR scoring workspace', () => {
     const today = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
     expect(await mark.textContent()).toBe(`sửa tại đây ${today}`);
     await screenshot(s.page, 'par-edit-saved');
+    await shot(s.page, 'par-edit-saved-row', `tr[data-code="${code}"]`);
+    await shot(s.page, 'par-edit-head', '.par-tree-head');
 
     // reload: the typed value, the recomputed index and the mark are still there
     await s.page.reload();

@@ -105,19 +105,21 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
             <tr>
               {th('rank', t('par.m.rank'), undefined, 'num sticky-a', 2)}
               {th('name', t('par.m.unit'), undefined, 'sticky-b', 2)}
+              {th('index', t('par.m.index'), undefined, 'num', 2)}
+              <th rowSpan={2} scope="col">{t('par.m.band')}</th>
+              {th('change', t('par.m.change'), undefined, 'num', 2)}
+              {th('selfIndex', t('par.m.selfIndex'), undefined, 'num s', 2)}
+              <th colSpan={2} scope="colgroup" className="domain">{t('par.m.total')}</th>
+              <th rowSpan={2} scope="col" className="num">{t('par.m.max')}</th>
               {domains.map((d) => (
                 <th key={d.code} colSpan={2} scope="colgroup" className="domain" title={`${d.code}. ${d.name} (${fmtPoints(d.max, locale)})`}>
                   <span className="domain-code">{d.code}</span> <span className="domain-name">{d.name}</span>
                 </th>
               ))}
-              <th colSpan={2} scope="colgroup" className="domain">{t('par.m.total')}</th>
-              <th rowSpan={2} scope="col" className="num">{t('par.m.max')}</th>
-              {th('selfIndex', t('par.m.selfIndex'), undefined, 'num s', 2)}
-              {th('index', t('par.m.index'), undefined, 'num', 2)}
-              <th rowSpan={2} scope="col">{t('par.m.band')}</th>
-              {th('change', t('par.m.change'), undefined, 'num', 2)}
             </tr>
             <tr>
+              {th('self', t('par.m.self'), t('par.m.selfLong'), 'num sub s')}
+              {th('appraised', t('par.m.appraised'), t('par.m.appraisedLong'), 'num sub')}
               {domains.flatMap((d) => [
                 <th key={`${d.code}s`} scope="col" className="num sub s" title={t('par.m.selfLong')}>{t('par.m.self')}</th>,
                 <th key={`${d.code}a`} scope="col" className="num sub" title={t('par.m.appraisedLong')}>
@@ -126,12 +128,10 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
                   </button>
                 </th>,
               ])}
-              {th('self', t('par.m.self'), t('par.m.selfLong'), 'num sub s')}
-              {th('appraised', t('par.m.appraised'), t('par.m.appraisedLong'), 'num sub')}
             </tr>
           </thead>
           <tbody>
-            {rows.length === 1 && model.units.length > 1 && (
+            {rows.every((u) => u.own) && model.units.some((u) => !u.own) && (
               <tr><td colSpan={domains.length * 2 + 9} className="empty">{t('par.m.none')}</td></tr>
             )}
             {rows.map((u) => (
@@ -141,17 +141,6 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
                   <a href={unitLink(u.unitCode)}>{u.unitName}</a>
                   {u.own && <span className="tag">{t('par.ownTag')}</span>}
                 </th>
-                {domains.flatMap((d) => {
-                  const n = u.score.byCode.get(d.code);
-                  return [
-                    <td key={`${d.code}s`} className="num self">{val(n, 'self')}</td>,
-                    <td key={`${d.code}a`} className="num">{val(n, 'appraised')}</td>,
-                  ];
-                })}
-                <td className="num self">{fmtPoints(u.score.selfPoints, locale)}</td>
-                <td className="num">{u.score.missingAppraised ? <span className="partial">…</span> : fmtPoints(u.score.appraisedPoints, locale)}</td>
-                <td className="num">{fmtPoints(u.score.applicableMax, locale)}</td>
-                <td className="num self" data-testid="self-index">{formatNumber(u.score.selfIndex, locale, 2)}</td>
                 <td className="num index" data-testid="appraised-index">
                   {u.score.appraisedIndex !== null ? formatNumber(u.score.appraisedIndex, locale, 2) : (
                     <span className="pending" title={t('par.missingCount', { count: u.score.missingAppraised })}>
@@ -161,6 +150,17 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
                 </td>
                 <td data-testid="band">{u.band ? <span className={`band band-${u.band}`}>{t(`par.band.${u.band}`)}</span> : '–'}</td>
                 <td className={`num change ${u.change === null ? '' : u.change > 0 ? 'up' : u.change < 0 ? 'down' : ''}`}>{fmtChange(u.change, locale)}</td>
+                <td className="num self" data-testid="self-index">{formatNumber(u.score.selfIndex, locale, 2)}</td>
+                <td className="num self">{fmtPoints(u.score.selfPoints, locale)}</td>
+                <td className="num">{u.score.missingAppraised ? <span className="partial">…</span> : fmtPoints(u.score.appraisedPoints, locale)}</td>
+                <td className="num">{fmtPoints(u.score.applicableMax, locale)}</td>
+                {domains.flatMap((d) => {
+                  const n = u.score.byCode.get(d.code);
+                  return [
+                    <td key={`${d.code}s`} className="num self">{val(n, 'self')}</td>,
+                    <td key={`${d.code}a`} className="num">{val(n, 'appraised')}</td>,
+                  ];
+                })}
               </tr>
             ))}
           </tbody>

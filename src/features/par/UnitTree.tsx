@@ -94,7 +94,7 @@ export function UnitTree({ model, unit, route }: { model: ParYear; unit: ParUnit
             {unit.score.nodes.map((n) => {
               const row = unit.rows.get(n.code);
               const diff = n.self !== null && n.appraised !== null ? n.self - n.appraised : null;
-              const na = n.leaf && !n.applicable;
+              const na = !n.applicable; // a leaf marked "không áp dụng", or a parent whose every leaf is
               return (
                 <tr key={n.code} className={`depth-${Math.min(n.depth, 3)} ${n.leaf ? 'leaf' : 'parent'} ${na ? 'na' : ''}`} data-code={n.code}>
                   <td className="code">{n.code}</td>
@@ -113,7 +113,7 @@ export function UnitTree({ model, unit, route }: { model: ParYear; unit: ParUnit
                       </span>
                     )}
                   </td>
-                  <td className="num">{fmtPoints(n.leaf ? n.max : n.applicableMax, locale)}</td>
+                  <td className="num">{na ? <span className="muted">{fmtPoints(n.max, locale)}</span> : fmtPoints(n.leaf ? n.max : n.applicableMax, locale)}</td>
                   {editing && n.leaf ? (
                     <>
                       <td className="num">
