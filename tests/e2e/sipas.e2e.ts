@@ -168,12 +168,22 @@ describe('SIPAS page on the demo data', () => {
     const s = await openApp(browser, '#/settings');
     await waitReady(s.page);
     await s.page.fill('[data-testid="sipas-target"]', '85');
+    await s.page.fill('[data-testid="sipas-target-new-year"]', '2025');
+    await s.page.click('[data-testid="sipas-target-add"]');
+    await s.page.fill('[data-testid="sipas-target-2025"]', '95');
+    await screenshot(s.page, 'sipas-settings');
     await s.page.evaluate(() => (window.location.hash = '#/sipas?period=2026-Q1'));
     await s.page.waitForSelector('[data-testid="sipas-headline"][data-period="2026-Q1"]');
     const exp = tallyCsv(demoCsv, (p) => p === '2026-Q1');
     const h = await headline(s.page);
     expect(h.needed).toBe(String(needed(exp.k, exp.n, 85)));
     expect(await s.page.textContent('[data-testid="headline-status"]')).toContain('85%');
+    // 2025 has its own target: 95%
+    await s.page.selectOption('[data-testid="period-select"]', '2025-Q4');
+    await s.page.waitForSelector('[data-testid="sipas-headline"][data-period="2025-Q4"]');
+    const q4 = tallyCsv(demoCsv, (p) => p === '2025-Q4');
+    expect((await headline(s.page)).needed).toBe(String(needed(q4.k, q4.n, 95)));
+    expect(await s.page.textContent('[data-testid="headline-status"]')).toContain('95%');
     await s.context.close();
   });
 });

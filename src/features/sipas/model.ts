@@ -23,7 +23,7 @@ export interface ElementFigure extends RateSummary {
 
 const yearOf = (period: string) => parsePeriod(period)?.year ?? 0;
 
-/** One figure per period, oldest first. */
+/** One figure per period, oldest first. An element pools its items, so "ít phiếu" follows the forms, like the total. */
 export function periodFigures(rows: readonly PeriodElementRow[], respondents: ReadonlyMap<string, number>, targetFor: TargetFor): PeriodFigure[] {
   const byPeriod = new Map<string, ElementTally[]>();
   for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), { element: r.element, k: r.k, n: r.n }]);
@@ -37,7 +37,7 @@ export function periodFigures(rows: readonly PeriodElementRow[], respondents: Re
       pooled: summarise(pooled(tallies), target, forms),
       mean: meanOfElements(tallies),
       respondents: forms,
-      elements: tallies.map((t) => ({ element: t.element, ...summarise(t, target) })).sort((a, b) => a.element - b.element),
+      elements: tallies.map((t) => ({ element: t.element, ...summarise(t, target, forms) })).sort((a, b) => a.element - b.element),
     };
   });
 }
