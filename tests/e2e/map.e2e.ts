@@ -63,8 +63,32 @@ describe('province map', () => {
     if (highlighted) expect(px.counts[2]).toBeGreaterThan(50); // the orange outline
 
     await map.scrollIntoViewIfNeeded();
-    await map.screenshot({ path: new URL('./artifacts/map-papi.png', import.meta.url).pathname });
+    await map.screenshot({ path: new URL(`./artifacts/map-papi-${view}.png`, import.meta.url).pathname });
     await screenshot(s.page, 'map-page');
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('switches to the 63 former provinces, best first, and shows an incomplete province as missing', async () => {
+    const s = await openApp(browser, '#/indices/PAPI?year=2021');
+    await waitReady(s.page);
+    await s.page.locator('[data-testid="view-63"]').check();
+    const map = s.page.locator('[data-testid="province-map"][data-view="63"]');
+    await map.waitFor({ timeout: 60_000 });
+    const rows = map.locator('.chart-table tbody tr');
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="province-map"][data-view="63"] .chart-table tbody tr').length === 63);
+    expect(await rows.first().locator('td').allTextContents()).toEqual(['Thừa Thiên Huế', '48,06', 'Nhóm 4/4']);
+    expect(await map.locator('.chart-table tbody tr', { hasText: 'Điện Biên' }).locator('td').allTextContents()).toEqual(['Điện Biên', '37,22', 'Nhóm 1/4']);
+
+    // 2022: Bắc Giang has 13 of 28 sub-dimensions, so it is grey ("Không có dữ liệu"), never a zero.
+    await s.page.locator('[data-testid="year-select"]').selectOption('2022');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="province-map"] .chart-title')?.textContent?.includes('2022'));
+    expect(await map.locator('.chart-table tbody tr', { hasText: 'Bắc Giang' }).locator('td').allTextContents()).toEqual(['Bắc Giang', 'Không có dữ liệu', '–']);
+    const px = await canvasColours(s.page, ['#bdbdbd']);
+    expect(px.counts[0]).toBeGreaterThan(100);
+
+    await map.scrollIntoViewIfNeeded();
+    await map.screenshot({ path: new URL('./artifacts/map-papi-63-2022.png', import.meta.url).pathname });
     expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   });
