@@ -2,10 +2,11 @@
 // all or nothing, discardPlan forgets it. importFile = analyse + commit.
 import type { Db } from '../db/types';
 import type { Answers, ImportOutcome, ImportPlan, Kind, Problem, SourceFile } from './types';
-import { decode } from './decode';
-import { detectDecimalComma, detectDelimiter, type Delimiter } from './delimiter';
-import { parseHead, type Head } from './head';
 import { matchHeaders } from './headers';
+import { readCsv } from './sources/csv';
+import { isParquet } from './sources/parquet';
+import { isSpreadsheet } from './sources/xlsx';
+import type { TextSource } from './sources/types';
 import { dropStaging, stageCsv, stagingTable } from './staging';
 import { detectKind, TABULAR } from './formats';
 import { columnChecks, typedTableSql } from './formats/tabular';
@@ -49,31 +50,18 @@ function finish(plan: ImportPlan, problems: Problem[]): ImportPlan {
   return plan;
 }
 
-/** A text table already decoded: header, preview rows, and the bytes DuckDB will stage. */
-export interface TextSource {
-  utf8: Uint8Array;
-  head: Head;
-  delimiter: Delimiter;
-  decimalComma: boolean;
-  encoding: string;
-  sheet: string | null;
-}
-
-function readText(file: SourceFile, answers: Answers): TextSource {
-  const d = decode(file.bytes, answers.encoding);
-  const delimiter = answers.delimiter ?? detectDelimiter(d.head);
-  const head = parseHead(d.head, delimiter);
-  return {
-    utf8: d.utf8, head, delimiter, encoding: d.encoding, sheet: null,
-    decimalComma: answers.decimalComma ?? detectDecimalComma(delimiter, head.rows),
-  };
+/** Reads any supported file into a text table: CSV/TSV directly, XLSX and Parquet through lazily loaded readers. */
+export async function readSource(file: SourceFile, answers: Answers): Promise<TextSource> {
+  if (isParquet(file.bytes) || /\.parquet$/i.test(file.name)) return (await import('./sources/parquet')).readParquet(file);
+  if (isSpreadsheet(file.bytes) || /\.xlsx?$/i.test(file.name)) return (await import('./sources/xlsx')).readXlsx(file, answers);
+  return readCsv(file, answers);
 }
 
 /** Stages the file and runs every check. Nothing is committed; the plan is the preview. */
 export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {}): Promise<ImportPlan> {
   let src: TextSource;
   try {
-    src = readText(file, answers);
+    src = await readSource(file, answers);
   } catch (e) {
     const plan = emptyPlan(file.name);
     return finish(plan, [problem({ file: file.name }, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
@@ -86,6 +74,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   const kind = answers.kind ?? detectKind(headers);
   const plan = emptyPlan(fileName, kind);
   Object.assign(plan, { encoding: src.encoding, delimiter: src.delimiter, decimalComma: src.decimalComma, sheet: src.sheet });
+  if (src.sheets) plan.sheets = src.sheets;
   plan.preview = [headers, ...rows.slice(0, 10)];
   const problems: Problem[] = [];
   const where = { file: fileName };
@@ -97,7 +86,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
 
   const id = newId('imp');
   const ctx: StageCtx = {
-    db, file: fileName, id, stg: stagingTable(id), headers, match, decimalComma: src.decimalComma, answers,
+    db, file: fileName, id, stg: stagingTable(id), headers, match, decimalComma: src.decimalComma, answers, firstRow: src.firstRow,
     col: (key) => (match.byKey.has(key) ? `c${match.byKey.get(key)}` : null),
     header: (key) => (match.byKey.has(key) ? headers[match.byKey.get(key)!]! : columns.find((c) => c.key === key)?.vi ?? key),
     pending: [...staged.values()].filter((s) => s.ctx.db === db).map((s) => ({ kind: s.kind, ctx: s.ctx, typed: s.typed })),

@@ -68,8 +68,9 @@ export interface ImportPlan {
   encoding: string | null;
   delimiter: string | null;
   decimalComma: boolean;
-  /** XLSX: the sheet read. */
+  /** XLSX: the sheet read, and all sheets of the workbook (to pick another through Answers.sheet). */
   sheet: string | null;
+  sheets?: string[];
   /** Problems of each severity in total (the list holds the first ones). */
   errorCount: number;
   warningCount: number;

@@ -126,7 +126,7 @@ export async function analyseSipas(ctx: StageCtx): Promise<Analysis> {
 /** Problems for the rows matching `where`, grouped by value (first row + count), at most 200. */
 async function rowProblems(ctx: StageCtx, where: string, col: string, header: string, key: string): Promise<Problem[]> {
   const rows = await ctx.db.query<{ row: number; value: string | null; n: number }>(
-    `SELECT CAST(min(rowid) + 2 AS INTEGER) AS row, ${col} AS value, CAST(count(*) AS INTEGER) AS n FROM ${ctx.stg} WHERE ${where} GROUP BY ${col} ORDER BY row LIMIT 200`);
+    `SELECT CAST(min(rowid) + ${ctx.firstRow} AS INTEGER) AS row, ${col} AS value, CAST(count(*) AS INTEGER) AS n FROM ${ctx.stg} WHERE ${where} GROUP BY ${col} ORDER BY row LIMIT 200`);
   return rows.map((r) => problem(ctx, 'error', key, { row: r.row, column: header, value: r.value ?? '', count: r.n }));
 }
 

@@ -45,6 +45,8 @@ export interface StageCtx {
   match: HeaderMatch;
   decimalComma: boolean;
   answers: Answers;
+  /** The row Excel shows for staged row 0 (2 when the header is row 1; lower in a sheet with a title above). */
+  firstRow: number;
   /** Staged column (SQL identifier) holding a canonical key, or null when the file lacks it. */
   col(key: string): string | null;
   /** The header as written in the file for a canonical key (for problem reports). */

@@ -58,14 +58,16 @@ function sqlType(c: ColumnSpec): string {
 
 /** SQL creating the typed table of a tabular format from the staged text. */
 export function typedTableSql(ctx: StageCtx, f: FormatSpec, typ: string): string {
-  const cols: string[] = ['CAST(rowid + 2 AS INTEGER) AS __row'];
+  const cols: string[] = [`CAST(rowid + ${ctx.firstRow} AS INTEGER) AS __row`];
   for (const c of f.columns) {
     const col = ctx.col(c.key);
     cols.push(`${col ? typedExpr(c, col, ctx.decimalComma) : `CAST(NULL AS ${sqlType(c)})`} AS ${ident(c.key)}`);
     cols.push(`${col ? cell(col) : 'NULL::VARCHAR'} AS ${ident('raw_' + c.key)}`);
     if (c.type === 'parScore') cols.push(`${col ? `coalesce(${notApplicable(col)}, false)` : 'false'} AS ${ident('na_' + c.key)}`);
   }
-  return `CREATE OR REPLACE TEMP TABLE ${typ} AS SELECT ${cols.join(', ')} FROM ${ctx.stg}`;
+  const anyCell = ctx.headers.map((_, i) => `nullif(trim(c${i}), '')`).join(', ');
+  // Fully blank rows (Excel keeps formatted empty rows) are not data; numbering comes from rowid, so it stays right.
+  return `CREATE OR REPLACE TEMP TABLE ${typ} AS SELECT ${cols.join(', ')} FROM ${ctx.stg} WHERE coalesce(${anyCell}) IS NOT NULL`;
 }
 
 const bad = (typ: string, key: string, where: string, a = 'NULL', b = 'NULL') =>
