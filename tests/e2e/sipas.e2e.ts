@@ -186,4 +186,43 @@ describe('SIPAS page on the demo data', () => {
     expect(await s.page.textContent('[data-testid="headline-status"]')).toContain('95%');
     await s.context.close();
   });
+
+  it('imports a responses file on the Dữ liệu page and shows its quarter as computed from the same file', async () => {
+    // A quarter the demo does not have, a dated form (20/11/2026 → 2026-Q4), labels, blanks, and a unit named like HTML.
+    const file = [
+      'Kỳ,Mã đơn vị,Mã phiếu,TC1.1,TC2.1,TC3.1,TC4.1,TC5.1',
+      '2026-Q4,X001-TTPV,n1,5,4,Hài lòng,3,',
+      '2026-Q4,X001-TTPV,n2,Rất hài lòng,2,4,4,1',
+      '20/11/2026,<img src=x onerror=alert(1)>,n3,4,,5,Bình thường,5',
+      '2026-Q4,X001-DTN1,n4,,,,,',
+      '2026-Q4,X001-DTN1,n5,1,2,3,Không hài lòng,Rất không hài lòng',
+    ].join('\n');
+    const exp = tallyCsv(file.replace('20/11/2026', '2026-Q4'), (p) => p === '2026-Q4');
+    const s = await openApp(browser, '#/data');
+    const dialogs: string[] = [];
+    s.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await waitReady(s.page);
+    await s.page.setInputFiles('[data-testid=import-input]', { name: 'phieu_quy4.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+    await s.page.waitForSelector('[data-testid=import-commit]:not([disabled])');
+    await s.page.click('[data-testid=import-commit]');
+    await s.page.waitForSelector('[data-testid=import-done]');
+
+    await s.page.evaluate(() => (window.location.hash = '#/sipas?level=quarter&period=2026-Q4'));
+    await s.page.waitForSelector('[data-testid="sipas-headline"][data-period="2026-Q4"]');
+    const h = await headline(s.page);
+    expect(h.n).toBe(exp.n);
+    expect(h.rate).toBe(viPct((exp.k / exp.n) * 100));
+    expect(h.needed).toBe(String(needed(exp.k, exp.n, 90)));
+    expect(h.nText).toContain(`${viInt(exp.n)} câu trả lời hợp lệ · ${viInt(exp.forms)} phiếu`);
+    expect(h.text).toContain('ít phiếu');
+    // the HTML-like unit code is text in the table and the picker, never markup
+    expect(await s.page.textContent('[data-testid="sipas-units"]')).toContain('<img src=x onerror=alert(1)>');
+    expect(await s.page.locator('main img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(s.page, 'sipas-imported');
+    await s.context.close();
+  });
 });

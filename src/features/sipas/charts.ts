@@ -44,7 +44,7 @@ export function trendOption(figures: readonly PeriodFigure[], labels: TrendLabel
     xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: { fontSize: FONT_SIZE } },
     yAxis: {
       type: 'value', min: axisFloor(figures), max: 100, name: labels.yAxis, nameTextStyle: { fontSize: FONT_SIZE, align: 'left' },
-      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => labels.formatValue(v) }, splitLine: { lineStyle: { color: GRID_COLOUR } },
+      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => `${Math.round(v)}` }, splitLine: { lineStyle: { color: GRID_COLOUR } },
     },
     series: [
       { name: 'ci-lower', type: 'line', stack: 'ci', data: lo, symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
