@@ -104,6 +104,14 @@ describe('PAR scoring workspace', () => {
     expect(th.index).toBeNull();
     expect(await matrixCell(s.page, 'X001-TH', 'appraised-index').textContent()).toBe(`Chưa thẩm định xong (còn ${th.missing} tiêu chí)`);
 
+    // units per band (the commune itself not counted), as the report shows them
+    const units = [...new Set(scores.filter((r) => r['Năm'] === '2025' && r['Mã đơn vị'] !== 'X001').map((r) => r['Mã đơn vị']!))];
+    const bandOf = (v: number | null) => (v === null ? 'pending' : v >= 90 ? 'excellent' : v >= 80 ? 'good' : v >= 70 ? 'fair' : v >= 50 ? 'average' : 'weak');
+    for (const b of ['excellent', 'good', 'fair', 'average', 'weak']) {
+      const n = units.filter((u) => bandOf(expected(2025, u).index) === b).length;
+      expect(await s.page.textContent(`[data-testid=par-band-counts] [data-band=${b}] .count`)).toBe(String(n));
+    }
+
     // the commune's own row is first, and stays first when sorted the other way
     expect(await s.page.locator('[data-testid=par-matrix] tbody tr').first().getAttribute('data-unit')).toBe('X001');
     await s.page.click('[data-testid=sort-index]');
@@ -163,6 +171,17 @@ describe('PAR scoring workspace', () => {
     // a unit still being appraised says so instead of an index
     await goPar(s.page, 'year=2025&view=unit&unit=X001-TH');
     expect(await s.page.textContent('[data-testid=unit-index]')).toBe('Chưa thẩm định xong');
+    await s.page.selectOption('[data-testid=par-tree-order]', 'lost');
+    const firstLeaf = await s.page.locator('[data-testid=par-tree] tbody tr').first().getAttribute('data-code');
+    const worst = scores.filter((r) => r['Năm'] === '2024' && r['Mã đơn vị'] === 'X001-MN' && r['Điểm thẩm định'] !== NA)
+      .map((r) => ({ code: r['Mã tiêu chí']!, lost: leafMax(2024).get(r['Mã tiêu chí']!)! - Number(r['Điểm thẩm định']) }))
+      .sort((a, b) => b.lost - a.lost);
+    expect(worst.filter((w) => w.lost === worst[0]!.lost).map((w) => w.code)).toContain(firstLeaf);
+    await s.page.emulateMedia({ media: 'print' });
+    await s.page.setViewportSize({ width: 1123, height: 794 });
+    await screenshot(s.page, 'par-print-unit');
+    await s.page.emulateMedia({ media: 'screen' });
+    await s.page.setViewportSize({ width: 1366, height: 900 });
     await goPar(s.page, 'year=2025&view=across');
     await s.page.waitForSelector('[data-chart="par-lost"] canvas');
     await s.page.waitForSelector('[data-chart="par-gap"] canvas');
@@ -177,6 +196,35 @@ describe('PAR scoring workspace', () => {
     await s.page.setViewportSize({ width: 1366, height: 900 });
     expect(s.consoleErrors).toEqual([]);
   });
+  it('uses the band cut-offs set for a year in Settings, and the English labels', async () => {
+    const vp = expected(2025, 'X001-VP');
+    const bandAt = (v: number, ex: number) => (v >= ex ? 'Xuất sắc' : v >= 80 ? 'Tốt' : v >= 70 ? 'Khá' : v >= 50 ? 'Trung bình' : 'Yếu');
+    await s.page.evaluate(() => (window.location.hash = '#/settings'));
+    await s.page.waitForSelector('[data-testid=par-band-settings]');
+    await s.page.selectOption('[data-testid=par-band-scope]', '2025');
+    await s.page.fill('[data-testid=par-band-excellent]', '79');
+    expect(await s.page.textContent('[data-testid=par-band-settings] [role=alert]')).toContain('Ngưỡng phải giảm dần');
+    expect(await s.page.isDisabled('[data-testid=par-band-save]')).toBe(true);
+    await s.page.fill('[data-testid=par-band-excellent]', '95');
+    await s.page.click('[data-testid=par-band-save]');
+    await shot(s.page, 'par-band-settings', '[data-testid=par-band-settings]');
+    await goPar(s.page, 'year=2025');
+    expect(await matrixCell(s.page, 'X001-VP', 'band').textContent()).toBe(bandAt(vp.index!, 95));
+    await goPar(s.page, 'year=2024'); // other years keep the default cut-offs
+    expect(await matrixCell(s.page, 'X001-VP', 'band').textContent()).toBe(bandAt(expected(2024, 'X001-VP').index!, 90));
+    // back to the defaults for the tests that follow
+    await s.page.evaluate(() => (window.location.hash = '#/settings'));
+    await s.page.selectOption('[data-testid=par-band-scope]', '2025');
+    await s.page.click('[data-testid=par-band-settings] button:has-text("Bỏ ngưỡng riêng năm này")');
+
+    await goPar(s.page, 'year=2025&view=unit&unit=X001-VP');
+    await s.page.click('button.lang');
+    await s.page.waitForSelector('text=Appraised index');
+    expect(await s.page.textContent('[data-testid=unit-index]')).toBe(new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2 }).format(vp.index!));
+    await screenshot(s.page, 'par-unit-en');
+    await s.page.click('button.lang');
+  });
+
   it('refuses a score above the max, saves a valid one, recomputes the index, and keeps the edit and its mark after a reload', async () => {
     const unit = 'X001-KT';
     const before = expected(2025, unit);

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import { BANDS } from '../../domain/parScoring';
 import { useParYear, useParYears } from './useParYear';
 import { bandCounts } from './bandCounts';
+import type { ParYear } from './model';
 import './par.css';
 
 export function ParBandCounts({ year }: { year?: number }) {
@@ -12,6 +13,12 @@ export function ParBandCounts({ year }: { year?: number }) {
   const { model, loading } = useParYear(y);
   if (years.loading || loading) return <div className="par-band-counts" aria-busy="true" />;
   if (!model || model.units.length === 0) return <p className="empty">{t('par.bands.none')}</p>;
+  return <BandCountsView model={model} />;
+}
+
+/** The counts themselves, for a year already scored (the PAR page passes its own). */
+export function BandCountsView({ model }: { model: ParYear }) {
+  const { t } = useI18n();
   const c = bandCounts(model);
   return (
     <figure className="par-band-counts" data-testid="par-band-counts">

@@ -9,6 +9,7 @@ import { formatNumber } from '../../i18n/format';
 import { BANDS, pctOfMax, type ParNode } from '../../domain/parScoring';
 import type { ParUnit, ParYear } from './model';
 import { fmtChange, fmtPoints } from './format';
+import { BandCountsView } from './ParBandCounts';
 
 type SortKey = string; // rank | name | selfIndex | index | change | self | appraised | d:<code>
 
@@ -78,6 +79,7 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
     <div className="par-matrix-wrap">
       <h2>{t('par.m.title', { year: model.year })}</h2>
       <p className="note">{t('par.m.sub', { count: model.rankedOf })}</p>
+      <BandCountsView model={model} />
       <div className="par-controls no-print">
         <label className="control">
           {t('par.m.show')}

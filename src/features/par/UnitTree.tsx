@@ -57,11 +57,22 @@ export function UnitTree({ model, unit, route }: { model: ParYear; unit: ParUnit
 
   const scoreText = (v: number | null) => (v === null ? '' : fmtPoints(v, locale));
   const lastUndo = undo[undo.length - 1];
+  // "Mất điểm nhiều nhất trước": the leaves alone, by points lost (max − appraised, else max − self), largest first.
+  const byLost = route.params.order === 'lost';
+  const lostOf = (n: ParNode) => (n.applicable ? n.max - (n.appraised ?? n.self ?? 0) : -1);
+  const nodes = byLost ? unit.score.nodes.filter((n) => n.leaf).sort((a, b) => lostOf(b) - lostOf(a)) : unit.score.nodes;
 
   return (
     <section className="par-tree-section">
       <div className="par-tree-head">
         <h3>{t('par.u.tree')}</h3>
+        <label className="control no-print">
+          {t('par.u.order')}
+          <select value={byLost ? 'lost' : 'tree'} onChange={(e) => replaceParams(route, { order: e.target.value === 'lost' ? 'lost' : undefined })} data-testid="par-tree-order">
+            <option value="tree">{t('par.u.orderTree')}</option>
+            <option value="lost">{t('par.u.orderLost')}</option>
+          </select>
+        </label>
         <div className="par-edit-tools no-print">
           {editing && lastUndo && (
             <button type="button" onClick={undoLast} data-testid="par-undo">{t('par.u.undo', { what: lastUndo.label })}</button>
@@ -91,14 +102,14 @@ export function UnitTree({ model, unit, route }: { model: ParYear; unit: ParUnit
             </tr>
           </thead>
           <tbody>
-            {unit.score.nodes.map((n) => {
+            {nodes.map((n) => {
               const row = unit.rows.get(n.code);
               const diff = n.self !== null && n.appraised !== null ? n.self - n.appraised : null;
               const na = !n.applicable; // a leaf marked "không áp dụng", or a parent whose every leaf is
               return (
                 <tr key={n.code} className={`depth-${Math.min(n.depth, 3)} ${n.leaf ? 'leaf' : 'parent'} ${na ? 'na' : ''}`} data-code={n.code}>
                   <td className="code">{n.code}</td>
-                  <td className="crit" style={{ paddingLeft: `${0.6 + n.depth * 1.1}rem` }}>
+                  <td className="crit" style={{ paddingLeft: `${0.6 + (byLost ? 0 : n.depth) * 1.1}rem` }}>
                     {n.name}
                     {n.leaf && n.applicable && (
                       <span className="row-flags">
