@@ -119,6 +119,20 @@ describe('PAR scoring workspace', () => {
     expect(await s.page.locator('[data-testid=par-matrix] tbody tr').first().getAttribute('data-unit')).toBe('X001');
     expect(s.page.url()).toContain('sort=index');
 
+    // filter by name: the commune's row stays, the three schools remain
+    await s.page.fill('[data-testid=par-filter]', 'Trường');
+    expect(await s.page.locator('[data-testid=par-matrix] tbody tr[data-unit]').evaluateAll((t) => t.map((r) => r.getAttribute('data-unit')).sort()))
+      .toEqual(['X001', 'X001-MN', 'X001-TH', 'X001-THCS']);
+    await s.page.fill('[data-testid=par-filter]', '');
+    // % of each lĩnh vực's applicable max: lĩnh vực 5 of Phòng Kinh tế
+    await s.page.selectOption('[data-testid=par-show]', 'pct');
+    const l5 = scores.filter((r) => r['Năm'] === '2025' && r['Mã đơn vị'] === 'X001-KT' && r['Mã tiêu chí']!.startsWith('5.') && r['Điểm thẩm định'] !== NA);
+    const pct5 = (l5.reduce((a, r) => a + Number(r['Điểm thẩm định']), 0) / l5.reduce((a, r) => a + leafMax(2025).get(r['Mã tiêu chí']!)!, 0)) * 100;
+    const cells = await s.page.locator('[data-testid=par-matrix] tr[data-unit="X001-KT"] td').allTextContents();
+    const domainStart = cells.length - 16; // the last 16 cells: 8 lĩnh vực × (self, appraised)
+    expect(cells[domainStart + 4 * 2 + 1]).toBe(new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(pct5));
+    await s.page.selectOption('[data-testid=par-show]', 'points');
+
     // 2024 too
     await goPar(s.page, 'year=2024');
     const mn = expected(2024, 'X001-MN');
