@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Chart } from '../../../charts/Chart';
 import { useI18n } from '../../../i18n/i18n';
 import { formatNumber } from '../../../i18n/format';
-import { classify, mapOption, type MapLabels } from './mapOption';
+import { classify, classText, mapOption, type MapBand, type MapLabels } from './mapOption';
 import { loadProvinceMap, type ProvinceGeo } from './loadMap';
 import { provinceKey } from './names';
 import { mapText, type MapTextKey } from './messages';
@@ -17,10 +17,12 @@ export interface ProvinceMapProps {
   decimals: number;
   /** the data's source, shown under the map (the map's own attribution is drawn on it) */
   source?: string;
+  /** named bands (e.g. PAR Nhóm A ≥ 90), at most 6; quartiles when absent */
+  bands?: MapBand[] | null;
 }
 
 /** Choropleth of the provinces in quartile classes; missing data grey; the user's province outlined. */
-export function ProvinceMap({ rows, view, highlight, title, context, decimals, source }: ProvinceMapProps) {
+export function ProvinceMap({ rows, view, highlight, title, context, decimals, source, bands }: ProvinceMapProps) {
   const { locale } = useI18n();
   const t = (key: MapTextKey, vars?: Record<string, string | number>) => mapText(locale, key, vars);
   const [geo, setGeo] = useState<ProvinceGeo | null>(null);
@@ -41,12 +43,12 @@ export function ProvinceMap({ rows, view, highlight, title, context, decimals, s
 
   const built = useMemo(() => {
     if (!geo) return null;
-    const classified = classify(geo.featureNames, rows);
+    const classified = classify(geo.featureNames, rows, bands);
     const hlKey = highlight ? provinceKey(highlight) : null;
     const hlName = hlKey ? (geo.featureNames.find((n) => provinceKey(n) === hlKey) ?? null) : null;
     const labels: MapLabels = {
       formatValue: (v) => formatNumber(v, locale, decimals),
-      legendTitle: t('map.legendTitle'),
+      legendTitle: t(classified.classes.some((c) => c.band) ? 'map.legendBands' : 'map.legendTitle'),
       count: (n) => t('map.count', { n }),
       missing: t('map.missing'),
       highlight: (name) => t('map.highlight', { name }),
@@ -60,11 +62,11 @@ export function ProvinceMap({ rows, view, highlight, title, context, decimals, s
       columns: [t('map.colProvince'), t('map.colValue'), t('map.colClass')],
       rows: [...classified.regions]
         .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name, 'vi'))
-        .map((r) => [r.name, r.value === null ? t('map.missing') : formatNumber(r.value, locale, decimals), r.cls === 'missing' ? '–' : t('map.class', { n: r.cls + 1 })]),
+        .map((r) => [r.name, r.value === null ? t('map.missing') : formatNumber(r.value, locale, decimals), classText(r, classified.classes, labels)]),
     };
     return { option, table, notOnMap: classified.notOnMap, highlighted: hlName };
     // t is a function of locale alone
-  }, [geo, rows, highlight, view, decimals, locale]);
+  }, [geo, rows, highlight, view, decimals, locale, bands]);
 
   if (failed) return <p className="empty" role="alert">{t('map.loadFailed')}</p>;
   if (!built) return <div className="chart-skeleton map-skeleton" aria-busy="true" aria-label={t('map.loading')} />;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { classify, legendText, quartileClass, quartileCuts, tooltipText, type MapLabels } from './mapOption';
+import { bandClass, classify, classText, legendText, quartileClass, quartileCuts, tooltipText, type MapLabels } from './mapOption';
 
 const labels: MapLabels = {
   formatValue: (v) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v),
@@ -62,8 +62,32 @@ describe('classify', () => {
 
   it('writes tooltips as plain text, names included literally', () => {
     const x = classify(['<img src=x onerror=alert(1)>'], [{ province: '<img src=x onerror=alert(1)>', value: 48.06 }]);
-    expect(tooltipText(x.regions[0], x.regions[0]!.name, labels)).toBe('<img src=x onerror=alert(1)>\n48,06 (Nhóm 1/4)');
-    expect(tooltipText(undefined, 'Huế', labels)).toBe('Huế\nKhông có dữ liệu');
+    expect(tooltipText(x.regions[0], x.regions[0]!.name, x.classes, labels)).toBe('<img src=x onerror=alert(1)>\n48,06 (Nhóm 1/4)');
+    expect(tooltipText(undefined, 'Huế', x.classes, labels)).toBe('Huế\nKhông có dữ liệu');
+  });
+});
+
+describe('bands named by the caller', () => {
+  // PAR for provinces: Nhóm B 80 – < 90, Nhóm A ≥ 90; below 80 a third band.
+  const bands = [{ label: 'Nhóm A', min: 90 }, { label: 'Dưới 80', min: -Infinity }, { label: 'Nhóm B', min: 80 }];
+
+  it('puts a value in the last band whose minimum it reaches, whatever order the bands come in', () => {
+    const sorted = [...bands].sort((a, b) => a.min - b.min);
+    expect([79.99, 80, 89.99, 90, 100].map((v) => sorted[bandClass(v, sorted)]!.label)).toEqual(['Dưới 80', 'Nhóm B', 'Nhóm B', 'Nhóm A', 'Nhóm A']);
+  });
+
+  it('names the classes after the bands in the legend and the table, and keeps missing grey', () => {
+    const c = classify(['P', 'Q', 'R', 'S'], [{ province: 'P', value: 92.5 }, { province: 'Q', value: 85 }, { province: 'R', value: 91 }], bands);
+    expect(c.regions.map((r) => classText(r, c.classes, labels))).toEqual(['Nhóm A', 'Nhóm B', 'Nhóm A', '–']);
+    expect(c.classes.map((k) => legendText(k, labels))).toEqual(['Dưới 80 · – · 0 tỉnh', 'Nhóm B · 85,00 · 1 tỉnh', 'Nhóm A · 91,00 – 92,50 · 2 tỉnh', 'Không có dữ liệu · 1 tỉnh']);
+    expect(new Set(c.classes.map((k) => k.colour)).size).toBe(4);
+  });
+
+  it('falls back to quartiles with more than 6 bands', () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ label: `B${i}`, min: i * 10 }));
+    const c = classify(['P'], [{ province: 'P', value: 5 }], many);
+    expect(c.classes).toHaveLength(5);
+    expect(classText(c.regions[0]!, c.classes, labels)).toBe('Nhóm 1/4');
   });
 });
 

@@ -33,13 +33,21 @@ export function quartileClass(value: number, cuts: readonly [number, number, num
 }
 
 export interface MapClass {
-  /** 0–3, or 'missing' */
-  key: 0 | 1 | 2 | 3 | 'missing';
+  /** 0 = lowest class, or 'missing' */
+  key: number | 'missing';
   colour: string;
+  /** the caller's band name ("Nhóm A"); none for quartiles */
+  band?: string;
   count: number;
-  /** lowest and highest value among the provinces in the class (null for 'missing') */
+  /** lowest and highest value among the provinces in the class (null when it has none) */
   min: number | null;
   max: number | null;
+}
+
+/** A band the caller names: a value belongs to the last band whose `min` it reaches (the first takes anything lower). */
+export interface MapBand {
+  label: string;
+  min: number;
 }
 
 export interface MapRegion {
@@ -56,26 +64,52 @@ export interface Classified {
   notOnMap: string[];
 }
 
+/** Sequential YlGnBu schemes by number of classes (ColorBrewer), light → dark. */
+const SCHEMES: Record<number, readonly string[]> = {
+  1: ['#2c7fb8'],
+  2: ['#edf8b1', '#2c7fb8'],
+  3: ['#edf8b1', '#7fcdbb', '#2c7fb8'],
+  4: CLASS_COLOURS,
+  5: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
+  6: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'],
+};
+export const MAX_BANDS = 6;
+
+/** Index of the band a value falls in; bands sorted by `min` ascending. */
+export function bandClass(value: number, bands: readonly MapBand[]): number {
+  let k = 0;
+  bands.forEach((b, i) => {
+    if (value >= b.min) k = i;
+  });
+  return k;
+}
+
 /**
- * Joins rows to the map's features on normalised names and puts each feature in a quartile class.
- * A feature without a row, or with a null value, is 'missing' (drawn grey), never zero.
+ * Joins rows to the map's features on normalised names and classes each feature: by the caller's bands when given
+ * (at most 6), otherwise by quartiles. A feature without a row, or with a null value, is 'missing' (grey), never zero.
  */
-export function classify(featureNames: readonly string[], rows: readonly { province: string; value: number | null }[]): Classified {
+export function classify(featureNames: readonly string[], rows: readonly { province: string; value: number | null }[], bandsIn?: readonly MapBand[] | null): Classified {
+  const bands = bandsIn && bandsIn.length > 0 && bandsIn.length <= MAX_BANDS ? [...bandsIn].sort((a, b) => a.min - b.min) : null;
   const byKey = new Map<string, number | null>();
   for (const r of rows) byKey.set(provinceKey(r.province), r.value !== null && Number.isFinite(r.value) ? r.value : null);
   const featureKeys = new Set(featureNames.map(provinceKey));
   const notOnMap = rows.filter((r) => !featureKeys.has(provinceKey(r.province))).map((r) => r.province);
   const present = featureNames.map((n) => byKey.get(provinceKey(n)) ?? null);
   const cuts = quartileCuts(present.filter((v): v is number => v !== null));
+  const classOf = (v: number): number => (bands ? bandClass(v, bands) : quartileClass(v, cuts!));
   const regions = featureNames.map((name, i): MapRegion => {
     const value = present[i] ?? null;
-    return { name, value, cls: value === null || !cuts ? 'missing' : quartileClass(value, cuts) };
+    return { name, value, cls: value === null || !cuts ? 'missing' : classOf(value) };
   });
-  const classes: MapClass[] = ([0, 1, 2, 3, 'missing'] as const).map((key) => {
+  const n = bands ? bands.length : 4;
+  const colours = SCHEMES[n]!;
+  const keys: MapClass['key'][] = [...Array.from({ length: n }, (_, i) => i), 'missing'];
+  const classes = keys.map((key): MapClass => {
     const vals = regions.filter((r) => r.cls === key).map((r) => r.value).filter((v): v is number => v !== null);
     return {
       key,
-      colour: key === 'missing' ? MISSING_COLOUR : CLASS_COLOURS[key],
+      colour: key === 'missing' ? MISSING_COLOUR : colours[key]!,
+      ...(bands && key !== 'missing' ? { band: bands[key]!.label } : {}),
       count: regions.filter((r) => r.cls === key).length,
       min: vals.length ? Math.min(...vals) : null,
       max: vals.length ? Math.max(...vals) : null,
@@ -94,20 +128,27 @@ export interface MapLabels {
   attribution: string;
   hoangSa: string;
   truongSa: string;
+  /** a quartile's name from its number 1–4 */
   className: (n: number) => string;
 }
 
-/** The text of one legend entry: "37,22 – 40,10 · 16 tỉnh" or "Không có dữ liệu · 2 tỉnh". */
+/** A region's class as text: the band's name, or "Nhóm 3/4"; '–' when missing. */
+export function classText(region: MapRegion, classes: readonly MapClass[], labels: MapLabels): string {
+  if (region.cls === 'missing') return '–';
+  return classes.find((c) => c.key === region.cls)?.band ?? labels.className(region.cls + 1);
+}
+
+/** The text of one legend entry: "37,22 – 40,10 · 16 tỉnh", "Nhóm A · 90,50 – 95,00 · 3 tỉnh" or "Không có dữ liệu · 2 tỉnh". */
 export function legendText(c: MapClass, labels: MapLabels): string {
   if (c.key === 'missing') return `${labels.missing} · ${labels.count(c.count)}`;
   const range = c.min === null || c.max === null ? '–' : c.min === c.max ? labels.formatValue(c.min) : `${labels.formatValue(c.min)} – ${labels.formatValue(c.max)}`;
-  return `${range} · ${labels.count(c.count)}`;
+  return [c.band, range, labels.count(c.count)].filter(Boolean).join(' · ');
 }
 
 /** Plain-text tooltip for one province (no HTML: names are text). */
-export function tooltipText(region: MapRegion | undefined, name: string, labels: MapLabels): string {
+export function tooltipText(region: MapRegion | undefined, name: string, classes: readonly MapClass[], labels: MapLabels): string {
   if (!region || region.value === null) return `${name}\n${labels.missing}`;
-  return `${name}\n${labels.formatValue(region.value)} (${labels.className(Number(region.cls) + 1)})`;
+  return `${name}\n${labels.formatValue(region.value)} (${classText(region, classes, labels)})`;
 }
 
 // Where the archipelago names are written (lon, lat), beside the islands, clear of the mainland.
@@ -132,7 +173,7 @@ export interface MapOptionInput {
  */
 export function mapOption({ mapName, classified, highlight, highlightRings, labels }: MapOptionInput): EChartsCoreOption {
   const byName = new Map(classified.regions.map((r) => [r.name, r]));
-  const colourOf = (r: MapRegion) => (r.cls === 'missing' ? MISSING_COLOUR : CLASS_COLOURS[r.cls]);
+  const colourOf = (r: MapRegion) => classified.classes.find((c) => c.key === r.cls)?.colour ?? MISSING_COLOUR;
   const regions = classified.regions.map((r) => ({
     name: r.name,
     itemStyle: { areaColor: colourOf(r) },
@@ -174,7 +215,7 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
       layoutSize: '96%',
       tooltip: {
         show: true,
-        formatter: (p: { name?: string }) => tooltipText(byName.get(p.name ?? ''), p.name ?? '', labels),
+        formatter: (p: { name?: string }) => tooltipText(byName.get(p.name ?? ''), p.name ?? '', classified.classes, labels),
         textStyle: { fontSize: FONT_SIZE, color: TEXT_COLOUR },
       },
       itemStyle: { areaColor: MISSING_COLOUR, borderColor: BORDER_COLOUR, borderWidth: 0.5 },
