@@ -295,31 +295,41 @@ describe('PAR scoring workspace', () => {
   });
 
 
-  it('exports the scores as CSV that import back into a cleared store to the same numbers', async () => {
+  it('exports the scores as CSV and XLSX that import back into a cleared store to the same numbers', async () => {
     await goPar(s.page, 'year=2025');
     await s.page.waitForSelector('[data-testid=par-matrix]');
     const indices = async () => Object.fromEntries(await s.page.locator('[data-testid=par-matrix] tbody tr[data-unit]').evaluateAll((trs) =>
       trs.map((tr) => [tr.getAttribute('data-unit'), [tr.querySelector('[data-testid=self-index]')?.textContent, tr.querySelector('[data-testid=appraised-index]')?.textContent]])));
     const before = await indices();
     expect(Object.keys(before)).toHaveLength(10);
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=par-csv-scores]')]);
-    const csv = fs.readFileSync(await download.path());
+    const save = async (testId: string) => {
+      const [d] = await Promise.all([s.page.waitForEvent('download'), s.page.click(`[data-testid=${testId}]`)]);
+      return fs.readFileSync(await d.path());
+    };
+    const csv = await save('par-csv-scores');
+    const xlsx = await save('par-xlsx');
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // BOM, so Excel shows Vietnamese
 
-    await s.page.evaluate(() => (window.location.hash = '#/data'));
-    await s.page.waitForSelector('[data-testid=catalogue]');
-    s.page.once('dialog', (d) => void d.accept());
-    await s.page.click('[data-testid=clear-all]');
-    await s.page.waitForSelector('[data-testid=catalogue-empty]');
-    await importFile(s.page, 'par_criteria.csv');
-    await s.page.setInputFiles('[data-testid=import-input]', { name: 'diem_2025.csv', mimeType: 'text/csv', buffer: csv });
-    const card = s.page.locator('[data-testid=import-plan]', { hasText: 'diem_2025.csv' }).last();
-    await card.locator('[data-testid=import-commit]:not([disabled])').click();
-    await card.locator('[data-testid=import-done]').waitFor({ timeout: 60_000 });
-
-    await goPar(s.page, 'year=2025');
-    await s.page.waitForSelector('[data-testid=par-matrix]');
-    expect(await indices()).toEqual(before);
+    for (const [name, mimeType, buffer] of [
+      ['diem_2025.csv', 'text/csv', csv],
+      ['Chi_so_CCHC_2025.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx],
+    ] as const) {
+      await s.page.evaluate(() => (window.location.hash = '#/data'));
+      await s.page.waitForSelector('[data-testid=catalogue]');
+      if (await s.page.isEnabled('[data-testid=clear-all]')) {
+        s.page.once('dialog', (d) => void d.accept());
+        await s.page.click('[data-testid=clear-all]');
+      }
+      await s.page.waitForSelector('[data-testid=catalogue-empty]');
+      await importFile(s.page, 'par_criteria.csv');
+      await s.page.setInputFiles('[data-testid=import-input]', { name, mimeType, buffer });
+      const card = s.page.locator('[data-testid=import-plan]', { hasText: name }).last();
+      await card.locator('[data-testid=import-commit]:not([disabled])').click();
+      await card.locator('[data-testid=import-done]').waitFor({ timeout: 60_000 });
+      await goPar(s.page, 'year=2025');
+      await s.page.waitForSelector('[data-testid=par-matrix]');
+      expect(await indices(), name).toEqual(before);
+    }
     expect(s.consoleErrors).toEqual([]);
   });
 });
