@@ -225,4 +225,22 @@ describe('SIPAS page on the demo data', () => {
     await screenshot(s.page, 'sipas-imported');
     await s.context.close();
   });
+
+  it('speaks English when asked: labels, periods and numbers', async () => {
+    const s = await openApp(browser, '#/sipas?period=2026-Q1');
+    await waitReady(s.page);
+    await s.page.click('button.lang');
+    await s.page.waitForSelector('[data-testid="sipas-headline"][data-period="2026-Q1"]');
+    const exp = tallyCsv(demoCsv, (p) => p === '2026-Q1');
+    const text = (await s.page.textContent('[data-testid="sipas-headline"]'))!;
+    expect(text).toContain('Satisfaction, Q1 2026');
+    expect(text).toContain('all answers pooled');
+    expect(await s.page.textContent('[data-testid="headline-rate"]')).toBe(
+      new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((exp.k / exp.n) * 100) + '%',
+    );
+    expect(await s.page.textContent('[data-testid="headline-needed"]')).toContain(`${new Intl.NumberFormat('en-GB').format(needed(exp.k, exp.n, 90))} more satisfied answers`);
+    await s.page.waitForSelector('[data-chart="sipas-trend"] canvas');
+    await screenshot(s.page, 'sipas-english');
+    await s.context.close();
+  });
 });

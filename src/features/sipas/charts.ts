@@ -41,7 +41,7 @@ export function trendOption(figures: readonly PeriodFigure[], labels: TrendLabel
     grid: { left: 64, right: 32, top: 56, bottom: 56 },
     legend: { top: 0, textStyle: { fontSize: FONT_SIZE }, data: [labels.pooled, labels.mean, labels.ci, labels.target] },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.formatValue(v) : '–') },
-    xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: { fontSize: FONT_SIZE } },
+    xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: { fontSize: FONT_SIZE, interval: x.length <= 16 ? 0 : 'auto', hideOverlap: true } },
     yAxis: {
       type: 'value', min: axisFloor(figures), max: 100, name: labels.yAxis, nameTextStyle: { fontSize: FONT_SIZE, align: 'left' },
       axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => `${Math.round(v)}` }, splitLine: { lineStyle: { color: GRID_COLOUR } },

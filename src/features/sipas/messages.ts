@@ -14,10 +14,8 @@ export const viSipas = {
   'sipas.noPeriods': 'Chưa có câu trả lời nào ở cấp kỳ này.',
 
   'sipas.pooled': 'gộp tất cả câu trả lời',
-  'sipas.meanOfElements': 'trung bình 5 yếu tố',
   'sipas.meanPartial': 'trung bình {count} yếu tố có câu trả lời',
   'sipas.headline.title': 'Tỷ lệ hài lòng {period}',
-  'sipas.headline.basis': 'Tỷ lệ câu trả lời “hài lòng” hoặc “rất hài lòng”, {basis}',
   'sipas.headline.target': 'Mục tiêu {target}',
   'sipas.headline.met': 'Đạt mục tiêu',
   'sipas.headline.notMet': 'Chưa đạt mục tiêu',
@@ -27,7 +25,6 @@ export const viSipas = {
   'sipas.headline.noPrevious': 'Không có số liệu kỳ trước ({period}) để so sánh',
   'sipas.headline.n': '{n} câu trả lời hợp lệ · {forms} phiếu',
   'sipas.headline.ci': 'Khoảng tin cậy 95%: {lo} – {hi}',
-  'sipas.headline.mean': 'Trung bình 5 yếu tố: {rate}',
   'sipas.headline.empty': 'Chưa có câu trả lời SIPAS cho kỳ này.',
   'sipas.ciNote': 'Khoảng tin cậy Wilson 95% tính trên số câu trả lời; các câu của cùng một phiếu không độc lập với nhau nên độ bất định thực tế của con số gộp lớn hơn.',
 
@@ -45,7 +42,6 @@ export const viSipas = {
   'sipas.series.ci': 'Khoảng tin cậy 95%',
   'sipas.series.target': 'Mục tiêu',
   'sipas.axis.rate': 'Tỷ lệ hài lòng (%)',
-  'sipas.axis.period': 'Kỳ',
   'sipas.elements.title': 'Theo yếu tố, {period}',
   'sipas.items.title': 'Theo câu hỏi, {period}',
   'sipas.items.sub': 'Các câu dưới mục tiêu xếp trước',
@@ -112,10 +108,8 @@ export const enSipas: Record<keyof typeof viSipas, string> = {
   'sipas.noPeriods': 'No answers at this period level yet.',
 
   'sipas.pooled': 'all answers pooled',
-  'sipas.meanOfElements': 'mean of the 5 elements',
   'sipas.meanPartial': 'mean of the {count} elements with answers',
   'sipas.headline.title': 'Satisfaction, {period}',
-  'sipas.headline.basis': 'Share of answers "satisfied" or "very satisfied", {basis}',
   'sipas.headline.target': 'Target {target}',
   'sipas.headline.met': 'Target met',
   'sipas.headline.notMet': 'Target not met',
@@ -125,7 +119,6 @@ export const enSipas: Record<keyof typeof viSipas, string> = {
   'sipas.headline.noPrevious': 'No data for the previous period ({period})',
   'sipas.headline.n': '{n} valid answers · {forms} forms',
   'sipas.headline.ci': '95% interval: {lo} – {hi}',
-  'sipas.headline.mean': 'Mean of the 5 elements: {rate}',
   'sipas.headline.empty': 'No SIPAS answers for this period.',
   'sipas.ciNote': '95% Wilson interval computed on answers; answers on the same form are not independent, so the pooled figure is less certain than the interval suggests.',
 
@@ -143,7 +136,6 @@ export const enSipas: Record<keyof typeof viSipas, string> = {
   'sipas.series.ci': '95% interval',
   'sipas.series.target': 'Target',
   'sipas.axis.rate': 'Satisfaction (%)',
-  'sipas.axis.period': 'Period',
   'sipas.elements.title': 'By element, {period}',
   'sipas.items.title': 'By item, {period}',
   'sipas.items.sub': 'Items below target first',
