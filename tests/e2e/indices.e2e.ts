@@ -1,6 +1,11 @@
+// The overview cards and the index page, checked against numbers this test computes itself from the
+// product owner's files (../shared/data/papi, ../shared/data/merger), never from the app's code.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, screenshot, waitReady } from './browser';
+import { papiTotals } from './papi';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,14 +15,140 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const viNumber = (v: number, d = 2) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+
+// 63 → 34 crosswalk: PAPI code → new province.
+const merger = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/data/merger/provinces_63_to_34.csv'), 'utf8')
+  .trim().split(/\r?\n/).slice(1).map((l) => l.split(','))
+  .map((c) => ({ old: c[0]!, code: c[1]!, neu: c[3]! }));
+
+/** New provinces' PAPI totals of a year: unweighted mean of the former ones, only when all are complete. */
+function totals34(year: number): Map<string, number> {
+  const byCode = new Map(papiTotals(year).map((t) => [t.code, t]));
+  const out = new Map<string, number>();
+  for (const neu of new Set(merger.map((m) => m.neu))) {
+    const members = merger.filter((m) => m.neu === neu).map((m) => byCode.get(m.code));
+    if (members.every((t) => t && t.complete)) out.set(neu, members.reduce((a, t) => a + t!.total, 0) / members.length);
+  }
+  return out;
+}
+
+/** Competition rank at 2 decimals (ties share a rank), higher is better. */
+function rankOf(values: Map<string, number>, key: string): number {
+  const r = (v: number) => Math.round(v * 100);
+  const own = r(values.get(key)!);
+  return 1 + [...values.values()].filter((v) => r(v) > own).length;
+}
+
+async function cardText(page: Page, index: string, testid: string) {
+  return (await page.locator(`[data-testid="card-${index}"] [data-testid="${testid}"]`).textContent())?.trim() ?? '';
+}
+
 describe('overview cards', () => {
-  it('shows five cards', async () => {
+  it('shows five cards; the PAPI card has the value and rank computed from the PAPI files; PCI says no data', async () => {
     const s = await openApp(browser, '#/');
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid="overview-cards"]');
+    expect(await s.page.locator('[data-testid="overview-cards"] > [data-testid^="card-"]').count()).toBe(5);
+
+    // Default: Thừa Thiên Huế on the 34-province view → Huế (one former province, renamed).
+    const t2024 = totals34(2024);
+    const t2023 = totals34(2023);
+    const hue = t2024.get('Huế')!;
+    expect(hue).toBeCloseTo(papiTotals(2024).find((t) => t.code === 'P31')!.total, 10);
+    expect(await cardText(s.page, 'PAPI', 'card-value')).toContain(viNumber(hue));
+    expect(await cardText(s.page, 'PAPI', 'card-rank')).toContain(`Hạng ${rankOf(t2024, 'Huế')}/${t2024.size}`);
+    const delta = await cardText(s.page, 'PAPI', 'card-delta');
+    const d = hue - t2023.get('Huế')!;
+    expect(delta).toContain(`${d >= 0 ? '▲' : '▼'} ${viNumber(Math.abs(d))}`);
+    expect(delta).toContain('so với 2023');
+
+    // PCI: no real data is shipped, so the card says so and sends the user to the Data page, never a zero.
+    const pci = s.page.locator('[data-testid="card-PCI"]');
+    expect(await pci.locator('[data-testid="card-nodata"]').textContent()).toContain('Chưa có dữ liệu PCI');
+    expect(await pci.locator('a').getAttribute('href')).toBe('#/data');
+    expect(await pci.locator('[data-testid="card-value"]').count()).toBe(0);
     await screenshot(s.page, 'indices-overview');
-    expect(await s.page.locator('[data-testid^="card-"]').count()).toBeGreaterThan(0);
     expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('on the 63-province view, shows Thừa Thiên Huế ranked among the 63', async () => {
+    const s = await openApp(browser, '#/');
+    await s.page.evaluate(() => localStorage.setItem('chiso.settings', JSON.stringify({ provinceView: '63' })));
+    await s.page.reload();
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid="card-PAPI"] [data-testid="card-value"]');
+    const complete = new Map(papiTotals(2024).filter((t) => t.complete).map((t) => [t.code, t.total]));
+    expect(await cardText(s.page, 'PAPI', 'card-value')).toContain(viNumber(complete.get('P31')!));
+    expect(await cardText(s.page, 'PAPI', 'card-rank')).toContain(`Hạng ${rankOf(complete, 'P31')}/${complete.size}`);
+    await s.context.close();
+  });
+
+  it('clicking a card opens its index page with the same unit and year in the URL', async () => {
+    const s = await openApp(browser, '#/');
+    await waitReady(s.page);
+    await s.page.click('[data-testid="card-PAPI"]');
+    await s.page.waitForSelector('[data-testid="rank-table"]');
+    const hash = decodeURIComponent(new URL(s.page.url()).hash);
+    expect(hash.startsWith('#/indices/PAPI?')).toBe(true);
+    expect(hash).toContain('unit=Huế');
+    expect(hash).toContain('year=2024');
+    expect(await s.page.inputValue('[data-testid="year-select"]')).toBe('2024');
+    expect(await s.page.locator('[data-testid="rank-table"] tr.own td').nth(1).textContent()).toBe('Huế');
+    await s.context.close();
+  });
+});
+
+describe('index page', () => {
+  it('the rank table downloads a CSV whose rows are exactly the rows shown', async () => {
+    const s = await openApp(browser, '#/indices/PAPI?view=63&year=2022&show=top5');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid="rank-table"]');
+    const shown = await s.page.locator('[data-testid="rank-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(shown).toHaveLength(5);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid="rank-csv"]')]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).map((l) => l.split(','));
+    expect(lines[0]!.slice(0, 2)).toEqual(['Hạng', 'Đơn vị']);
+    expect(lines.slice(1).map((l) => [l[0], l[1], viNumber(Number(l[2]))])).toEqual(shown.map((r) => [r[0], r[1], r[2]]));
+    // … and the top 5 are the 5 best complete provinces of 2022 by the test's own sums.
+    const best = papiTotals(2022).filter((t) => t.complete).map((t) => t.total).sort((a, b) => b - a).slice(0, 5);
+    expect(lines.slice(1).map((l) => Number(l[2]).toFixed(2))).toEqual(best.map((v) => v.toFixed(2)));
+    await s.context.close();
+  });
+
+  it('on the 34 view, a merged province before 2025 is the mean of its former provinces, labelled as computed', async () => {
+    const s = await openApp(browser, '#/indices/PAPI?view=34&year=2021&unit=Hải Phòng');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid="rank-table"]');
+    const byCode = new Map(papiTotals(2021).map((t) => [t.code, t]));
+    const hd = byCode.get('P19')!;
+    const hp = byCode.get('P20')!;
+    expect(hd.complete && hp.complete).toBe(true);
+    const row = await s.page.locator('[data-testid="rank-table"] tbody tr', { hasText: 'Hải Phòng' }).locator('td').allTextContents();
+    expect(row[1]).toBe('Hải Phòng');
+    expect(row[2]).toBe(viNumber((hd.total + hp.total) / 2));
+    expect(row[6]).toContain('Hải Dương + Hải Phòng');
+    expect(await s.page.textContent('[data-testid="derived-note"]')).toContain('trung bình cộng');
+    await screenshot(s.page, 'indices-papi-34');
+    // Switching to 63 provinces shows the former ones again, and is remembered.
+    await s.page.click('[data-testid="view-63"]');
+    await s.page.waitForFunction(() => location.hash.includes('view=63'));
+    const hdRow = await s.page.locator('[data-testid="rank-table"] tbody tr', { hasText: 'Hải Dương' }).locator('td').allTextContents();
+    expect(hdRow[2]).toBe(viNumber(hd.total));
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('lists PAPI 2022 Bắc Giang as incomplete (13/28), unranked', async () => {
+    const s = await openApp(browser, '#/indices/PAPI?view=63&year=2022');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid="rank-table"]');
+    const bg = await s.page.locator('[data-testid="rank-table"] tbody tr', { hasText: 'Bắc Giang' }).locator('td').allTextContents();
+    expect(bg[0]).toBe('–');
+    expect(bg[2]).toContain('13/28');
     await s.context.close();
   });
 });

@@ -82,6 +82,13 @@ export const viIndices = {
   'indices.papi.sub.SC82': 'Tiếp cận và sử dụng Internet',
   'indices.papi.sub.SC83': 'Phản hồi điện tử của chính quyền',
   'indices.parField': 'Lĩnh vực {code}',
+  'indices.settings.units': 'Đơn vị của bạn',
+  'indices.settings.unitsHelp': 'Tổng quan và các trang chỉ số mở theo tỉnh và xã này; đơn vị của bạn được tô đậm trong các bảng xếp hạng.',
+  'indices.settings.province': 'Tỉnh, thành phố',
+  'indices.settings.commune': 'Xã, phường',
+  'indices.settings.none': '— chưa chọn —',
+  'indices.settings.view': 'Mặc định hiển thị tỉnh theo',
+  'indices.settings.defaultNote': 'Chưa chọn: đang dùng đơn vị minh họa ({unit}).',
 } as const;
 
 export const enIndices: Record<keyof typeof viIndices, string> = {
@@ -167,4 +174,11 @@ export const enIndices: Record<keyof typeof viIndices, string> = {
   'indices.papi.sub.SC82': 'Access to the Internet',
   'indices.papi.sub.SC83': 'E-responsiveness of provincial authorities',
   'indices.parField': 'Field {code}',
+  'indices.settings.units': 'Your units',
+  'indices.settings.unitsHelp': 'The overview and index pages open on this province and commune; your unit is highlighted in rank tables.',
+  'indices.settings.province': 'Province',
+  'indices.settings.commune': 'Commune',
+  'indices.settings.none': '— not chosen —',
+  'indices.settings.view': 'Show provinces by default as',
+  'indices.settings.defaultNote': 'Not chosen: using the demo unit ({unit}).',
 };

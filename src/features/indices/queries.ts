@@ -100,7 +100,7 @@ export interface LocalUnitRow extends Record<string, unknown> {
 
 /** Communes the user may pick: those in the units catalogue of type Xã/Phường/Đặc khu, and local units with index scores. */
 export const COMMUNES_SQL = `
-SELECT unit_code, any_value(unit_name) AS unit_name FROM (
+SELECT unit_code, coalesce(any_value(unit_name), unit_code) AS unit_name FROM (
   SELECT unit_code, unit_name FROM units WHERE lower(type) IN ('xã', 'phường', 'đặc khu', 'thị trấn')
   UNION ALL
   SELECT unit_code, unit_name FROM index_scores
