@@ -2,7 +2,8 @@
 // all or nothing, discardPlan forgets it. importFile = analyse + commit.
 import type { Db } from '../db/types';
 import type { Answers, ImportOutcome, ImportPlan, Kind, Problem, SourceFile } from './types';
-import { matchHeaders } from './headers';
+import { matchHeaders, type HeaderMatch } from './headers';
+import { isPapiWide, papiChecks, papiTypedSql, yearFromFileName } from './formats/papiWide';
 import { readCsv } from './sources/csv';
 import { isParquet } from './sources/parquet';
 import { isSpreadsheet } from './sources/xlsx';
@@ -50,6 +51,19 @@ function finish(plan: ImportPlan, problems: Problem[]): ImportPlan {
   return plan;
 }
 
+/** PAPI wide: Province is the unit code; every SCxy column holds a component's score. */
+function papiMatch(headers: readonly string[]): HeaderMatch {
+  const byKey = new Map<string, number>();
+  const byIndex = headers.map((h, i) => {
+    if (/^province$/i.test(h.trim())) {
+      byKey.set('unit_code', i);
+      return 'unit_code';
+    }
+    return /^SC\d+$/i.test(h.trim()) ? 'score' : null;
+  });
+  return { byKey, byIndex };
+}
+
 /** Reads any supported file into a text table: CSV/TSV directly, XLSX and Parquet through lazily loaded readers. */
 export async function readSource(file: SourceFile, answers: Answers): Promise<TextSource> {
   if (isParquet(file.bytes) || /\.parquet$/i.test(file.name)) return (await import('./sources/parquet')).readParquet(file);
@@ -71,7 +85,9 @@ export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {
 
 export async function analyseText(db: Db, fileName: string, src: TextSource, answers: Answers): Promise<ImportPlan> {
   const { headers, rows } = src.head;
-  const kind = answers.kind ?? detectKind(headers);
+  // PAPI as published (Province, SC11 … SC83; year in the file name) is index_scores in wide form.
+  const papi = (answers.kind === undefined || answers.kind === 'index_scores') && isPapiWide(headers);
+  const kind = papi ? 'index_scores' : answers.kind ?? detectKind(headers);
   const plan = emptyPlan(fileName, kind);
   Object.assign(plan, { encoding: src.encoding, delimiter: src.delimiter, decimalComma: src.decimalComma, sheet: src.sheet });
   if (src.sheets) plan.sheets = src.sheets;
@@ -81,7 +97,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   if (headers.length === 0) return finish(plan, [problem(where, 'error', 'ingest.problem.empty', {})]);
 
   const columns = kind === 'table' ? [] : kind === 'sipas_responses' ? sipasResponsesColumns : TABULAR[kind].columns;
-  const match = matchHeaders(headers, columns);
+  const match = papi ? papiMatch(headers) : matchHeaders(headers, columns);
   plan.columns = headers.map((h, i) => ({ header: h, canonical: kind === 'table' ? h : match.byIndex[i] ?? null }));
 
   const id = newId('imp');
@@ -93,7 +109,9 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   };
 
   // Structure: the header against the format's zod schema (required columns present).
-  if (kind !== 'table') {
+  const papiYear = papi ? yearFromFileName(fileName) : null;
+  if (papi && papiYear === null) return finish(plan, [problem(where, 'error', 'ingest.problem.yearFromName', {})]);
+  if (kind !== 'table' && !papi) {
     const schema = kind === 'sipas_responses' ? null : TABULAR[kind].headerSchema;
     const parsed = schema?.safeParse(Object.fromEntries(match.byKey));
     const missing = kind === 'sipas_responses'
@@ -126,6 +144,13 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
       plan.coverage = a.coverage;
     } else if (kind === 'table') {
       // typed at commit; nothing to check beyond being readable
+    } else if (papi) {
+      const typed = `_typ_${id}`;
+      await db.exec(papiTypedSql(ctx, typed, papiYear));
+      entry.typed = typed;
+      problems.push(...(await runChecks(ctx, papiChecks(ctx, typed))));
+      const [cov] = await db.query<{ label: string | null }>(TABULAR.index_scores.coverage(typed));
+      plan.coverage = cov?.label ?? null;
     } else {
       const f = TABULAR[kind];
       const typed = `_typ_${id}`;

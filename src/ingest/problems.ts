@@ -6,7 +6,7 @@ import type { Check, StageCtx } from './formats/spec';
 export const MAX_LISTED = 200;
 
 /** Parameters that are numbers (formatted by the UI's locale), not codes like "3.10". */
-const NUMERIC_PARAMS = new Set(['max', 'min', 'sum', 'of', 'first', 'year']);
+const NUMERIC_PARAMS = new Set(['max', 'min', 'sum', 'of', 'first', 'year', 'n']);
 
 interface Where {
   row?: number;
@@ -48,10 +48,11 @@ export async function runChecks(ctx: StageCtx, checks: readonly Check[]): Promis
       const params: Record<string, string | number> = {};
       c.params?.forEach((name, i) => {
         const v = i === 0 ? r.a : r.b;
-        if (name && v !== null) params[name] = NUMERIC_PARAMS.has(name) && Number.isFinite(Number(v)) ? Number(v) : v;
+        if (name && v !== null && !(c.columnFrom === 'b' && i === 1)) params[name] = NUMERIC_PARAMS.has(name) && Number.isFinite(Number(v)) ? Number(v) : v;
       });
       out.push(problem(ctx, c.severity, c.key, {
-        row: r.row ?? undefined, column: c.column ? ctx.header(c.column) : undefined, value: r.value ?? '', count: r.n,
+        row: r.row ?? undefined, column: c.columnFrom === 'b' ? r.b ?? undefined : c.column ? ctx.header(c.column) : undefined,
+        value: r.value ?? '', count: r.n,
       }, params));
     }
   }

@@ -29,3 +29,83 @@ INSERT INTO ref_provinces
 SELECT old_province, papi_hnks_code, new_unit_2025, new_unit_type
 FROM read_csv(${q(fileName)}, header = true, all_varchar = true)`;
 }
+
+// ── The same files through the import pipeline (analyseFile / importFile) ────────────────────────────────────
+
+import type { Check, StageCtx } from './spec';
+import type { TabularFormat } from './tabular';
+import { indexScores } from './indexScores';
+import { lit as sqlLit } from '../sql';
+
+/** PAPI as published: a Province column of P-codes and SCxy columns, one per sub-dimension. */
+export function isPapiWide(headers: readonly string[]): boolean {
+  return headers.some((h) => /^province$/i.test(h.trim())) && headers.filter((h) => /^SC\d+$/i.test(h.trim())).length >= 3;
+}
+
+/**
+ * Typed rows in the shape of index_scores' typed table (so its duplicate, insert and coverage SQL apply):
+ * one row per province and sub-dimension; blank cells stay absent, so an incomplete province-year shows.
+ */
+export function papiTypedSql(ctx: StageCtx, typ: string, year: number | null): string {
+  const prov = ctx.headers.findIndex((h) => /^province$/i.test(h.trim()));
+  const scs = ctx.headers.map((h, i) => ({ h: h.trim().toUpperCase(), i })).filter((x) => /^SC\d+$/.test(x.h));
+  const long = scs
+    .map((x) => `SELECT rowid, ${sqlLit(x.h)} AS component, ${sqlLit(ctx.headers[x.i]!)} AS header, nullif(trim(c${x.i}), '') AS raw FROM ${ctx.stg}`)
+    .join(' UNION ALL ');
+  return `CREATE OR REPLACE TEMP TABLE ${typ} AS
+    SELECT CAST(l.rowid + ${ctx.firstRow} AS INTEGER) AS __row, 'PAPI' AS "index", CAST(${year ?? 'NULL'} AS INTEGER) AS year,
+           nullif(trim(s.c${prov}), '') AS unit_code, coalesce(p.old_province, nullif(trim(s.c${prov}), '')) AS unit_name,
+           l.component, l.header, TRY_CAST(l.raw AS DOUBLE) AS score, l.raw AS raw_score, s.c${prov} AS raw_unit_code,
+           CAST(NULL AS DOUBLE) AS max_score, CAST(NULL AS INTEGER) AS rank, CAST(NULL AS INTEGER) AS rank_of,
+           'PAPI, UNDP & CECODES' AS source
+    FROM (${long}) l JOIN ${ctx.stg} s ON s.rowid = l.rowid
+    LEFT JOIN (SELECT DISTINCT papi_code, old_province FROM ref_provinces) p ON p.papi_code = trim(s.c${prov})
+    WHERE l.raw IS NOT NULL`;
+}
+
+export function papiChecks(ctx: StageCtx, typ: string): Check[] {
+  const prov = ctx.headers.findIndex((h) => /^province$/i.test(h.trim()));
+  // Sub-dimensions measured that year = SC columns with any value (2011–2017 files carry empty SC7x/SC8x columns).
+  const scCount = `(SELECT count(DISTINCT component) FROM ${typ})`;
+  const P = `c${prov}`;
+  return [
+    {
+      severity: 'error', key: 'ingest.problem.number', columnFrom: 'b',
+      sql: `SELECT __row AS row, raw_score AS value, NULL::VARCHAR AS a, header AS b FROM ${typ} WHERE score IS NULL`,
+    },
+    {
+      severity: 'error', key: 'ingest.problem.papiRange', columnFrom: 'b',
+      sql: `SELECT __row AS row, raw_score AS value, NULL::VARCHAR AS a, header AS b FROM ${typ} WHERE score < 0 OR score > 10`,
+    },
+    {
+      severity: 'error', key: 'ingest.problem.required', column: 'unit_code',
+      sql: `SELECT CAST(rowid + ${ctx.firstRow} AS INTEGER) AS row, '' AS value, NULL::VARCHAR AS a, NULL::VARCHAR AS b FROM ${ctx.stg} WHERE nullif(trim(${P}), '') IS NULL`,
+    },
+    {
+      severity: 'error', key: 'ingest.problem.duplicateRow', column: 'unit_code', params: ['first'],
+      sql: `SELECT row, value, CAST(first AS VARCHAR) AS a, NULL::VARCHAR AS b FROM (
+              SELECT CAST(rowid + ${ctx.firstRow} AS INTEGER) AS row, trim(${P}) AS value,
+                     min(rowid + ${ctx.firstRow}) OVER (PARTITION BY trim(${P})) AS first
+              FROM ${ctx.stg} WHERE nullif(trim(${P}), '') IS NOT NULL) WHERE row > first`,
+    },
+    {
+      // Not an error: the published data really has gaps. Totals over an incomplete set are not scores (flag, never rank).
+      severity: 'warning', key: 'ingest.problem.papiIncomplete', column: 'unit_code', params: ['n', 'of'],
+      sql: `SELECT min(__row) AS row, unit_code AS value, CAST(count(*) AS VARCHAR) AS a, CAST(${scCount} AS VARCHAR) AS b FROM ${typ}
+            WHERE score IS NOT NULL GROUP BY unit_code HAVING count(*) < ${scCount}
+            UNION ALL
+            SELECT CAST(rowid + ${ctx.firstRow} AS INTEGER), trim(${P}), '0', CAST(${scCount} AS VARCHAR) FROM ${ctx.stg}
+            WHERE nullif(trim(${P}), '') IS NOT NULL AND rowid NOT IN (SELECT __row - ${ctx.firstRow} FROM ${typ})`,
+    },
+  ];
+}
+
+/** index_scores from a PAPI wide file: same duplicates, insert and coverage as the long format. */
+export const papiWide: Pick<TabularFormat, 'loadedDuplicates' | 'deleteDuplicates' | 'insert' | 'coverage'> = {
+  loadedDuplicates: indexScores.loadedDuplicates,
+  deleteDuplicates: indexScores.deleteDuplicates,
+  insert: indexScores.insert,
+  coverage: indexScores.coverage,
+};
+
+export const papiProvinceHeader = (headers: readonly string[]): string => headers.find((h) => /^province$/i.test(h.trim())) ?? 'Province';

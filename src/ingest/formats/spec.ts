@@ -64,6 +64,8 @@ export interface Check {
   sql: string;
   /** Names of the message parameters carried in columns a and b. */
   params?: [string?, string?];
+  /** The column is named per row by column b (wide files: the offending SCxy column). */
+  columnFrom?: 'b';
 }
 
 export interface Analysis {
