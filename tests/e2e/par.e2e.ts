@@ -330,6 +330,21 @@ describe('PAR scoring workspace', () => {
       await s.page.waitForSelector('[data-testid=par-matrix]');
       expect(await indices(), name).toEqual(before);
     }
+
+    // a unit name that looks like HTML stays text, in the matrix, the unit page and the charts
+    const evil = '<img src=x onerror="window.__xss=1">';
+    const file = `Năm,Mã đơn vị,Tên đơn vị,Mã tiêu chí,Điểm tự đánh giá,Điểm thẩm định,Tài liệu kiểm chứng,Ghi chú\n2025,X9,"${evil.replaceAll('"', '""')}",1.3,2,1,"=HYPERLINK(""x"")",\n`;
+    await s.page.evaluate(() => (window.location.hash = '#/data'));
+    await s.page.setInputFiles('[data-testid=import-input]', { name: 'evil.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    const card = s.page.locator('[data-testid=import-plan]', { hasText: 'evil.csv' }).last();
+    await card.locator('[data-testid=import-commit]:not([disabled])').click();
+    await card.locator('[data-testid=import-done]').waitFor({ timeout: 60_000 });
+    await goPar(s.page, 'year=2025');
+    expect(await s.page.textContent('[data-testid=par-matrix] tr[data-unit="X9"] th')).toBe(evil);
+    await goPar(s.page, 'year=2025&view=unit&unit=X9');
+    await goPar(s.page, 'year=2025&view=across');
+    await s.page.waitForSelector('[data-chart="par-gap"] canvas');
+    expect(await s.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(s.consoleErrors).toEqual([]);
   });
 });

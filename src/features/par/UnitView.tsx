@@ -13,7 +13,8 @@ import { UnitTree } from './UnitTree';
 
 export function UnitView({ model, route }: { model: ParYear; route: Route }) {
   const { t } = useI18n();
-  const code = route.params.unit;
+  // no unit in the link: the commune itself (first row), so the tab never opens on an empty page
+  const code = route.params.unit ?? model.units[0]?.unitCode;
   const unit = model.units.find((u) => u.unitCode === code);
   return (
     <div className="par-unit">
