@@ -11,6 +11,7 @@ import { OverviewCards } from './embeds';
 import { PinOrder } from './PinOrder';
 import { FitBox } from './FitBox';
 import { usePins } from './usePins';
+import { isDemoLabel } from './report';
 import { useCommune } from './useCommune';
 import { AUTO_INTERVALS, autoFromParam, buildSlides, deckKeyAction, isEditingTarget, nextLooping, slideFromParam, type Slide } from './slides';
 import { exitFullscreen, requestFullscreen, safeFrom } from './openDeck';
@@ -38,7 +39,7 @@ function useLabelPx(): number {
 function useSources(): { sources: string[]; demo: boolean } {
   const { datasets } = useData();
   return useMemo(
-    () => ({ sources: [...new Set(datasets.map((d) => d.source).filter((s): s is string => !!s))], demo: datasets.some((d) => d.is_demo) }),
+    () => ({ sources: [...new Set(datasets.map((d) => d.source).filter((s): s is string => !!s && !isDemoLabel(s)))], demo: datasets.some((d) => d.is_demo) }),
     [datasets],
   );
 }
@@ -193,7 +194,7 @@ export function Deck({ route, renderView }: { route: Route; renderView: RenderVi
         <label>
           {t('present.auto')}{' '}
           <select value={auto} onChange={(e) => replaceParams(routeRef.current, { auto: Number(e.target.value) || null })} data-testid="deck-auto">
-            {AUTO_INTERVALS.map((s) => <option key={s} value={s}>{s ? t('present.autoEvery', { s }) : t('present.autoOff')}</option>)}
+            {(AUTO_INTERVALS.includes(auto as (typeof AUTO_INTERVALS)[number]) ? AUTO_INTERVALS : [...AUTO_INTERVALS, auto]).map((s) => <option key={s} value={s}>{s ? t('present.autoEvery', { s }) : t('present.autoOff')}</option>)}
           </select>
         </label>
         <button type="button" onClick={() => setOrdering((o) => !o)} aria-expanded={ordering} data-testid="deck-order-open">{t('present.order')}</button>

@@ -36,3 +36,12 @@ export async function fetchCommune(db: Db, preferred: string | null): Promise<{ 
   const [r] = await db.query<{ unit_code: string; unit_name: string }>(communeSql(), [preferred]);
   return r ? { code: r.unit_code, name: r.unit_name } : null;
 }
+
+/** Years with PAR scores, newest first. */
+export function parYearsSql(): string {
+  return 'SELECT DISTINCT year FROM par_scores ORDER BY year DESC';
+}
+
+export async function fetchParYears(db: Db): Promise<number[]> {
+  return (await db.query<{ year: number }>(parYearsSql())).map((r) => Number(r.year));
+}

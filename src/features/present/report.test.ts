@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitScale, periodLabel, reportCharts, yearOfPeriod } from './report';
+import { fitScale, isDemoLabel, parYearFor, periodLabel, reportCharts, yearOfPeriod } from './report';
 import { pinKey, type Pin } from './pins';
 
 const pin = (chartId: string, hash = '#/'): Pin => ({ chartId, hash, title: chartId });
@@ -38,5 +38,24 @@ describe('fitScale', () => {
     expect(fitScale(2000, 1000)).toBe(0.5);
     expect(fitScale(1100, 1000)).toBe(0.909);
     expect(fitScale(0, 1000)).toBe(1);
+  });
+});
+
+describe('parYearFor', () => {
+  it('takes the period year if scored, else the latest scored year before it', () => {
+    expect(parYearFor('2025-Q2', [2024, 2025])).toBe(2025);
+    expect(parYearFor('2026-Q3', [2024, 2025])).toBe(2025);
+    expect(parYearFor('2023', [2024, 2025])).toBe(2025);
+    expect(parYearFor('', [2024, 2025])).toBe(2025);
+    expect(parYearFor('2026', [])).toBeUndefined();
+  });
+});
+
+describe('isDemoLabel', () => {
+  it('recognises the demo label in both spellings and English, not real sources', () => {
+    expect(isDemoLabel('Dữ liệu minh họa')).toBe(true);
+    expect(isDemoLabel('Dữ liệu minh hoạ')).toBe(true);
+    expect(isDemoLabel('Demo data')).toBe(true);
+    expect(isDemoLabel('PAPI, UNDP & CECODES')).toBe(false);
   });
 });

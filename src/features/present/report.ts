@@ -15,6 +15,14 @@ export function periodLabel(period: string, locale: Locale): string {
 /** The year a period falls in (PAR is scored per year). */
 export const yearOfPeriod = (period: string): number | undefined => (/^\d{4}/.test(period) ? Number(period.slice(0, 4)) : undefined);
 
+/** The PAR year a report of `period` shows: that year if scored, else the latest scored year before it, else the latest. */
+export function parYearFor(period: string, scoredYears: readonly number[]): number | undefined {
+  const y = yearOfPeriod(period);
+  const sorted = [...scoredYears].sort((a, b) => b - a);
+  if (y === undefined) return sorted[0];
+  return sorted.find((s) => s <= y) ?? sorted[0];
+}
+
 /**
  * The report's two charts: the pins named in the URL (`c1`, `c2` = pin keys) when they are still pinned,
  * else the first pinned charts not already shown. "-" means the user chose none for that place.
@@ -36,3 +44,6 @@ export function fitScale(contentPx: number, pagePx: number): number {
 
 /** A4 portrait with 10 mm margins, in CSS px (96 px per inch): the printable box the sheet must fit. */
 export const A4_PRINTABLE = { widthMm: 190, heightMm: 277, pxPerMm: 96 / 25.4 } as const;
+
+/** Demo datasets name "Dữ liệu minh họa" as their source; the demo badge says that already, so lists of sources skip it. */
+export const isDemoLabel = (source: string) => /^(dữ liệu minh họa|dữ liệu minh hoạ|demo data)$/i.test(source.normalize('NFC').trim());

@@ -44,9 +44,12 @@ describe('deck parameters', () => {
     expect(slideFromParam('x', 3)).toBe(0);
     expect(slideFromParam(undefined, 3)).toBe(0);
   });
-  it('accepts only offered auto-advance intervals', () => {
+  it('accepts whole-second auto-advance intervals from 2 s to an hour, else off', () => {
     expect(autoFromParam('20')).toBe(20);
-    expect(autoFromParam('7')).toBe(0);
+    expect(autoFromParam('7')).toBe(7);
+    expect(autoFromParam('1')).toBe(0);
+    expect(autoFromParam('2.5')).toBe(0);
+    expect(autoFromParam('99999')).toBe(0);
     expect(autoFromParam(undefined)).toBe(0);
   });
   it('loops auto-advance back to the first slide', () => {

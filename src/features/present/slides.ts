@@ -67,9 +67,10 @@ export function slideFromParam(raw: string | undefined, count: number): number {
 /** Auto-advance intervals offered, in seconds (0 = off). */
 export const AUTO_INTERVALS = [0, 10, 20, 30, 60] as const;
 
+/** Auto-advance from the URL: whole seconds from 2 to 3600 (a link may carry its own), else off. */
 export function autoFromParam(raw: string | undefined): number {
   const n = Number(raw);
-  return (AUTO_INTERVALS as readonly number[]).includes(n) ? n : 0;
+  return Number.isInteger(n) && n >= 2 && n <= 3600 ? n : 0;
 }
 
 /** Whether F opens the deck: not while typing, not with modifiers, not when already presenting. */
