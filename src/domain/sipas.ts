@@ -1,5 +1,5 @@
 // SIPAS satisfaction: rates, Wilson intervals, flags, the "more satisfied answers needed" count, overall
-// figures and periods. Pure functions of counts (k satisfied = answers 4–5, n valid answers); no React, no DuckDB.
+// figures and periods. (Reading answers, labels and dates from files is the import pipeline's: src/ingest, src/domain/periods.ts.) Pure functions of counts (k satisfied = answers 4–5, n valid answers); no React, no DuckDB.
 
 /** Below this many valid answers a rate is flagged "ít phiếu". */
 export const FEW_ANSWERS = 30;
@@ -104,31 +104,6 @@ export function summarise(t: Tally, targetPct: number, respondents?: number | nu
   };
 }
 
-// ---- Answers -------------------------------------------------------------------------------------------
-
-const LABELS: Record<string, number> = {
-  'rat hai long': 5,
-  'hai long': 4,
-  'binh thuong': 3,
-  'khong hai long': 2,
-  'rat khong hai long': 1,
-};
-
-/** Folds Vietnamese letters to ASCII (ấ → a, đ → d) and case, for matching labels typed without diacritics. */
-export function foldVietnamese(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/**
- * One answer cell: 1–5, a label (with or without diacritics), '' = no answer (null), anything else = invalid (undefined).
- */
-export function parseAnswer(cell: string | null | undefined): number | null | undefined {
-  const s = (cell ?? '').trim();
-  if (s === '') return null;
-  if (/^[1-5]$/.test(s)) return Number(s);
-  return LABELS[foldVietnamese(s)];
-}
-
 // ---- Overall figures -----------------------------------------------------------------------------------
 
 export const ELEMENTS = [1, 2, 3, 4, 5] as const;
@@ -185,32 +160,16 @@ export function periodKey(p: Period): string {
   return `${p.year}-${p.level === 'quarter' ? 'Q' : 'H'}${p.part}`;
 }
 
-export const quarterOfMonth = (month: number) => Math.ceil(month / 3);
 export const halfOfQuarter = (quarter: number) => (quarter <= 2 ? 1 : 2);
 
-/** The period a response falls in, from the year/half/quarter it carries; null when it is too coarse for the level. */
-export function periodAt(level: Level, year: number, half: number | null, quarter: number | null): string | null {
-  if (level === 'year') return String(year);
-  if (level === 'half') {
-    const h = half ?? (quarter ? halfOfQuarter(quarter) : null);
-    return h ? `${year}-H${h}` : null;
-  }
-  return quarter ? `${year}-Q${quarter}` : null;
-}
-
-/** A response dated dd/mm/yyyy, at each level. */
-export function periodsOfDate(day: number, month: number, year: number): { quarter: string; half: string; year: string } | null {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  const q = quarterOfMonth(month);
-  return { quarter: `${year}-Q${q}`, half: `${year}-H${halfOfQuarter(q)}`, year: String(year) };
-}
-
-/** The period one level up that contains it (quarter → half → year); a year stays a year. */
-export function rollUp(key: string): string | null {
+/** The period at a coarser (or the same) level that contains it: 2026-Q3 → 2026-H2 → 2026. Null when `level` is finer. */
+export function rollUp(key: string, level: Level): string | null {
   const p = parsePeriod(key);
   if (!p) return null;
-  if (p.level === 'quarter') return `${p.year}-H${halfOfQuarter(p.part!)}`;
+  const rank = { quarter: 0, half: 1, year: 2 } as const;
+  if (rank[level] < rank[p.level]) return null;
+  if (level === p.level) return key;
+  if (level === 'half') return `${p.year}-H${halfOfQuarter(p.part!)}`;
   return String(p.year);
 }
 

@@ -124,7 +124,8 @@ describe('SIPAS page on the demo data', () => {
     expect(h.n).toBe(h1.n);
     expect(h.rate).toBe(viPct((h1.k / h1.n) * 100));
 
-    await s.page.click('[data-testid="level-year"]');
+    await s.page.click('[data-testid="level-year"]'); // keeps the year that contains the half
+    await s.page.waitForSelector('[data-testid="sipas-headline"][data-period="2025"]');
     await s.page.selectOption('[data-testid="period-select"]', '2024');
     await s.page.waitForSelector('[data-testid="sipas-headline"][data-period="2024"]');
     const y = tallyCsv(demoCsv, (p) => p.startsWith('2024-'));

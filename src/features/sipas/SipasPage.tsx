@@ -7,7 +7,7 @@ import { sipasTargetFor } from '../../app/settings';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { Chart } from '../../charts/Chart';
-import { comparePeriods, LEVELS, parsePeriod, type Level } from '../../domain/sipas';
+import { comparePeriods, LEVELS, parsePeriod, rollUp, type Level } from '../../domain/sipas';
 import { fetchItems, fetchPeriods, fetchTrend, fetchUnitElements, fetchUnits } from './queries';
 import { itemFigures, periodFigures, unitFigures, type ElementFigure, type ItemFigure, type UnitFigure } from './model';
 import { distributionOption, trendOption } from './charts';
@@ -121,7 +121,7 @@ export function SipasPage({ route }: { route: Route }) {
       <div className="sipas-controls">
         <div className="sipas-levels" role="group" aria-label={t('sipas.level')}>
           {LEVELS.map((l) => (
-            <button key={l} type="button" aria-pressed={l === level} data-testid={`level-${l}`} onClick={() => replaceParams(route, { level: l, period: null })}>
+            <button key={l} type="button" aria-pressed={l === level} data-testid={`level-${l}`} onClick={() => replaceParams(route, { level: l, period: period ? rollUp(period, l) : null })}>
               {levelLabel(t, l)}
             </button>
           ))}
