@@ -20,6 +20,10 @@ export async function commitStaged(db: Db, entry: Staged, answers: Answers, meta
   if (plan.questions.dateOrder && !answers.dateOrder)
     return fail(entry, [problem(where, 'error', 'ingest.problem.answerNeeded', {}, { what: 'dateOrder' })]);
 
+  if (entry.variant === 'parSheet') {
+    if (!answers.unit?.code) return fail(entry, [problem(where, 'error', 'ingest.problem.answerNeeded', {}, { what: 'unit' })]);
+    await db.exec(`UPDATE ${entry.typed!} SET unit_code = ${lit(answers.unit.code.normalize('NFC').trim())}, unit_name = ${lit(answers.unit.name.normalize('NFC').trim())}`);
+  }
   // Asked again at commit: another file may have landed since the analysis.
   const dups = await loadedDuplicates(entry, answers);
   if (dups && answers.onDuplicate === 'cancel') return fail(entry, [problem(where, 'error', 'ingest.problem.cancelled', {})]);

@@ -15,7 +15,8 @@ import type { StageCtx } from './formats/spec';
 import { analyseSipas, dropSipas, sipasLoadedDuplicates } from './formats/sipasResponses';
 import { sipasResponsesColumns } from './formats/sipasResponses';
 import { problem, runChecks, sortProblems } from './problems';
-import { newId } from './sql';
+import { lit, newId } from './sql';
+import { guessUnit, isParSheet, parSheet, parSheetYear } from './formats/parSheet';
 import { commitStaged } from './commit';
 
 export interface Staged {
@@ -24,6 +25,8 @@ export interface Staged {
   /** Typed table of a tabular kind. */
   typed: string | null;
   plan: ImportPlan;
+  /** Wide or one-unit layouts of a canonical kind. */
+  variant?: 'papiWide' | 'parSheet';
 }
 
 /** Files analysed but not committed or discarded yet, by staging id. */
@@ -87,7 +90,9 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   const { headers, rows } = src.head;
   // PAPI as published (Province, SC11 … SC83; year in the file name) is index_scores in wide form.
   const papi = (answers.kind === undefined || answers.kind === 'index_scores') && isPapiWide(headers);
-  const kind = papi ? 'index_scores' : answers.kind ?? detectKind(headers);
+  // The one-unit PAR sheet (criteria rows for one unit, named by the sheet or file) is par_scores.
+  const sheetForm = !papi && (answers.kind === undefined || answers.kind === 'par_scores') && isParSheet(headers);
+  const kind = papi ? 'index_scores' : sheetForm ? 'par_scores' : answers.kind ?? detectKind(headers);
   const plan = emptyPlan(fileName, kind);
   Object.assign(plan, { encoding: src.encoding, delimiter: src.delimiter, decimalComma: src.decimalComma, sheet: src.sheet });
   if (src.sheets) plan.sheets = src.sheets;
@@ -96,7 +101,8 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   const where = { file: fileName };
   if (headers.length === 0) return finish(plan, [problem(where, 'error', 'ingest.problem.empty', {})]);
 
-  const columns = kind === 'table' ? [] : kind === 'sipas_responses' ? sipasResponsesColumns : TABULAR[kind].columns;
+  const format = sheetForm ? parSheet : kind === 'table' || kind === 'sipas_responses' ? null : TABULAR[kind];
+  const columns = kind === 'table' ? [] : kind === 'sipas_responses' ? sipasResponsesColumns : format!.columns;
   const match = papi ? papiMatch(headers) : matchHeaders(headers, columns);
   plan.columns = headers.map((h, i) => ({ header: h, canonical: kind === 'table' ? h : match.byIndex[i] ?? null }));
 
@@ -111,8 +117,10 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   // Structure: the header against the format's zod schema (required columns present).
   const papiYear = papi ? yearFromFileName(fileName) : null;
   if (papi && papiYear === null) return finish(plan, [problem(where, 'error', 'ingest.problem.yearFromName', {})]);
+  const sheetYear = sheetForm ? parSheetYear(fileName, src.sheet) : null;
+  if (sheetForm && sheetYear === null) return finish(plan, [problem(where, 'error', 'ingest.problem.parSheetYear', {})]);
   if (kind !== 'table' && !papi) {
-    const schema = kind === 'sipas_responses' ? null : TABULAR[kind].headerSchema;
+    const schema = format?.headerSchema ?? null;
     const parsed = schema?.safeParse(Object.fromEntries(match.byKey));
     const missing = kind === 'sipas_responses'
       ? sipasResponsesColumns.filter((c) => c.required && !match.byKey.has(c.key))
@@ -135,6 +143,8 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   }
   plan.stagingId = id;
   const entry: Staged = { ctx, kind, typed: null, plan };
+  if (papi) entry.variant = 'papiWide';
+  if (sheetForm) entry.variant = 'parSheet';
   try {
     if (plan.rowCount === 0) problems.push(problem(where, 'error', 'ingest.problem.empty', {}));
     else if (kind === 'sipas_responses') {
@@ -150,6 +160,19 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
       entry.typed = typed;
       problems.push(...(await runChecks(ctx, papiChecks(ctx, typed))));
       const [cov] = await db.query<{ label: string | null }>(TABULAR.index_scores.coverage(typed));
+      plan.coverage = cov?.label ?? null;
+    } else if (sheetForm) {
+      const typed = `_typ_${id}`;
+      await db.exec(typedTableSql(ctx, parSheet, typed));
+      // Rows without a code, or numbered I, II, III…, are section titles or totals of the printed form, not scores.
+      await db.exec(`DELETE FROM ${typed} WHERE raw_criterion_code IS NULL OR regexp_full_match(upper(raw_criterion_code), '[IVXL]+\\.?')`);
+      const unit = answers.unit ?? (await guessUnit(db, fileName, src.sheet));
+      await db.exec(`UPDATE ${typed} SET year = ${sheetYear}, unit_code = ${lit(unit.code ?? '?')}, unit_name = ${unit.name === null ? 'NULL' : lit(unit.name)}`);
+      entry.typed = typed;
+      if (!answers.unit) plan.questions.unit = unit;
+      const f = TABULAR.par_scores;
+      problems.push(...(await runChecks(ctx, [...columnChecks(ctx, parSheet, typed), ...((await f.extraChecks?.(ctx, typed)) ?? [])])));
+      const [cov] = await db.query<{ label: string | null }>(f.coverage(typed));
       plan.coverage = cov?.label ?? null;
     } else {
       const f = TABULAR[kind];
@@ -167,7 +190,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   }
   staged.set(id, entry);
   finish(plan, problems);
-  if (plan.errorCount === 0) {
+  if (plan.errorCount === 0 && !plan.questions.unit) {
     const dups = await loadedDuplicates(entry, answers);
     if (dups) plan.questions.duplicates = dups;
   }
