@@ -7,7 +7,7 @@ import { useData } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
 import type { ParNode } from '../../domain/parScoring';
 import type { ParUnit, ParYear } from './model';
-import { editStamp, saveScore, undoEdit, type ScoreValues, type UndoEntry } from './editing';
+import { saveChange, undoEdit, type ScoreValues, type UndoEntry } from './editing';
 import { fmtEditDate, fmtPoints } from './format';
 import { ScoreField, TextField } from './ScoreField';
 import { NA_TEXT } from './exportPar';
@@ -36,14 +36,8 @@ export function UnitTree({ model, unit, route }: { model: ParYear; unit: ParUnit
   function save(n: ParNode, patch: Partial<ScoreValues>, label: string) {
     if (!db) return;
     run(async () => {
-      const row = unit.rows.get(n.code);
-      const before: ScoreValues | null = row
-        ? { applicable: row.applicable, self: row.self_score, appraised: row.appraised_score, evidence: row.evidence, note: row.note, editedAt: row.edited_at }
-        : null;
-      const base: ScoreValues = before ?? { applicable: true, self: null, appraised: null, evidence: null, note: null, editedAt: null };
-      const after: ScoreValues = { ...base, ...patch, editedAt: editStamp() };
-      const target = { datasetId: row?.dataset_id ?? unit.datasetId, year: model.year, unitCode: unit.unitCode, unitName: unit.unitName, criterion: n.code };
-      const entry = await saveScore(db, target, before, after, label);
+      const where = { year: model.year, unitCode: unit.unitCode, unitName: unit.unitName, criterion: n.code };
+      const entry = await saveChange(db, where, unit.datasetId, patch, label);
       setUndo((u) => [...u, entry]);
     });
   }

@@ -53,6 +53,17 @@ INSERT INTO par_scores (dataset_id, year, unit_code, unit_name, criterion_code, 
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP))`;
 }
 
+/** One score row as it is now (params: year, unit_code, criterion_code); the newest import wins as in parScoresSql. */
+export function currentParScoreSql(): string {
+  return `
+SELECT s.dataset_id, s.applicable, s.self_score, s.appraised_score, s.evidence, s.note,
+       strftime(s.edited_at, '%Y-%m-%dT%H:%M:%S') AS edited_at
+FROM par_scores s LEFT JOIN datasets d ON d.id = s.dataset_id
+WHERE s.year = ? AND s.unit_code = ? AND s.criterion_code = ?
+ORDER BY d.imported_at DESC NULLS LAST, s.dataset_id DESC
+LIMIT 1`;
+}
+
 /** Removes a row this app inserted (undo of an insert; params: dataset_id, year, unit_code, criterion_code). */
 export function deleteParScoreSql(): string {
   return `DELETE FROM par_scores WHERE dataset_id = ? AND year = ? AND unit_code = ? AND criterion_code = ?`;
