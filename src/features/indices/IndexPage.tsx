@@ -15,15 +15,15 @@ import { formatNumber } from '../../i18n/format';
 import { vi, type MessageKey } from '../../i18n/vi';
 import { componentBarsOption, indexTrendOption } from './charts';
 import { componentTotals, levelOf, peersAt, yearsOf, type Level } from './model';
-import { fetchComponents, fetchCrosswalk, fetchUnitTotals } from './unitTotals';
+import { fetchComponents, fetchCrosswalk, fetchSources, fetchUnitTotals } from './unitTotals';
 import { useUnits } from './useUnits';
 import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
 import './indices.css';
 
 async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode) {
-  const [cw, totals, components] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index)];
-  return { cw, totals, components };
+  const [cw, totals, components, sources] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index), await fetchSources(db, index)];
+  return { cw, totals, components, sources };
 }
 
 /** Component code → label: PAPI dimensions and sub-dimensions by name, PAR lĩnh vực by number, else the code. */
@@ -115,6 +115,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     );
   }
   const target = index === 'SIPAS' ? sipasTargetFor(settings, m.year) : null;
+  const source = index === 'PAPI' && q.data!.sources.includes('PAPI, UNDP & CECODES') ? [t('source.papi'), ...q.data!.sources.filter((x) => x !== 'PAPI, UNDP & CECODES')].join('; ') : q.data!.sources.join('; ') || undefined;
   const metricName = m.component ? label(m.component) : t('indices.total');
   const context = `${m.unitName} · ${m.component ? metricName + ' · ' : ''}${m.from}–${m.to}`;
   const points = m.standings.map((s) => ({ year: s.year, unit: s.value, median: s.median, best: s.best }));
@@ -198,7 +199,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
         subtitle={t('indices.trendSub')}
         context={context}
         option={trend}
-        source={sourceOf(index, t)}
+        source={source}
         table={{
           columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank')],
           rows: m.standings.map((s) => [String(s.year), fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–']),
@@ -215,7 +216,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
             context={`${m.unitName} · ${m.year}`}
             option={barsOption}
             height={Math.max(320, 56 + m.bars.length * 46)}
-            source={sourceOf(index, t)}
+            source={source}
             table={{
               columns: [t('indices.col.component'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer')],
               rows: m.bars.map((b) => [b.label, formatNumber(b.unit, locale, 2), formatNumber(b.median, locale, 2), formatNumber(b.best, locale, 2)]),
@@ -245,8 +246,5 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   );
 }
 
-function sourceOf(index: IndexCode, t: ReturnType<typeof useI18n>['t']): string | undefined {
-  return index === 'PAPI' ? t('source.papi') : undefined;
-}
 
 export type { ViewTotal };

@@ -93,6 +93,7 @@ describe('SIPAS pooled', () => {
     expect(rows).toHaveLength(1);
     expect([rows[0]!.year, rows[0]!.satisfied, rows[0]!.answers]).toEqual([2025, 7, 10]);
     expect(rows[0]!.rate).toBeCloseTo(70, 10);
+    expect(rows[0]!.last_quarter).toBe(4); // answers named only the year: the whole year
   });
 });
 

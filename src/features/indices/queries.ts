@@ -72,6 +72,8 @@ export interface SipasYearRow extends Record<string, unknown> {
   satisfied: number;
   answers: number;
   rate: number;
+  /** The last quarter answered that year (4 = the whole year); a year still running shows "đến quý 3". */
+  last_quarter: number;
 }
 
 /**
@@ -86,6 +88,7 @@ WITH scope AS (
   UNION SELECT u2.unit_code FROM units u2 JOIN units u1 ON u2.parent_code = u1.unit_code WHERE u1.parent_code = ?
 )
 SELECT year, CAST(coalesce(sum(n) FILTER (WHERE answer >= 4), 0) AS DOUBLE) AS satisfied, CAST(sum(n) AS DOUBLE) AS answers,
+       max(coalesce(quarter, half * 2, 4)) AS last_quarter,
        100.0 * coalesce(sum(n) FILTER (WHERE answer >= 4), 0) / sum(n) AS rate
 FROM sipas_counts
 WHERE unit_code IN (SELECT unit_code FROM scope)
@@ -109,3 +112,6 @@ SELECT unit_code, coalesce(any_value(unit_name), unit_code) AS unit_name FROM (
 )
 GROUP BY unit_code
 ORDER BY unit_code`;
+
+/** Where an index's rows come from, as the files said (e.g. "PAPI, UNDP & CECODES", "Dữ liệu minh họa"). Params: [index_code]. */
+export const SOURCES_SQL = `SELECT DISTINCT source FROM index_scores WHERE index_code = ? AND source IS NOT NULL AND source <> '' ORDER BY source`;

@@ -4,7 +4,7 @@ import type { IndexCode } from '../../domain/indices';
 import type { Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
 import { toCrosswalk, toUnitTotals } from './model';
-import { COMPONENTS_SQL, PROVINCE_REFS_SQL, SIPAS_POOLED_SQL, type ComponentRow, type ProvinceRefRow, type SipasYearRow, UNIT_TOTALS_SQL, type UnitTotalRow } from './queries';
+import { SOURCES_SQL, COMPONENTS_SQL, PROVINCE_REFS_SQL, SIPAS_POOLED_SQL, type ComponentRow, type ProvinceRefRow, type SipasYearRow, UNIT_TOTALS_SQL, type UnitTotalRow } from './queries';
 
 export async function fetchUnitTotals(db: Db, index: IndexCode): Promise<UnitTotal[]> {
   return toUnitTotals(await db.query<UnitTotalRow>(UNIT_TOTALS_SQL, [index]));
@@ -20,4 +20,8 @@ export async function fetchCrosswalk(db: Db): Promise<Crosswalk> {
 
 export function fetchSipasPooled(db: Db, commune: string): Promise<SipasYearRow[]> {
   return db.query<SipasYearRow>(SIPAS_POOLED_SQL, [commune, commune, commune]);
+}
+
+export async function fetchSources(db: Db, index: IndexCode): Promise<string[]> {
+  return (await db.query<{ source: string }>(SOURCES_SQL, [index])).map((r) => r.source);
 }

@@ -60,12 +60,13 @@ function Card({ card, large }: { card: CardModel; large?: boolean }) {
     <a className={`ix-card${large ? ' large' : ''}`} href={href} data-testid={`card-${card.index}`} title={t('card.open', { index: t(`index.short.${card.index}`), unit: card.unitName, year: latest.year })}>
       <div className="ix-head">
         <span className="ix-name">{name}</span>
-        <span className="ix-year">{latest.year}</span>
+        <span className="ix-year">{latest.year}{card.untilQuarter !== null && <small> {t('card.untilQuarter', { q: card.untilQuarter })}</small>}</span>
       </div>
       <div className="ix-unit">{card.unitName}</div>
       <div className="ix-value" data-testid="card-value">
-        {fmt(card.index, latest.value)} <small>{t(scaleKey)}</small>
+        {fmt(card.index, latest.value)}
       </div>
+      <div className="ix-scale">{t(scaleKey)}</div>
       <div className="ix-rank" data-testid="card-rank">
         {latest.rank !== null ? t('card.rank', { rank: latest.rank, of: latest.of }) : t('card.unranked')}
         {card.group && <span className={`ix-group tone-${card.group.tone}`}>{t(card.group.key)}</span>}

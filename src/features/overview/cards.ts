@@ -42,6 +42,8 @@ export type CardModel =
       derived: boolean;
       target: { value: number; gap: number } | null;
       answers: number | null;
+      /** SIPAS from answers: the last quarter answered in the latest year, when the year is not complete. */
+      untilQuarter: number | null;
     };
 
 function groupOf(index: IndexCode, level: Level, s: Standing, bands: CardInput['parBands']): GroupLabel | null {
@@ -68,6 +70,7 @@ function fromPeers(index: IndexCode, input: CardInput, peers: UnitTotal[], level
     derived: Boolean(own && 'derived' in own && (own as { derived: boolean }).derived),
     target: target === null ? null : { value: target, gap: summary.latest.value! - target },
     answers: null,
+    untilQuarter: null,
   };
 }
 
@@ -81,6 +84,7 @@ function fromSipasCounts(input: CardInput, commune: string, communeName: string)
   return {
     index: 'SIPAS', state: 'ok', level: 'local', unitKey: commune, unitName: communeName, summary, group: null, derived: false,
     target: { value: target, gap: summary.latest.value! - target }, answers: latest.answers,
+    untilQuarter: latest.last_quarter < 4 ? latest.last_quarter : null,
   };
 }
 

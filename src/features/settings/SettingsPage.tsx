@@ -21,8 +21,7 @@ function UnitSettings() {
       <p className="note">{t('indices.settings.unitsHelp')}</p>
       <label className="control">
         {t('indices.settings.province')}
-        <select value={s.province ?? ''} onChange={(e) => update({ province: e.target.value || null })} data-testid="settings-province">
-          <option value="">{t('indices.settings.none')}</option>
+        <select value={s.province ?? DEMO_PROVINCE} onChange={(e) => update({ province: e.target.value || null })} data-testid="settings-province">
           <optgroup label={t('indices.view.34')}>
             {news.map(([n, type]) => <option key={`n-${n}`} value={n}>{n}{type ? ` (${type})` : ''}</option>)}
           </optgroup>
@@ -33,8 +32,8 @@ function UnitSettings() {
       </label>
       <label className="control">
         {t('indices.settings.commune')}
-        <select value={s.commune ?? ''} onChange={(e) => update({ commune: e.target.value || null })} data-testid="settings-commune">
-          <option value="">{t('indices.settings.none')}</option>
+        <select value={s.commune ?? DEMO_COMMUNE} onChange={(e) => update({ commune: e.target.value || null })} data-testid="settings-commune">
+          {!communes.some((c) => c.unit_code === (s.commune ?? DEMO_COMMUNE)) && <option value={s.commune ?? DEMO_COMMUNE}>{s.commune ?? DEMO_COMMUNE}</option>}
           {communes.map((c) => <option key={c.unit_code} value={c.unit_code}>{c.unit_name ?? c.unit_code} ({c.unit_code})</option>)}
         </select>
       </label>

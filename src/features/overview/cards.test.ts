@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { crosswalk } from '../../domain/merger';
+import type { UnitTotal } from '../../domain/trend';
+import { buildCards, type CardInput } from './cards';
+import { sparkPaths } from './charts';
+
+const cw = crosswalk([
+  { oldProvince: 'Hải Dương', code: 'P19', newUnit: 'Hải Phòng', newType: 'thành phố' },
+  { oldProvince: 'Hải Phòng', code: 'P20', newUnit: 'Hải Phòng', newType: 'thành phố' },
+  { oldProvince: 'Thừa Thiên Huế', code: 'P31', newUnit: 'Huế', newType: 'thành phố' },
+]);
+const u = (year: number, code: string, unitName: string, total: number): UnitTotal => ({ year, unitCode: code, unitName, total, nPresent: 1, nExpected: 1 });
+const input = (over: Partial<CardInput> = {}): CardInput => ({
+  cw,
+  totals: {
+    PAPI: [u(2023, 'P19', 'Hải Dương', 40), u(2023, 'P20', 'Hải Phòng', 44), u(2023, 'P31', 'Thừa Thiên Huế', 43), u(2024, 'P19', 'Hải Dương', 41), u(2024, 'P20', 'Hải Phòng', 45), u(2024, 'P31', 'Thừa Thiên Huế', 42)],
+    PAR: [u(2024, 'X001', 'Xã Hòa An', 88), u(2024, 'X002', 'Xã B', 91), u(2025, 'X001', 'Xã Hòa An', 92.5), u(2025, 'X002', 'Xã B', 90)],
+    SIPAS: [], PCI: [], DTI: [],
+  },
+  sipas: [],
+  sipasTarget: () => 90,
+  parBands: () => ({ excellent: 90, good: 80, fair: 70, average: 50 }),
+  ...over,
+});
+
+describe('buildCards', () => {
+  it('PAPI on the 34 view: Huế vs the merged Hải Phòng (mean 43), rank and change', () => {
+    const [, , papi] = buildCards(input(), { province: 'Thừa Thiên Huế', commune: null, view: '34' }, null);
+    if (papi!.state !== 'ok') throw new Error('no card');
+    expect([papi!.unitName, papi!.summary.latest.year, papi!.summary.latest.value, papi!.summary.latest.rank, papi!.summary.latest.of]).toEqual(['Huế', 2024, 42, 2, 2]);
+    // 2023: Huế 43 vs Hải Phòng (40 + 44) / 2 = 42 → 1st; 2024: 42 vs 43 → 2nd.
+    expect([papi!.summary.deltaValue, papi!.summary.deltaRank]).toEqual([-1, -1]);
+    expect(papi!.unitKey).toBe('Huế');
+  });
+  it('PAR for the commune with its band; SIPAS from answers with target and gap; no data → a "none" card', () => {
+    const cards = buildCards(input({ sipas: [{ year: 2026, satisfied: 85, answers: 100, rate: 85, last_quarter: 3 }] }), { province: 'Thừa Thiên Huế', commune: 'X001', view: '34' }, 'Xã Hòa An');
+    const [par, sipas, , pci] = cards;
+    if (par!.state !== 'ok' || sipas!.state !== 'ok') throw new Error('no card');
+    expect([par!.unitKey, par!.summary.latest.value, par!.summary.latest.rank, par!.group!.key, par!.summary.deltaRank]).toEqual(['X001', 92.5, 1, 'card.band.excellent', 1]);
+    expect([sipas!.summary.latest.value, sipas!.target, sipas!.answers, sipas!.untilQuarter]).toEqual([85, { value: 90, gap: -5 }, 100, 3]);
+    expect(pci).toEqual({ index: 'PCI', state: 'none', unitName: 'Huế' });
+  });
+});
+
+describe('sparkPaths', () => {
+  it('scales values to the box and breaks the line at a gap and at a methodology break', () => {
+    const series = [{ year: 2016, value: 30 }, { year: 2017, value: 40 }, { year: 2018, value: 50 }, { year: 2019, value: null }, { year: 2020, value: 40 }];
+    const p = sparkPaths(series, (y) => (y >= 2018 ? 1 : 0), 108, 48);
+    // x: 4 + i·25; y: 44 − (v − 30)·2
+    expect(p.lines).toEqual(['M4,44 L29,24', 'M54,4', 'M104,24']);
+    expect(p.last).toEqual({ x: 104, y: 24 });
+    expect(sparkPaths([{ year: 2020, value: null }], () => 0, 100, 40)).toEqual({ lines: [], last: null });
+  });
+});
