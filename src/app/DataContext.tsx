@@ -22,6 +22,9 @@ interface DataState {
   refresh(): Promise<void>;
   /** What start-up restored or could not restore (shown on the Dữ liệu page). */
   startReport: StartReport | null;
+  /** Files dropped anywhere on the app, waiting for the Dữ liệu page to take them. */
+  droppedFiles: File[];
+  takeDroppedFiles(): File[];
 }
 
 const Ctx = createContext<DataState | null>(null);
@@ -78,7 +81,37 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
     };
   }, [connect]);
 
-  return <Ctx.Provider value={{ status, db, datasets, revision, refresh, startReport }}>{children}</Ctx.Provider>;
+  // Files dropped anywhere on the app go to the Dữ liệu page (its own drop zone handles drops on it and marks them handled).
+  const [droppedFiles, setDroppedFiles] = useState<File[]>([]);
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault(); // without this the browser would open the file instead
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e) || e.defaultPrevented) return;
+      e.preventDefault();
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (!files.length) return;
+      setDroppedFiles((f) => [...f, ...files]);
+      if (!window.location.hash.startsWith('#/data')) window.location.hash = '#/data';
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  const takeDroppedFiles = useCallback(() => {
+    const files = droppedFiles;
+    if (files.length) setDroppedFiles([]);
+    return files;
+  }, [droppedFiles]);
+
+  return (
+    <Ctx.Provider value={{ status, db, datasets, revision, refresh, startReport, droppedFiles, takeDroppedFiles }}>{children}</Ctx.Provider>
+  );
 }
 
 export function useData(): DataState {

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,9 @@ import { createNodeDb } from '../../tests/helpers/nodeDb';
 import type { Db } from '../db/types';
 import { memoryStore, StorageFullError } from './kv';
 import { clearAll, deleteDataset, isFirstStart, markStarted, persistDataset, restoreAll, setStore, type SkippedEntry } from './persist';
+
+// Each test starts one or two DuckDB instances (~1 s each, much more on a busy machine).
+vi.setConfig({ testTimeout: 60_000 });
 
 // In Node, DuckDB's COPY … TO writes real files into the working directory: keep them out of the repository.
 beforeAll(() => {

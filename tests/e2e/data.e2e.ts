@@ -1,6 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import fs from 'node:fs';
 import { launch, offOrigin, openApp, screenshot, waitReady } from './browser';
+
+const enc = (text: string) => Buffer.from(text, 'utf8');
+const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: enc(text) });
+
+const UNITS = ['Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên', 'Y002,Xã Thử Nghiệm,Xã,', 'Y002-VP,Văn phòng HĐND và UBND xã,Cơ quan chuyên môn,Y002', 'Y002-XSS,<img src=x onerror=alert(1)>,Cơ quan chuyên môn,Y002'].join('\r\n');
+// Row 3 (as Excel counts, header = 1) has a score that is not a number.
+const BAD_INDEX = [
+  'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
+  'PAPI,2021,P46,Thừa Thiên Huế,,99,80,1,63,Thử',
+  'PAPI,2021,P01,Hà Nội,,chín mươi,80,2,63,Thử',
+].join('\r\n');
+
+async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  await page.setInputFiles('[data-testid=import-input]', files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-plan]:not([aria-busy="true"])').length >= n, files.length, { timeout: 60_000 });
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -96,6 +113,165 @@ describe('persistence and the catalogue', () => {
     await openData(s.page);
     expect(await fileNames(s.page)).toEqual(after);
     expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+});
+
+describe('importing files', () => {
+  it('imports a good units file, shows it in the catalogue, keeps it after a reload; cell values stay text', async () => {
+    const s = await openApp(browser, '#/data');
+    const dialogs: string[] = [];
+    s.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await waitReady(s.page);
+    await openData(s.page);
+    const before = await fileNames(s.page);
+
+    await importFiles(s.page, [csvFile('don_vi_Y002.csv', UNITS)]);
+    const plan = s.page.locator('[data-testid=import-plan]');
+    expect(await plan.locator('[data-testid=kind-select]').inputValue()).toBe('units');
+    expect(await plan.locator('[data-testid=plan-rows]').textContent()).toBe('3');
+    expect(await plan.locator('[data-testid=plan-preview]').textContent()).toContain('<img src=x onerror=alert(1)>');
+    await screenshot(s.page, 'data-plan-units');
+    await s.page.click('[data-testid=import-commit]');
+    await s.page.waitForSelector('[data-testid=import-done]');
+    expect(await s.page.textContent('[data-testid=import-done]')).toContain('don_vi_Y002.csv');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid=catalogue]')?.textContent?.includes('don_vi_Y002.csv'));
+    expect(await fileNames(s.page)).toEqual([...before, 'don_vi_Y002.csv'].sort());
+    const row = s.page.locator('[data-testid=catalogue] tbody tr', { hasText: 'don_vi_Y002.csv' });
+    expect(await row.locator('td').nth(0).textContent()).toBe('Danh mục đơn vị');
+    expect(await row.locator('td').nth(2).textContent()).toBe('3');
+    expect(await row.locator('td').nth(4).textContent()).toMatch(/^\d\d:\d\d \d\d\/\d\d\/\d\d\d?\d?$/); // vi-VN "22:19 25/11/26"
+
+    // A file named like an HTML tag is shown as text, nothing runs.
+    const xssName = '<img src=x onerror=alert(1)>.csv';
+    await importFiles(s.page, [csvFile(xssName, 'a,b\r\n1,<b>đậm</b>\r\n')]);
+    expect(await s.page.locator('[data-testid=import-plan] h3').first().textContent()).toBe(xssName);
+    expect(await s.page.locator('main img').count()).toBe(0);
+
+    await s.page.reload();
+    await waitReady(s.page);
+    await openData(s.page);
+    expect(await fileNames(s.page)).toEqual([...before, 'don_vi_Y002.csv'].sort());
+    expect(dialogs).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+    expect(offOrigin(s.requests)).toEqual([]);
+    await s.context.close();
+  });
+
+  it('refuses a bad index_scores file naming file, row and column; the catalogue and the PAPI chart are unchanged', async () => {
+    const s = await openApp(browser, '#/');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-chart="papi-trend"] tbody tr', { state: 'attached' });
+    const chartRow = () => s.page.locator('[data-chart="papi-trend"] tbody tr', { hasText: '2021' }).first().locator('td').allTextContents();
+    const chartBefore = await chartRow();
+    await openData(s.page);
+    const before = await fileNames(s.page);
+
+    await importFiles(s.page, [csvFile('papi_sai.csv', BAD_INDEX)]);
+    await s.page.waitForSelector('[data-testid=import-problems] [data-testid=problem]');
+    const problems = await s.page.locator('[data-testid=problem][data-severity=error]').allTextContents();
+    const bad = problems.find((p) => p.includes('chín mươi'));
+    expect(bad).toBeDefined();
+    expect(bad).toContain('papi_sai.csv');
+    expect(bad).toContain('dòng 3');
+    expect(bad).toContain('Điểm');
+    expect(await s.page.isDisabled('[data-testid=import-commit]')).toBe(true);
+    expect(await s.page.textContent('[data-testid=import-problems]')).toContain('Dữ liệu đã nạp không thay đổi');
+    await screenshot(s.page, 'data-plan-bad');
+
+    expect(await fileNames(s.page)).toEqual(before);
+    await s.page.evaluate(() => (window.location.hash = '#/'));
+    await s.page.waitForSelector('[data-chart="papi-trend"] tbody tr', { state: 'attached' });
+    expect(await chartRow()).toEqual(chartBefore);
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('asks before replacing rows already loaded: cancel keeps them, replace swaps them', async () => {
+    const s = await openApp(browser, '#/data');
+    await waitReady(s.page);
+    await openData(s.page);
+    await importFiles(s.page, [csvFile('don_vi_Y002.csv', UNITS)]);
+    await s.page.click('[data-testid=import-commit]');
+    await s.page.waitForSelector('[data-testid=import-done]');
+    await s.page.click('[data-testid=plan-remove]');
+    const before = await fileNames(s.page);
+
+    const again = UNITS.replace('Xã Thử Nghiệm', 'Xã Thử Nghiệm (sửa)');
+    await importFiles(s.page, [csvFile('don_vi_Y002_sua.csv', again)]);
+    await s.page.waitForSelector('[data-testid=dup-cancel]');
+    expect(await s.page.isDisabled('[data-testid=import-commit]')).toBe(true);
+    await s.page.click('[data-testid=dup-cancel]');
+    await s.page.waitForSelector('[data-testid=import-cancelled]');
+    expect(await fileNames(s.page)).toEqual(before);
+    await s.page.click('[data-testid=plan-remove]');
+
+    await importFiles(s.page, [csvFile('don_vi_Y002_sua.csv', again)]);
+    await s.page.click('[data-testid=dup-replace]');
+    await s.page.click('[data-testid=import-commit]');
+    await s.page.waitForSelector('[data-testid=import-done]');
+    // The old file's rows were all replaced, so it leaves the catalogue; the new one is there, also after a reload.
+    const expected = [...before.filter((f) => f !== 'don_vi_Y002.csv'), 'don_vi_Y002_sua.csv'].sort();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid=catalogue]')?.textContent?.includes('don_vi_Y002_sua.csv'));
+    expect(await fileNames(s.page)).toEqual(expected);
+    await s.page.reload();
+    await waitReady(s.page);
+    await openData(s.page);
+    expect(await fileNames(s.page)).toEqual(expected);
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('asks the date order when every day is ≤ 12, and takes files dropped anywhere on the app', async () => {
+    const s = await openApp(browser, '#/');
+    await waitReady(s.page);
+    const sipas = ['Kỳ,Mã đơn vị,Mã phiếu,TC1.1,TC2.1', '03/04/2027,Y002-TTPV,P1,5,Hài lòng', '05/06/2027,Y002-TTPV,P2,4,rat hai long'].join('\r\n');
+    // Dropped on the overview: the app goes to #/data and analyses it there.
+    const dt = await s.page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], 'phieu_2027.csv', { type: 'text/csv' }));
+      return d;
+    }, sipas);
+    await s.page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+    await s.page.waitForSelector('[data-testid=import-plan]');
+    expect(s.page.url()).toContain('#/data');
+    await s.page.waitForSelector('[data-testid=date-dmy]');
+    expect(await s.page.inputValue('[data-testid=kind-select]')).toBe('sipas_responses');
+    expect(await s.page.isDisabled('[data-testid=import-commit]')).toBe(true);
+    await s.page.click('[data-testid=date-dmy]');
+    await s.page.waitForSelector('[data-testid=date-dmy][aria-pressed=true]:not([disabled])');
+    await s.page.click('[data-testid=import-commit]');
+    await s.page.waitForSelector('[data-testid=import-done]');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid=catalogue]')?.textContent?.includes('phieu_2027.csv'));
+    const row = s.page.locator('[data-testid=catalogue] tbody tr', { hasText: 'phieu_2027.csv' });
+    expect(await row.locator('td').nth(3).textContent()).toContain('2027-Q2'); // 3 April and 5 June, read day first
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('downloads templates: CSV with BOM and Vietnamese header, XLSX', async () => {
+    const s = await openApp(browser, '#/data');
+    await waitReady(s.page);
+    await openData(s.page);
+    const [csv] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=template-units-csv]')]);
+    const bytes = fs.readFileSync((await csv.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').split('\r\n')[0]).toBe('Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên');
+    expect(csv.suggestedFilename()).toBe('mau_units.csv');
+
+    const [idx] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=template-index_scores-csv]')]);
+    const idxText = fs.readFileSync((await idx.path())!).toString('utf8');
+    expect(idxText.split('\r\n')[0]).toBe('\uFEFFChỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn');
+
+    const [xlsx] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=template-par_scores-xlsx]')]);
+    const x = fs.readFileSync((await xlsx.path())!);
+    expect(x.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(xlsx.suggestedFilename()).toBe('mau_par_scores.xlsx');
+    await screenshot(s.page, 'data-templates');
+    expect(offOrigin(s.requests)).toEqual([]);
     await s.context.close();
   });
 });

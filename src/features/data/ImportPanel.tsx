@@ -1,4 +1,5 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useData } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
 import type { SourceFile } from '../../ingest/types';
 import { PlanCard } from './PlanCard';
@@ -20,12 +21,19 @@ export function ImportPanel() {
   const [picked, setPicked] = useState<Picked[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const { droppedFiles, takeDroppedFiles } = useData();
 
   const add = async (list: FileList | readonly File[] | null) => {
     if (!list || list.length === 0) return;
     const files = await readFiles(list);
     setPicked((p) => [...files, ...p]);
   };
+
+  // Files dropped elsewhere on the app, handed over by DataContext.
+  useEffect(() => {
+    if (droppedFiles.length) void add(takeDroppedFiles());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [droppedFiles]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();

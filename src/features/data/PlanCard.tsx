@@ -8,8 +8,16 @@ import { analyse, commitAndPersist, discard } from './importFlow';
 import { ProblemList } from './ProblemList';
 import { kindKey } from './Catalogue';
 import { canonicalLabel } from './formatsInfo';
+import { tx } from './problemText';
 
 const KINDS: Kind[] = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'table'];
+const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1258', 'windows-1252'] as const;
+const DELIMS = [
+  { v: ',', label: 'data.delim.comma' },
+  { v: ';', label: 'data.delim.semicolon' },
+  { v: '\t', label: 'data.delim.tab' },
+  { v: '|', label: 'data.delim.pipe' },
+] as const;
 
 type CardState =
   | { s: 'analysing' }
@@ -30,7 +38,7 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
   const [answers, setAnswers] = useState<Answers>({});
   const [unitDraft, setUnitDraft] = useState<{ code: string; name: string } | null>(null);
   const committed = useRef(false);
-  const analysisKey = JSON.stringify([answers.kind, answers.dateOrder, answers.unit]);
+  const analysisKey = JSON.stringify([answers.kind, answers.dateOrder, answers.unit, answers.encoding, answers.delimiter, answers.decimalComma]);
 
   useEffect(() => {
     if (!db) return;
@@ -56,7 +64,7 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
   }, [db, file, analysisKey]);
 
   const plan = 'plan' in state ? state.plan : null;
-  const errors = plan ? plan.problems.filter((p) => p.severity === 'error').length : 0;
+  const errors = plan ? plan.errorCount : 0;
   const q = plan?.questions ?? {};
   const needsDate = !!q.dateOrder && !answers.dateOrder;
   const needsDup = !!q.duplicates && answers.onDuplicate !== 'replace';
@@ -71,7 +79,13 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
       if (out.ok) {
         committed.current = true;
         setState({ s: 'done', plan: out.plan });
-      } else setState({ s: 'refused', plan: out.plan ?? plan, problems: out.problems });
+      } else if (out.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded')) {
+        // Another file landed since the analysis and now overlaps: the plan stays staged and shows the new question.
+        setState({ s: 'ready', plan: out.plan ?? plan });
+      } else {
+        committed.current = true; // the pipeline freed the staging
+        setState({ s: 'refused', plan: out.plan ?? plan, problems: out.problems });
+      }
     } catch (e) {
       console.error(e);
       setState({ s: 'failed', message: message(e), storageFull: e instanceof StorageFullError, read: false });
@@ -87,6 +101,9 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
   }
 
   const kind = answers.kind ?? plan?.kind;
+  const headers = plan?.columns.map((c) => c.header) ?? [];
+  const previewRows = plan ? (plan.preview[0]?.join('\u0000') === headers.join('\u0000') ? plan.preview.slice(1) : plan.preview) : [];
+  const textFile = !!plan?.delimiter;
   return (
     <article className={`plan-card plan-${state.s}`} data-testid="import-plan" aria-busy={state.s === 'analysing' || state.s === 'committing'}>
       <header className="plan-head">
@@ -132,6 +149,38 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
             <div><dt>{t('data.coverageLabel')}</dt><dd>{plan.coverage ?? '–'}</dd></div>
           </dl>
 
+          <details className="plan-readas">
+            <summary>
+              {t('data.readAs')}: {[
+                plan.encoding ? tx(t, `ingest.encoding.${plan.encoding}`) : null,
+                plan.sheet ? `${t('data.sheet')} «${plan.sheet}»` : null,
+                plan.delimiter ? t(DELIMS.find((d) => d.v === plan.delimiter)?.label ?? 'data.delim.comma') : null,
+                plan.decimalComma ? t('data.decimalComma') : null,
+              ].filter(Boolean).join(' · ')}
+            </summary>
+            {textFile && (
+              <div className="readas-controls">
+                <label className="control">{t('data.encoding')}
+                  <select data-testid="encoding-select" value={answers.encoding ?? plan.encoding ?? 'utf-8'} disabled={state.s !== 'ready'}
+                    onChange={(e) => setAnswers((a) => ({ ...a, encoding: e.target.value as Answers['encoding'] }))}>
+                    {ENCODINGS.map((enc) => <option key={enc} value={enc}>{tx(t, `ingest.encoding.${enc}`)}</option>)}
+                  </select>
+                </label>
+                <label className="control">{t('data.delimiter')}
+                  <select data-testid="delimiter-select" value={answers.delimiter ?? plan.delimiter ?? ','} disabled={state.s !== 'ready'}
+                    onChange={(e) => setAnswers((a) => ({ ...a, delimiter: e.target.value as Answers['delimiter'] }))}>
+                    {DELIMS.map((d) => <option key={d.v} value={d.v}>{t(d.label)}</option>)}
+                  </select>
+                </label>
+                <label className="control">
+                  <input type="checkbox" data-testid="decimal-comma" checked={answers.decimalComma ?? plan.decimalComma} disabled={state.s !== 'ready'}
+                    onChange={(e) => setAnswers((a) => ({ ...a, decimalComma: e.target.checked }))} />
+                  {t('data.decimalComma')}
+                </label>
+              </div>
+            )}
+          </details>
+
           <details className="plan-mapping" open={plan.columns.some((c) => c.canonical === null)}>
             <summary>{t('data.mapping')} ({plan.columns.length})</summary>
             <div className="table-scroll">
@@ -149,21 +198,21 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
             </div>
           </details>
 
-          {plan.preview.length > 0 && (
+          {previewRows.length > 0 && (
             <details className="plan-preview" open>
               <summary>{t('data.preview')}</summary>
               <div className="table-scroll">
                 <table className="data-table compact" data-testid="plan-preview">
                   <thead><tr>{plan.columns.map((c, i) => <th key={i} scope="col">{c.header}</th>)}</tr></thead>
-                  <tbody>{plan.preview.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{v}</td>)}</tr>)}</tbody>
+                  <tbody>{previewRows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{v}</td>)}</tr>)}</tbody>
                 </table>
               </div>
             </details>
           )}
 
-          <ProblemList file={file.name} problems={plan.problems} />
+          <ProblemList file={file.name} problems={plan.problems} errorCount={plan.errorCount} warningCount={plan.warningCount} />
 
-          {errors === 0 && q.dateOrder && (
+          {errors === 0 && (q.dateOrder || answers.dateOrder) && (
             <fieldset className="question">
               <legend>{t('data.qDate')}</legend>
               {(['dmy', 'mdy'] as const).map((o) => (

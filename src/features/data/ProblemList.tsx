@@ -6,10 +6,11 @@ import { countByKind, problemParts, problemTable } from './problemText';
 const SHOWN = 200;
 
 /** The check report of one file: counts per kind of problem, the first 200 problems, all of them as CSV. */
-export function ProblemList({ file, problems }: { file: string; problems: readonly Problem[] }) {
+export function ProblemList({ file, problems, errorCount, warningCount }: { file: string; problems: readonly Problem[]; errorCount?: number; warningCount?: number }) {
   const { t } = useI18n();
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
+  // Totals from the pipeline when it gives them (a problem may stand for many rows).
+  const errors = errorCount ?? problems.filter((p) => p.severity === 'error').reduce((n, p) => n + (p.count ?? 1), 0);
+  const warnings = warningCount ?? problems.filter((p) => p.severity === 'warning').reduce((n, p) => n + (p.count ?? 1), 0);
   const download = () => {
     const { columns, rows } = problemTable(problems, t);
     downloadCsv(safeFileName(`kiem_tra_${file}`) + '.csv', columns, rows);
@@ -17,7 +18,7 @@ export function ProblemList({ file, problems }: { file: string; problems: readon
   return (
     <div className="problems" data-testid="import-problems">
       <h4>{t('data.problemsTitle')}: {t('data.problemCounts', { errors, warnings })}</h4>
-      {problems.length === 0 ? (
+      {problems.length === 0 && errors === 0 ? (
         <p className="note-ok">{t('data.noProblems')}</p>
       ) : (
         <>
@@ -25,7 +26,7 @@ export function ProblemList({ file, problems }: { file: string; problems: readon
           <ul className="problem-kinds">
             {countByKind(problems, t).map((g) => (
               <li key={`${g.severity}|${g.text}`} className={g.severity}>
-                <span className="sev">{t(`data.severity.${g.severity}`)}</span> {g.text}: <strong>{g.n}</strong>
+                <strong className="n">{g.n} ×</strong> <span className="sev">{t(`data.severity.${g.severity}`)}</span> {g.text}
               </li>
             ))}
           </ul>
@@ -33,12 +34,10 @@ export function ProblemList({ file, problems }: { file: string; problems: readon
             {problems.slice(0, SHOWN).map((p, i) => {
               const parts = problemParts(p, t);
               return (
-                <li key={i} className={p.severity} data-testid="problem" data-severity={p.severity}>
+                <li key={i} className={p.severity} data-testid="problem" data-severity={p.severity} data-row={p.row} data-column={p.column}>
                   <span className="sev">{t(`data.severity.${p.severity}`)}</span>{' '}
-                  <span className="where">{parts.where.join(', ')}</span>
-                  {parts.value && <>: <span className="value">{parts.value}</span></>}
-                  {' — '}
-                  <span className="expected">{parts.expected}</span>
+                  <span className="where">{parts.file}</span>: <span className="expected">{parts.text}</span>
+                  {parts.extra.length > 0 && <> ({parts.extra.join(', ')})</>}
                   {parts.more && <> <span className="more">{parts.more}</span></>}
                 </li>
               );

@@ -1,16 +1,7 @@
 // What the Dữ liệu page (and the benchmark) call: analyse → commit → persist, one writer at a time.
 import type { Db } from '../../db/types';
 import type { Answers, ImportOutcome, ImportPlan, SourceFile } from '../../ingest/types';
-// INTERIM until src/ingest/importFile.ts lands.
-const mods = import.meta.glob<typeof import('../../ingest/types') & Record<string, (...a: never[]) => Promise<never>>>('../../ingest/importFile.ts', { eager: true });
-const ingest = Object.values(mods)[0] as unknown as {
-  analyseFile(db: Db, f: SourceFile, a?: Answers): Promise<ImportPlan>;
-  commitPlan(db: Db, p: ImportPlan, a?: Answers, m?: ImportMeta): Promise<ImportOutcome>;
-  discardPlan(db: Db, p: ImportPlan): Promise<void>;
-};
-const analyseFile: typeof ingest.analyseFile = (...a) => ingest.analyseFile(...a);
-const commitPlan: typeof ingest.commitPlan = (...a) => ingest.commitPlan(...a);
-const discardPlan: typeof ingest.discardPlan = (...a) => ingest.discardPlan(...a);
+import { analyseFile, commitPlan, discardPlan } from '../../ingest/importFile';
 import { deleteDatasetUnlocked, exclusive, persistDataset } from '../../store/persist';
 
 export interface ImportMeta {
@@ -20,7 +11,9 @@ export interface ImportMeta {
 
 /** Stages and checks a file; nothing is committed. Serialised with commits so staging never lands inside another import's transaction. */
 export function analyse(db: Db, file: SourceFile, answers?: Answers): Promise<ImportPlan> {
-  return exclusive(() => analyseFile(db, file, answers));
+  // DuckDB takes ownership of registered buffers (detaches them): hand it a copy so the file can be analysed again
+  // after the user changes the kind, encoding or date order.
+  return exclusive(() => analyseFile(db, { name: file.name, bytes: file.bytes.slice() }, answers));
 }
 
 export function discard(db: Db, plan: ImportPlan): Promise<void> {
@@ -42,9 +35,8 @@ export function commitAndPersist(db: Db, plan: ImportPlan, answers?: Answers, me
       await deleteDatasetUnlocked(db, outcome.datasetId).catch((err: unknown) => console.error(err));
       throw e;
     }
-    for (const id of plan.questions.duplicates?.datasetIds ?? []) {
-      if (id !== outcome.datasetId) await persistDataset(db, id);
-    }
+    // "Replace" took rows from older datasets: save what is left of them, forget the ones it emptied.
+    for (const id of [...outcome.replaced, ...outcome.removed]) if (id !== outcome.datasetId) await persistDataset(db, id);
     return outcome;
   });
 }
@@ -52,9 +44,11 @@ export function commitAndPersist(db: Db, plan: ImportPlan, answers?: Answers, me
 /** analyse + commit + persist: one file in, one saved dataset out (or the problems that refused it). */
 export async function importAndPersist(db: Db, file: SourceFile, answers?: Answers, meta?: ImportMeta): Promise<ImportOutcome> {
   const plan = await analyse(db, file, answers);
-  if (plan.problems.some((p) => p.severity === 'error')) {
+  if (!plan.stagingId || plan.errorCount > 0) {
     await discard(db, plan);
     return { ok: false, plan, problems: plan.problems };
   }
-  return commitAndPersist(db, plan, answers, meta);
+  const outcome = await commitAndPersist(db, plan, answers, meta);
+  if (!outcome.ok) await discard(db, plan); // a plan left waiting for an answer nobody will give here
+  return outcome;
 }

@@ -31,3 +31,20 @@ describe('templates', () => {
     expect(rows).toEqual([['Năm', 'Mã tiêu chí', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'], [2025, '3.10', 0.75, `'=HYPERLINK("x")`]]);
   });
 });
+
+describe('a template with more headers than columns (SIPAS)', () => {
+  const sipas: TemplateFormat = {
+    kind: 'sipas_responses',
+    headers: ['Kỳ', 'Mã đơn vị', 'Mã phiếu', 'TC1.1', 'TC1.2'],
+    columns: [
+      { key: 'period', vi: 'Kỳ', type: 'text', required: true },
+      { key: 'unit_code', vi: 'Mã đơn vị', type: 'text', required: true },
+      { key: 'respondent_id', vi: 'Mã phiếu', type: 'text', required: false },
+    ],
+    example: ['2026-Q1', 'X001-TTPV', 'P0001', '5', 'Hài lòng'],
+  };
+  it('writes every header and answer', () => {
+    expect(templateCsv(sipas).slice(1).split('\r\n')[0]).toBe('Kỳ,Mã đơn vị,Mã phiếu,TC1.1,TC1.2');
+    expect(exampleCells(sipas)).toEqual(['2026-Q1', 'X001-TTPV', 'P0001', 5, 'Hài lòng']);
+  });
+});

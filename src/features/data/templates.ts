@@ -5,6 +5,8 @@ import { toXlsx } from '../../export/xlsx';
 /** What a template needs of a format (src/ingest/formats: FormatSpec). */
 export interface TemplateFormat {
   kind: string;
+  /** Template header when it has more than the columns (SIPAS: one column per example question). */
+  headers?: readonly string[];
   columns: readonly { key: string; vi: string; type: string; required: boolean; note?: { vi: string; en: string } }[];
   example: readonly string[];
 }
@@ -12,19 +14,23 @@ export interface TemplateFormat {
 const NUMERIC = new Set(['year', 'number', 'integer', 'parScore', 'element']);
 
 export function templateHeader(f: TemplateFormat): string[] {
-  return f.columns.map((c) => c.vi);
+  return f.headers ? [...f.headers] : f.columns.map((c) => c.vi);
 }
 
 /** The example row as it is written in a CSV (text, decimal comma as Vietnamese files have it). */
 export function templateCsv(f: TemplateFormat): string {
-  return toCsv(templateHeader(f), [f.example.slice(0, f.columns.length)]);
+  const header = templateHeader(f);
+  return toCsv(header, [header.map((_, i) => f.example[i] ?? '')]);
 }
 
 /** In XLSX, numbers are real numbers (Excel then shows them in the user's own format); codes such as 1.2 stay text. */
 export function exampleCells(f: TemplateFormat): (string | number)[] {
-  return f.columns.map((c, i) => {
+  return templateHeader(f).map((_, i) => {
     const v = f.example[i] ?? '';
-    if (NUMERIC.has(c.type) && /^-?\d+([.,]\d+)?$/.test(v)) return Number(v.replace(',', '.'));
+    const c = f.columns[i];
+    // Columns past the declared ones are SIPAS answers (1–5 or a label).
+    const numeric = c ? NUMERIC.has(c.type) : true;
+    if (numeric && /^-?\d+([.,]\d+)?$/.test(v)) return Number(v.replace(',', '.'));
     return v;
   });
 }
