@@ -86,11 +86,14 @@ export async function analyseSipas(ctx: StageCtx): Promise<Analysis> {
   }
 
   // Periods and units: required, and periods must read as a period.
-  problems.push(...(await rowProblems(ctx, `nullif(trim(${U}), '') IS NULL`, U, ctx.header('unit_code'), 'ingest.problem.required')));
+  // Blank units and periods show up as group keys of the aggregate: only then are the rows looked up.
+  const [blank] = await db.query<{ u: number; p: number }>(
+    `SELECT CAST(count_if(nullif(trim(unit), '') IS NULL) AS INTEGER) AS u, CAST(count_if(nullif(trim(period), '') IS NULL) AS INTEGER) AS p FROM ${agg}`);
+  if (blank?.u) problems.push(...(await rowProblems(ctx, `nullif(trim(${U}), '') IS NULL`, U, ctx.header('unit_code'), 'ingest.problem.required')));
   const dateOrder = dateOrderOf(periods);
   const order: DateOrder = ctx.answers.dateOrder ?? (dateOrder === 'mdy' ? 'mdy' : 'dmy');
   const badPeriods = periods.filter((p) => p.trim() !== '' && parsePeriod(p, order) === null);
-  problems.push(...(await rowProblems(ctx, `nullif(trim(${P}), '') IS NULL`, P, ctx.header('period'), 'ingest.problem.required')));
+  if (blank?.p) problems.push(...(await rowProblems(ctx, `nullif(trim(${P}), '') IS NULL`, P, ctx.header('period'), 'ingest.problem.required')));
   if (badPeriods.length)
     problems.push(...(await rowProblems(ctx, `${P} IN (${badPeriods.map(lit).join(', ')})`, P, ctx.header('period'), 'ingest.problem.period')));
 
