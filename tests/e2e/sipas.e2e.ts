@@ -27,6 +27,20 @@ function tallyCsv(text: string, keep: (period: string, unit: string) => boolean)
   return t;
 }
 
+/** One item's answers at levels 1..5 in the rows kept. */
+function itemAnswers(text: string, keep: (period: string) => boolean, item: string): number[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const col = lines[0]!.split(',').indexOf(item);
+  const counts = [0, 0, 0, 0, 0];
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    const v = cells[col]!.trim();
+    if (!keep(cells[0]!) || !v) continue;
+    counts[(LABELS[v] ?? Number(v)) - 1]!++;
+  }
+  return counts;
+}
+
 /** Smallest x with (k + x) / (n + x) ≥ target%, by counting up in integers. */
 function needed(k: number, n: number, targetPct: number): number {
   let x = 0;
@@ -162,6 +176,19 @@ describe('SIPAS page on the demo data', () => {
     const line = csv.split('\r\n').find((l) => l.startsWith('X001-TTPV'))!;
     expect(line).toContain(`,${tt.n},`);
     expect(line).toContain(String(Math.round((tt.k / tt.n) * 1000) / 10));
+
+    // the items table as Excel: TC1.1's n and rate as numbers
+    const [xdl] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid="sipas-items-xlsx"]')]);
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.read(fs.readFileSync((await xdl.path())!), { type: 'buffer' });
+    const sheet = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+    const head = sheet[0] as string[];
+    const tc11 = sheet.find((r) => r[0] === 'TC1.1')!;
+    const a = itemAnswers(demoCsv, (p) => p === '2026-Q1', 'TC1.1');
+    const n = a.reduce((x, y) => x + y, 0);
+    expect(tc11[head.indexOf('Số câu trả lời (n)')]).toBe(n);
+    expect(tc11[head.indexOf('Tỷ lệ hài lòng')]).toBe(Math.round(((a[3]! + a[4]!) / n) * 1000) / 10);
+    expect(tc11[head.indexOf('Câu hỏi')]).toBe('Nơi ngồi chờ giải quyết thủ tục hành chính có đủ chỗ ngồi');
     await s.context.close();
   });
 

@@ -111,7 +111,7 @@ export function SipasPage({ route }: { route: Route }) {
   const periodText = period ? periodLabel(t, period) : '';
   const trend = trendOption(figures, {
     periodLabel: (k) => periodLabel(t, k), pooled: t('sipas.series.pooled'), mean: t('sipas.series.mean'), ci: t('sipas.series.ci'),
-    target: t('sipas.series.target'), yAxis: t('sipas.axis.rate'), formatValue: fmt1,
+    target: t('sipas.series.target'), formatValue: fmt1,
   });
   const dist = distributionOption(items, { answer: (l) => `${l} – ${t(`sipas.answer.${l}` as 'sipas.answer.1')}`, formatValue: (v) => `${fmt1(v)}%` });
 

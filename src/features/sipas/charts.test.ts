@@ -38,7 +38,7 @@ describe('period figures', () => {
   });
 
   it('draws the interval as a band (lower bound + height), both rates and the target per period', () => {
-    const opt = trendOption(figs, { periodLabel: (k) => `<${k}>`, pooled: 'P', mean: 'M', ci: 'CI', target: 'T', yAxis: '%', formatValue: String }) as {
+    const opt = trendOption(figs, { periodLabel: (k) => `<${k}>`, pooled: 'P', mean: 'M', ci: 'CI', target: 'T', formatValue: String }) as {
       series: Series[];
       xAxis: { data: string[] };
       yAxis: { min: number };

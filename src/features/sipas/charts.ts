@@ -15,7 +15,6 @@ export interface TrendLabels {
   mean: string;
   ci: string;
   target: string;
-  yAxis: string;
   formatValue: (v: number) => string;
 }
 
@@ -38,13 +37,14 @@ export function trendOption(figures: readonly PeriodFigure[], labels: TrendLabel
   return {
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
-    grid: { left: 64, right: 32, top: 56, bottom: 56 },
+    grid: { left: 56, right: 24, top: 64, bottom: 40 },
     legend: { top: 0, textStyle: { fontSize: FONT_SIZE }, data: [labels.pooled, labels.mean, labels.ci, labels.target] },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.formatValue(v) : '–') },
-    xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: { fontSize: FONT_SIZE, interval: x.length <= 16 ? 0 : 'auto', hideOverlap: true } },
+    xAxis: { type: 'category', data: x, boundaryGap: true, axisLabel: { fontSize: FONT_SIZE, interval: x.length <= 16 ? 0 : 'auto', hideOverlap: true } },
     yAxis: {
-      type: 'value', min: axisFloor(figures), max: 100, name: labels.yAxis, nameTextStyle: { fontSize: FONT_SIZE, align: 'left' },
-      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => `${Math.round(v)}` }, splitLine: { lineStyle: { color: GRID_COLOUR } },
+      // No axis name: the legend may wrap over it on narrow pages; the labels carry the unit.
+      type: 'value', min: axisFloor(figures), max: 100,
+      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => `${Math.round(v)}%` }, splitLine: { lineStyle: { color: GRID_COLOUR } },
     },
     series: [
       { name: 'ci-lower', type: 'line', stack: 'ci', data: lo, symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
