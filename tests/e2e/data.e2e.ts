@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { launch, offOrigin, openApp, screenshot, waitReady } from './browser';
 
 const enc = (text: string) => Buffer.from(text, 'utf8');
@@ -248,6 +250,46 @@ describe('importing files', () => {
     await s.page.waitForFunction(() => document.querySelector('[data-testid=catalogue]')?.textContent?.includes('phieu_2027.csv'));
     const row = s.page.locator('[data-testid=catalogue] tbody tr', { hasText: 'phieu_2027.csv' });
     expect(await row.locator('td').nth(3).textContent()).toContain('2027-Q2'); // 3 April and 5 June, read day first
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('takes an XLSX and a Parquet file picked together, each checked and loaded on its own, offline', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    // A title row above the header, as office sheets have.
+    const ws = XLSX.utils.aoa_to_sheet([['DANH SÁCH ĐƠN VỊ XÃ THỬ'], ['Mã đơn vị', 'Tên đơn vị', 'Loại'], ['Z003', 'Xã Thử Ba', 'Xã'], ['Z003-VP', 'Văn phòng', 'Cơ quan chuyên môn']]);
+    XLSX.utils.book_append_sheet(wb, ws, 'Đơn vị');
+    const xlsx = Buffer.from(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const file = path.join(os.tmpdir(), `data-e2e-${process.pid}.parquet`);
+    const conn = await (await DuckDBInstance.create()).connect();
+    await conn.run(`COPY (SELECT * FROM (VALUES ('PCI', 2030, 'P46', 'Thừa Thiên Huế', 70.5), ('PCI', 2030, 'P01', 'Hà Nội', 68.25))
+      AS t("Chỉ số", "Năm", "Mã đơn vị", "Tên đơn vị", "Điểm")) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
+    const parquet = fs.readFileSync(file);
+    fs.unlinkSync(file);
+
+    const s = await openApp(browser, '#/data');
+    await waitReady(s.page);
+    await openData(s.page);
+    await importFiles(s.page, [
+      { name: 'don_vi_Z003.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx },
+      { name: 'pci_2030.parquet', mimeType: 'application/octet-stream', buffer: parquet },
+    ]);
+    for (const [name, kind, rows] of [['don_vi_Z003.xlsx', 'units', '2'], ['pci_2030.parquet', 'index_scores', '2']] as const) {
+      const card = s.page.locator('[data-testid=import-plan]', { hasText: name });
+      expect(await card.locator('[data-testid=kind-select]').inputValue()).toBe(kind);
+      expect(await card.locator('[data-testid=plan-rows]').textContent()).toBe(rows);
+      await card.locator('[data-testid=import-commit]').click();
+      await card.locator('[data-testid=import-done]').waitFor();
+    }
+    await screenshot(s.page, 'data-xlsx-parquet');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid=catalogue]')?.textContent?.includes('pci_2030.parquet'));
+    const names = await fileNames(s.page);
+    expect(names).toContain('don_vi_Z003.xlsx');
+    expect(names).toContain('pci_2030.parquet');
+    expect(offOrigin(s.requests)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   });
