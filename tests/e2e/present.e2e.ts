@@ -251,6 +251,17 @@ describe('presentation mode', () => {
     await page.waitForSelector('[data-testid="deck"]', { state: 'detached' });
   });
 
+  it('goes full screen from the button, and leaving full screen (Esc in the browser) leaves the deck', SLOW, async () => {
+    const { page } = s;
+    await go(page, '#/sipas');
+    await page.click('[data-testid="present-open"]');
+    await page.waitForSelector('[data-testid="deck"]');
+    await page.waitForFunction(() => !!document.fullscreenElement);
+    await page.evaluate(() => document.exitFullscreen()); // what the browser does on Esc in full screen
+    await page.waitForSelector('[data-testid="deck"]', { state: 'detached' });
+    expect(new URL(page.url()).hash).toBe('#/sipas');
+  });
+
   it('advances by itself at the interval in the link, looping to the first slide', SLOW, async () => {
     const { page } = s;
     await page.evaluate(() => (window.location.hash = '#/present?auto=2&slide=2'));

@@ -143,17 +143,24 @@ export function Deck({ route, renderView }: { route: Route; renderView: RenderVi
   }, [index, slides.length, ordering, go, exit]);
 
   // Esc in full screen is taken by the browser to leave full screen: leave the deck with it.
+  const wasFullscreen = useRef(!!document.fullscreenElement);
   useEffect(() => {
     function onChange() {
       const now = !!document.fullscreenElement;
-      setFullscreen((was) => {
-        if (was && !now) setTimeout(exit, 0);
-        return now;
-      });
+      setFullscreen(now);
+      if (wasFullscreen.current && !now) exit();
+      wasFullscreen.current = now;
     }
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, [exit]);
+  // Left by the browser's Back button or a link: full screen ends with the deck.
+  useEffect(
+    () => () => {
+      if (!window.location.hash.startsWith('#/present')) exitFullscreen();
+    },
+    [],
+  );
 
   // The cursor and the controls hide after a moment without mouse movement.
   useEffect(() => {

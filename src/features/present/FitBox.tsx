@@ -4,6 +4,14 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 const SCALES = [2.4, 2.2, 2, 1.8, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1, 0.9, 0.8, 0.7, 0.6];
 
+/** True when some element's content is wider than the element itself. */
+function spills(root: HTMLElement): boolean {
+  for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
+    if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) return true;
+  }
+  return false;
+}
+
 export function FitBox({ children, className }: { children: ReactNode; className?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
@@ -16,11 +24,12 @@ export function FitBox({ children, className }: { children: ReactNode; className
       const w = b.clientWidth;
       const h = b.clientHeight;
       if (!w || !h) return;
-      // The largest scale at which the content, laid out to the box's width, is not taller than the box.
+      // The largest scale at which the content, laid out to the box's width, is not taller than the box
+      // and no part of it (a big number in a narrow card) spills out sideways.
       for (const s of SCALES) {
         i.style.zoom = String(s);
         i.style.width = `${w / s}px`;
-        if (i.getBoundingClientRect().height <= h + 1) return;
+        if (i.getBoundingClientRect().height <= h + 1 && !spills(i)) return;
       }
     };
     const schedule = () => {
