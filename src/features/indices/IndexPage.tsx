@@ -83,7 +83,19 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
       return [{ code, label: label(code), unit: mineRow?.total ?? null, median: median(vals), best: Math.max(...vals) }];
     });
     const derivedShown = level === 'province' && view === '34' && peers.some((u) => u.derived);
-    return { cw, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers };
+    // On the 34 view, a merged province's former provinces, as published, beside the computed mean.
+    const members = level === 'province' && view === '34' ? cw.members.get(unit) ?? [] : [];
+    const formerTotals = members.length > 1 ? peersAt(cw, metricTotals, 'province', '63') : [];
+    const formers = members.length > 1
+      ? members.map((mb) => ({
+          name: mb.oldProvince,
+          values: standings.map((s) => {
+            const f = formerTotals.find((u) => u.year === s.year && u.unitName === mb.oldProvince);
+            return f && f.nPresent >= f.nExpected ? f.total : null;
+          }),
+        }))
+      : [];
+    return { cw, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers, formers };
   }, [q.data, index, view, p.unit, p.year, p.from, p.to, p.component, sub, mine.commune, mine.province, meta]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const setView = (v: ProvinceView) => {
@@ -123,7 +135,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
     target: t('indices.series.target', { target: `${formatNumber(target, locale, 0)}%` }),
     breakLabel: (year) => t('series.break', { year }), yAxis: meta.scale === 'percent' ? t('indices.axis.percent') : t('indices.axis.score'), xAxis: t('axis.year'), formatValue: fmt,
-  }, target);
+  }, target, m.formers);
   const percentBars = index !== 'PAPI' && q.data!.components.some((c) => c.max_score);
   const barsOption = componentBarsOption(m.bars, {
     unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
@@ -201,8 +213,8 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
         option={trend}
         source={source}
         table={{
-          columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank')],
-          rows: m.standings.map((s) => [String(s.year), fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–']),
+          columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank'), ...m.formers.map((f) => f.name)],
+          rows: m.standings.map((s, i) => [String(s.year), fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–', ...m.formers.map((f) => fmt(f.values[i] ?? null))]),
         }}
       />
       {meta.breaks.length > 0 && index === 'PAPI' && <p className="note">{t('note.papiBreak')}</p>}
@@ -238,6 +250,8 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
           title={t('indices.mapTitle', { index: `${t(`index.short.${index}`)}${m.component ? ' · ' + metricName : ''}`, year: m.year })}
           context={`${t(`indices.view.${view}`)} · ${m.year}`}
           decimals={meta.decimals}
+          source={source}
+          bands={index === 'PAR' && !m.component ? [{ label: t('card.band.below'), min: 0 }, { label: t('card.band.B'), min: 80 }, { label: t('card.band.A'), min: 90 }] : null}
         />
       )}
 

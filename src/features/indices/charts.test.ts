@@ -26,6 +26,15 @@ describe('indexTrendOption', () => {
   });
 });
 
+describe('former provinces beside a merged one', () => {
+  it('adds one thin line per former province, with its own values', () => {
+    const pts = [{ year: 2020, unit: 43, median: 42, best: 47 }, { year: 2021, unit: 43.5, median: 42, best: 48 }];
+    const opt = indexTrendOption(pts, INDICES.PCI, labels, null, [{ name: 'Hải Dương', values: [42, 42.69] }, { name: 'Hải Phòng', values: [44, null] }]) as unknown as Opt;
+    expect(opt.series.map((s) => s.name)).toEqual([labels.unit, 'M', 'B', 'Hải Dương', 'Hải Phòng']);
+    expect(opt.series[4]!.data).toEqual([44, null]);
+  });
+});
+
 describe('componentBarsOption', () => {
   it('lists components top-down and keeps missing values as gaps, never zeros', () => {
     const opt = componentBarsOption([{ label: 'A', unit: 5, median: 4, best: 6 }, { label: 'B', unit: null, median: 3, best: 7 }], labels) as unknown as { yAxis: { data: string[] }; series: { data: (number | null)[] }[] };

@@ -32,7 +32,14 @@ const base = (labels: { formatValue: (v: number) => string }) => ({
  * The unit, the peers' median and the best peer by year, plus a target line. Each methodology era is its
  * own series (same name, one legend entry), so no line crosses a break; the break is marked on the axis.
  */
-export function indexTrendOption(points: readonly TrendPoint[], meta: IndexMeta, labels: IndexTrendLabels, target: number | null): EChartsCoreOption {
+export function indexTrendOption(
+  points: readonly TrendPoint[],
+  meta: IndexMeta,
+  labels: IndexTrendLabels,
+  target: number | null,
+  /** Extra thin lines, e.g. the former provinces of a merged one; values aligned with `points`. */
+  extra: readonly { name: string; values: readonly (number | null)[] }[] = [],
+): EChartsCoreOption {
   const years = points.map((p) => String(p.year));
   const eras = [...new Set(points.map((p) => eraOf(meta, p.year)))];
   const line = (name: string, pick: (p: TrendPoint) => number | null, colour: string, width: number, dashed: boolean, symbol: string) =>
@@ -50,6 +57,10 @@ export function indexTrendOption(points: readonly TrendPoint[], meta: IndexMeta,
     ...line(labels.unit, (p) => p.unit, PALETTE[0], 4, false, 'circle'),
     ...line(labels.median, (p) => p.median, PALETTE[2], 2.5, false, 'rect'),
     ...line(labels.best, (p) => p.best, PALETTE[1], 2.5, true, 'triangle'),
+    ...extra.flatMap((x, k) => {
+      const at = new Map(points.map((p, i) => [p.year, x.values[i] ?? null]));
+      return line(x.name, (p) => at.get(p.year) ?? null, PALETTE[(4 + k) % PALETTE.length]!, 1.5, true, 'emptyCircle');
+    }),
   ];
   const breaks = meta.breaks.filter((b) => years.includes(String(b)) && years[0] !== String(b));
   const marks: Record<string, unknown>[] = breaks.map((b) => ({
