@@ -93,3 +93,17 @@ describe('files in other encodings import like UTF-8', () => {
     expect(await db.query(`SELECT unit_code FROM units WHERE unit_name = ?`, ['Thừa Thiên Huế'])).toEqual([{ unit_code: 'H1' }]);
   }, T);
 });
+
+describe('a Windows-1258 byte after the first megabyte', () => {
+  it('is found while staging and the file is read again as Windows-1258', async () => {
+    const db = await createNodeDb();
+    const filler = Array.from({ length: 70_000 }, (_, i) => `U${i},Don vi ${i}`).join('\r\n'); // > 1 MB of ASCII
+    const text = `Ma don vi,Ten don vi\r\n${filler}\r\nX9,Trạm Y tế\r\n`;
+    const bytes = windows1258(text);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const o = await importFile(db, { name: 'late.csv', bytes });
+    if (!o.ok) throw new Error(JSON.stringify(o.problems));
+    expect(o.plan.encoding).toBe('windows-1258');
+    expect(await db.query(`SELECT unit_name FROM units WHERE unit_code = 'X9'`)).toEqual([{ unit_name: 'Trạm Y tế' }]);
+  }, 120_000);
+});

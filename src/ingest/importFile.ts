@@ -138,6 +138,11 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
     const { rows: n } = await stageCsv(db, id, src.utf8, src.delimiter, headers.length);
     plan.rowCount = n;
   } catch (e) {
+    // Looked like UTF-8 in its first megabyte but is not: read it again as Windows-1258.
+    if (src.encoding === 'utf-8' && !answers.encoding && /unicode|utf-?8/i.test(String(e)) && src.retry) {
+      await dropStaging(db, id);
+      return analyseText(db, fileName, src.retry('windows-1258'), answers);
+    }
     await dropStaging(db, id);
     return finish(plan, [...problems, problem(where, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
   }

@@ -12,5 +12,6 @@ export function readCsv(file: SourceFile, answers: Answers): TextSource {
   return {
     utf8: d.utf8, head, delimiter, encoding: d.encoding, sheet: null, firstRow: 2,
     decimalComma: answers.decimalComma ?? detectDecimalComma(delimiter, head.rows),
+    retry: (encoding) => readCsv(file, { ...answers, encoding }),
   };
 }

@@ -11,6 +11,8 @@ export interface TextSource {
   sheet: string | null;
   /** XLSX: every sheet of the workbook. */
   sheets?: string[];
+  /** Reads the same file again in another encoding (CSV only). */
+  retry?: (encoding: 'windows-1258') => TextSource;
   /** The row number Excel shows for the first data row (2 when the header is row 1). */
   firstRow: number;
 }
