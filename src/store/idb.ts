@@ -33,7 +33,19 @@ function run<T>(db: IDBDatabase, store: string, mode: IDBTransactionMode, fn: (s
       return;
     }
     let result: T | undefined;
-    const req = fn(tx.objectStore(store));
+    let req: IDBRequest<T> | void;
+    try {
+      req = fn(tx.objectStore(store));
+    } catch (e) {
+      // put() can throw at once (value cannot be cloned, quota): nothing was written, give the transaction up.
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
+      reject(isQuota(e) ? new StorageFullError(e) : e);
+      return;
+    }
     if (req) req.onsuccess = () => (result = req.result);
     tx.oncomplete = () => resolve(result);
     const fail = () => {

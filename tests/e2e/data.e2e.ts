@@ -119,6 +119,69 @@ describe('persistence and the catalogue', () => {
   });
 });
 
+describe('storage trouble', () => {
+  it('starts anyway when a saved entry is corrupt, says which, and can forget it', async () => {
+    const s = await openApp(browser, '#/data');
+    await waitReady(s.page);
+    await openData(s.page);
+    const before = await fileNames(s.page);
+    await s.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('chiso');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('datasets', 'readwrite');
+            tx.objectStore('datasets').put({ v: 1, dataset: { id: 'hong', file_name: 'hỏng.csv' }, tables: 'rác' }, 'hong');
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await s.page.reload();
+    await waitReady(s.page);
+    await openData(s.page);
+    expect(await s.page.textContent('[data-testid=restore-skipped]')).toContain('hỏng.csv');
+    expect(await fileNames(s.page)).toEqual(before);
+    await screenshot(s.page, 'data-restore-skipped');
+    await s.page.click('[data-testid=restore-skipped] button');
+    await s.page.waitForSelector('[data-testid=restore-skipped]', { state: 'detached' });
+    await s.page.reload();
+    await waitReady(s.page);
+    await openData(s.page);
+    expect(await s.page.locator('[data-testid=restore-skipped]').count()).toBe(0);
+    expect(await fileNames(s.page)).toEqual(before);
+    await s.context.close();
+  });
+
+  it('says so when browser storage is full, and loads nothing', async () => {
+    const s = await openApp(browser, '#/data');
+    // From the next load on, IndexedDB refuses writes once the test says so, as a full disk would.
+    await s.context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if ((window as unknown as { __storageFull?: boolean }).__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await s.page.reload();
+    await waitReady(s.page);
+    await openData(s.page);
+    const before = await fileNames(s.page);
+    await s.page.evaluate(() => ((window as unknown as { __storageFull?: boolean }).__storageFull = true));
+    await importFiles(s.page, [csvFile('don_vi_day.csv', UNITS)]);
+    await s.page.click('[data-testid=import-commit]');
+    await s.page.waitForSelector('[data-testid=import-failed]');
+    expect(await s.page.textContent('[data-testid=import-failed]')).toContain('Bộ nhớ trình duyệt đã đầy');
+    expect(await fileNames(s.page)).toEqual(before);
+    await screenshot(s.page, 'data-storage-full');
+    await s.page.reload();
+    await waitReady(s.page);
+    await openData(s.page);
+    expect(await fileNames(s.page)).toEqual(before);
+    await s.context.close();
+  });
+});
+
 describe('importing files', () => {
   it('imports a good units file, shows it in the catalogue, keeps it after a reload; cell values stay text', async () => {
     const s = await openApp(browser, '#/data');
