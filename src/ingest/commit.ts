@@ -8,7 +8,7 @@ import { loadedDuplicates, type Staged } from './importFile';
 import { TABULAR } from './formats';
 import { sipasCommitSql } from './formats/sipasResponses';
 import { tableNameFor, typedSelectSql } from './formats/table';
-import { problem } from './problems';
+import { problem, runChecks } from './problems';
 import { ident, lit, newId } from './sql';
 
 const fail = (entry: Staged, problems: Problem[]): ImportOutcome => ({ ok: false, plan: entry.plan, problems });
@@ -23,6 +23,12 @@ export async function commitStaged(db: Db, entry: Staged, answers: Answers, meta
   if (entry.variant === 'parSheet') {
     if (!answers.unit?.code) return fail(entry, [problem(where, 'error', 'ingest.problem.answerNeeded', {}, { what: 'unit' })]);
     await db.exec(`UPDATE ${entry.typed!} SET unit_code = ${lit(answers.unit.code.normalize('NFC').trim())}, unit_name = ${lit(answers.unit.name.normalize('NFC').trim())}`);
+  }
+  // Scores were checked against criteria loaded or staged alongside; those staged ones must have landed by now.
+  if (kind === 'par_scores' && entry.typed && ctx.pending.some((p) => p.kind === 'par_criteria')) {
+    const strict = { ...ctx, pending: [] };
+    const again = (await runChecks(strict, (await TABULAR.par_scores.extraChecks?.(strict, entry.typed)) ?? [])).filter((p) => p.severity === 'error');
+    if (again.length) return fail(entry, again);
   }
   // Asked again at commit: another file may have landed since the analysis.
   const dups = await loadedDuplicates(entry, answers);

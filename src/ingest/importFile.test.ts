@@ -172,3 +172,17 @@ describe('atomicity', () => {
     expect(o.ok).toBe(false);
   }, T);
 });
+
+describe('files selected together', () => {
+  it('scores checked against criteria staged alongside land after them, and are refused if the criteria never land', async () => {
+    const db = await createNodeDb();
+    const crit = await analyseFile(db, csv('tc.csv', ['Năm,Mã tiêu chí,Tiêu chí,Điểm tối đa', '2023,1,Chỉ đạo,2']));
+    const scores = await analyseFile(db, csv('d.csv', ['Năm,Mã đơn vị,Mã tiêu chí,Điểm tự đánh giá', '2023,A,1,2']));
+    expect(scores.errorCount).toBe(0); // the staged criteria count
+    await discardPlan(db, crit); // … but they are dropped
+    const o = await commitPlan(db, scores);
+    expect(o.ok).toBe(false);
+    if (!o.ok) expect(o.problems[0]?.expected.key).toBe('ingest.problem.noCriteria');
+    expect(await db.query(`SELECT CAST(count(*) AS INTEGER) AS n FROM par_scores`)).toEqual([{ n: 0 }]);
+  }, T);
+});
