@@ -206,6 +206,9 @@ describe('PAR scoring workspace', () => {
     await screenshot(s.page, 'par-print-summary');
     const pdf = await s.page.pdf({ preferCSSPageSize: true });
     expect(pdf.byteLength).toBeGreaterThan(1000);
+    // A4 landscape from the page's own @page rule: 297 × 210 mm = 841.89 × 595.28 pt
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595]);
     await s.page.emulateMedia({ media: 'screen' });
     await s.page.setViewportSize({ width: 1366, height: 900 });
     expect(s.consoleErrors).toEqual([]);
