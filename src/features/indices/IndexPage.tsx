@@ -15,15 +15,24 @@ import { formatNumber } from '../../i18n/format';
 import { vi, type MessageKey } from '../../i18n/vi';
 import { componentBarsOption, indexTrendOption } from './charts';
 import { componentTotals, levelOf, peersAt, yearsOf, type Level } from './model';
-import { fetchComponents, fetchCrosswalk, fetchSources, fetchUnitTotals } from './unitTotals';
+import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitTotals } from './unitTotals';
+import { UNIT_NAME_SQL } from '../overview/queries';
 import { useUnits } from './useUnits';
 import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
 import './indices.css';
 
-async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode) {
+async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode, commune: string) {
   const [cw, totals, components, sources] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index), await fetchSources(db, index)];
-  return { cw, totals, components, sources };
+  // SIPAS of the user's commune from its own survey answers (pooled rate), unless scores were loaded for it.
+  let fromAnswers = false;
+  if (index === 'SIPAS' && !totals.some((u) => u.unitCode === commune)) {
+    const pooled = await fetchSipasPooled(db, commune);
+    const name = (await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]))[0]?.unit_name ?? commune;
+    totals.push(...pooled.map((r) => ({ year: r.year, unitCode: commune, unitName: name, total: r.rate, nPresent: 1, nExpected: 1 })));
+    fromAnswers = pooled.length > 0;
+  }
+  return { cw, totals, components, sources, fromAnswers };
 }
 
 /** Component code → label: PAPI dimensions and sub-dimensions by name, PAR lĩnh vực by number, else the code. */
@@ -45,7 +54,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   const p = route.params;
   const view: ProvinceView = p.view === '63' || p.view === '34' ? p.view : mine.view;
   const sub = p.sub === '1';
-  const q = useQuery((db) => loadIndex(db, index), [index]);
+  const q = useQuery((db) => loadIndex(db, index, mine.commune), [index, mine.commune]);
   const fmt = (v: number | null) => formatNumber(v, locale, meta.decimals);
   const label = useComponentLabel(index);
 
@@ -130,12 +139,13 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   const source = index === 'PAPI' && q.data!.sources.includes('PAPI, UNDP & CECODES') ? [t('source.papi'), ...q.data!.sources.filter((x) => x !== 'PAPI, UNDP & CECODES')].join('; ') : q.data!.sources.join('; ') || undefined;
   const metricName = m.component ? label(m.component) : t('indices.total');
   const context = `${m.unitName} · ${m.component ? metricName + ' · ' : ''}${m.from}–${m.to}`;
-  const points = m.standings.map((s) => ({ year: s.year, unit: s.value, median: s.median, best: s.best }));
+  // With no peers there is no median or best to compare with: those lines are left out, not drawn on top of the unit.
+  const points = m.standings.map((s) => ({ year: s.year, unit: s.value, median: s.of > 1 ? s.median : null, best: s.of > 1 ? s.best : null }));
   const trend = indexTrendOption(points, meta, {
     unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
     target: t('indices.series.target', { target: `${formatNumber(target, locale, 0)}%` }),
     breakLabel: (year) => t('series.break', { year }), yAxis: meta.scale === 'percent' ? t('indices.axis.percent') : t('indices.axis.score'), xAxis: t('axis.year'), formatValue: fmt,
-  }, target, m.formers);
+  }, target, m.formers.map((f) => ({ ...f, name: t('indices.formerLine', { name: f.name }) })));
   const percentBars = index !== 'PAPI' && q.data!.components.some((c) => c.max_score);
   const barsOption = componentBarsOption(m.bars, {
     unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
@@ -203,6 +213,11 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
           </fieldset>
         )}
       </div>
+      {q.data!.fromAnswers && (
+        <p className="note" data-testid="sipas-from-answers">
+          {t('indices.sipasFromAnswers')} <a href="#/sipas">{t('indices.sipasDetails')}</a>
+        </p>
+      )}
       {m.derivedShown && <p className="note derived-note" data-testid="derived-note">{t('indices.derivedNote')}</p>}
 
       <Chart
@@ -213,7 +228,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
         option={trend}
         source={source}
         table={{
-          columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank'), ...m.formers.map((f) => f.name)],
+          columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank'), ...m.formers.map((f) => t('indices.formerLine', { name: f.name }))],
           rows: m.standings.map((s, i) => [String(s.year), fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–', ...m.formers.map((f) => fmt(f.values[i] ?? null))]),
         }}
       />

@@ -44,7 +44,8 @@ export function RankTable({ index, year, rows, own, unit, level, metricName, com
     if (index === 'PAR' && component === '') {
       return level === 'province' ? t(`card.band.${parProvinceGroup(r.unit.total)}`) : t(`card.band.${parBand(r.unit.total, parBandsFor(settings, year))}`);
     }
-    return r.quartile !== null ? t(`card.quartile.${r.quartile}`) : '';
+    // Quartile groups as PAPI publishes them; meaningless with fewer than 4 ranked units.
+    return r.quartile !== null && r.of >= 4 ? t(`card.quartile.${r.quartile}`) : '';
   };
   const note = (r: RankRow<ViewTotal>): string => {
     if (!r.complete) return `${t('indices.missing')}: ${missingText(r, t('indices.noValue'))}`;

@@ -66,7 +66,7 @@ export function indexTrendOption(
   const marks: Record<string, unknown>[] = breaks.map((b) => ({
     xAxis: String(b),
     lineStyle: { color: '#57606a', type: 'dotted', width: 2 },
-    label: { formatter: labels.breakLabel(b), fontSize: FONT_SIZE, color: TEXT_COLOUR, position: 'insideEndTop' },
+    label: { formatter: labels.breakLabel(b), fontSize: FONT_SIZE, color: TEXT_COLOUR, position: 'end' },
   }));
   if (target !== null) {
     marks.push({ yAxis: target, lineStyle: { color: PALETTE[3], type: 'dashed', width: 2 }, label: { formatter: labels.target, fontSize: FONT_SIZE, color: TEXT_COLOUR, position: 'insideEndTop' } });
