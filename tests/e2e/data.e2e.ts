@@ -376,6 +376,15 @@ describe('importing files', () => {
     expect(x.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(xlsx.suggestedFilename()).toBe('mau_par_scores.xlsx');
     await screenshot(s.page, 'data-templates');
+
+    // The page in English, and its catalogue sorted by rows (largest first).
+    await s.page.click('button.lang');
+    expect(await s.page.textContent('#templates')).toBe('File templates');
+    await s.page.click('[data-testid=catalogue] th:nth-child(3) button');
+    await s.page.click('[data-testid=catalogue] th:nth-child(3) button');
+    const counts = (await s.page.locator('[data-testid=catalogue] tbody td.num').allTextContents()).map((c) => Number(c.replace(/,/g, '')));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await screenshot(s.page, 'data-en');
     expect(offOrigin(s.requests)).toEqual([]);
     await s.context.close();
   });

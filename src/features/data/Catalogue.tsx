@@ -12,12 +12,37 @@ export const kindKey = (k: string): MessageKey => ((KINDS as readonly string[]).
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;
 
+const COLUMNS = [
+  { key: 'col.kind', by: (d: DatasetInfo) => d.kind },
+  { key: 'col.file', by: (d: DatasetInfo) => d.file_name },
+  { key: 'col.rows', by: (d: DatasetInfo) => d.row_count },
+  { key: 'col.coverage', by: (d: DatasetInfo) => d.coverage ?? '' },
+  { key: 'col.importedAt', by: (d: DatasetInfo) => d.imported_at },
+  { key: 'col.source', by: (d: DatasetInfo) => d.source ?? '' },
+] as const;
+type SortKey = (typeof COLUMNS)[number]['key'];
+
+/** Datasets sorted by one column; ties keep the catalogue's order (newest first). */
+export function sortDatasets(list: readonly DatasetInfo[], key: SortKey | null, dir: 1 | -1): DatasetInfo[] {
+  const col = COLUMNS.find((c) => c.key === key);
+  if (!col) return [...list];
+  return [...list].sort((a, b) => {
+    const x = col.by(a);
+    const y = col.by(b);
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+    return c * dir;
+  });
+}
+
 /** The loaded datasets, with delete one / delete all / restore the demo. */
 export function Catalogue() {
   const { t, locale } = useI18n();
   const { db, datasets, refresh } = useData();
   const [busy, setBusy] = useState<string | null>(null);
   const [note, setNote] = useState<Note>(null);
+  const [sort, setSort] = useState<{ key: SortKey | null; dir: 1 | -1 }>({ key: null, dir: 1 });
+  const sorted = sortDatasets(datasets, sort.key, sort.dir);
+  const sortBy = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 1 ? -1 : 1 }));
 
   async function act(label: string, fn: () => Promise<void>, done: string) {
     if (!db) return;
@@ -54,20 +79,25 @@ export function Catalogue() {
           <table className="data-table">
             <thead>
               <tr>
-                {(['col.kind', 'col.file', 'col.rows', 'col.coverage', 'col.importedAt', 'col.source'] as const).map((k) => (
-                  <th key={k} scope="col" className={k === 'col.rows' ? 'num' : undefined}>{t(k)}</th>
+                {COLUMNS.map(({ key }) => (
+                  <th key={key} scope="col" className={key === 'col.rows' ? 'num' : undefined}
+                    aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+                    <button type="button" className="sort" onClick={() => sortBy(key)}>
+                      {t(key)}<span aria-hidden="true">{sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
+                    </button>
+                  </th>
                 ))}
                 <th scope="col"><span className="visually-hidden">{t('data.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
-              {datasets.map((d) => (
+              {sorted.map((d) => (
                 <tr key={d.id} data-dataset-id={d.id}>
                   <td>{t(kindKey(d.kind))}{d.is_demo && <span className="tag">{t('data.demoTag')}</span>}</td>
                   <td className="file-name">{d.file_name}{d.table_name && <code className="table-name">{d.table_name}</code>}</td>
                   <td className="num">{formatInteger(d.row_count, locale)}</td>
                   <td>{d.coverage ?? '–'}</td>
-                  <td>{formatDateTime(new Date(d.imported_at + 'Z'), locale)}</td>
+                  <td className="when">{formatDateTime(new Date(d.imported_at + 'Z'), locale)}</td>
                   <td>{d.source ?? '–'}</td>
                   <td>
                     <button type="button" className="btn-small danger" data-testid="dataset-delete" disabled={busy !== null}

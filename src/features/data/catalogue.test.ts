@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { sortDatasets } from './Catalogue';
+import type { DatasetInfo } from './catalogue';
+
+const d = (id: string, file: string, rows: number, at: string): DatasetInfo => ({
+  id, kind: 'units', file_name: file, row_count: rows, coverage: null, imported_at: at, is_demo: false, source: null, table_name: null,
+});
+const list = [d('a', 'Đơn vị.csv', 12, '2026-11-25T10:00:00'), d('b', 'bảng.csv', 1000, '2026-11-25T09:00:00'), d('c', 'Anh.csv', 9, '2026-11-25T11:00:00')];
+
+describe('sorting the catalogue', () => {
+  it('sorts rows as numbers, not text', () => {
+    expect(sortDatasets(list, 'col.rows', 1).map((x) => x.id)).toEqual(['c', 'a', 'b']);
+    expect(sortDatasets(list, 'col.rows', -1).map((x) => x.id)).toEqual(['b', 'a', 'c']);
+  });
+  it('sorts file names in Vietnamese order (Đ after D, case ignored)', () => {
+    expect(sortDatasets(list, 'col.file', 1).map((x) => x.file_name)).toEqual(['Anh.csv', 'bảng.csv', 'Đơn vị.csv']);
+  });
+  it('keeps the given order without a sort column', () => {
+    expect(sortDatasets(list, null, 1).map((x) => x.id)).toEqual(['a', 'b', 'c']);
+  });
+});
