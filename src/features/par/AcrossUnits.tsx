@@ -15,12 +15,15 @@ export function AcrossUnits({ model }: { model: ParYear }) {
   const domains = domainLosses(model);
   const fmtP = (v: number) => fmtPoints(v, locale);
   const fmtI = (v: number) => formatNumber(v, locale, 2);
+  const own = model.units.find((u) => u.own);
+  const context = [own?.unitName, t('par.a.context', { year: model.year })].filter(Boolean).join(' · ');
   return (
     <div className="par-across">
       <Chart
         id="par-lost"
         title={t('par.a.lostTitle', { year: model.year })}
         subtitle={t('par.a.lostSub')}
+        context={context}
         option={horizontalBarOption(lost.map((l) => ({ label: `${l.code} ${l.name}`, value: l.lost })), { axis: t('par.a.lostAxis'), series: t('par.a.lostSeries'), format: fmtP })}
         table={{
           columns: [t('par.u.code'), t('par.u.criterion'), t('par.a.lostAxis'), t('par.a.units')],
@@ -53,6 +56,7 @@ export function AcrossUnits({ model }: { model: ParYear }) {
         id="par-gap"
         title={t('par.a.gapTitle', { year: model.year })}
         subtitle={t('par.a.gapSub')}
+        context={context}
         option={selfVsAppraisedOption(gap.map((g) => ({ label: g.unitName, self: g.selfIndex, appraised: g.appraisedIndex })), { self: t('par.m.selfLong'), appraised: t('par.m.appraisedLong'), axis: t('par.a.gapAxis'), format: fmtI })}
         table={{
           columns: [t('par.m.unit'), t('par.m.selfLong'), t('par.m.appraisedLong'), t('par.a.gapCol')],

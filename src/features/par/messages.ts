@@ -103,6 +103,7 @@ export const viPar = {
   'par.a.gapAxis': 'Chỉ số (%)',
   'par.a.gapCol': 'Chênh lệch (điểm)',
   'par.a.units': 'Số đơn vị mất điểm',
+  'par.a.context': 'Chỉ số CCHC năm {year}',
 
   'par.x.xlsx': 'Tải hồ sơ XLSX',
   'par.x.xlsxTitle': 'Sheet tổng hợp và một sheet cho mỗi đơn vị (STT/Mã, Tiêu chí, Điểm tối đa, Tự đánh giá, Thẩm định, Tài liệu kiểm chứng)',
@@ -230,6 +231,7 @@ export const enPar: Record<keyof typeof viPar, string> = {
   'par.a.gapAxis': 'Index (%)',
   'par.a.gapCol': 'Gap (points)',
   'par.a.units': 'Units losing points',
+  'par.a.context': 'PAR Index {year}',
 
   'par.x.xlsx': 'Download XLSX submission',
   'par.x.xlsxTitle': 'A summary sheet and one sheet per unit (Code, Criterion, Max, Self-assessed, Appraised, Evidence)',
