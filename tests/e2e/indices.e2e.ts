@@ -152,3 +152,45 @@ describe('index page', () => {
     await s.context.close();
   });
 });
+
+describe('imported index scores', () => {
+  it('fill the PCI card and show a unit named like HTML as text', async () => {
+    const s = await openApp(browser, '#/data');
+    const dialogs: string[] = [];
+    s.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid=import-input]', { state: 'attached' });
+    // A test fixture, not shipped data: two provinces' PCI 2022 and a commune whose name is HTML.
+    const csv = [
+      'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
+      'PCI,2022,P31,Thừa Thiên Huế,,70.5,100,,,Kiểm thử',
+      'PCI,2022,P14,Quảng Ninh,,72.95,100,,,Kiểm thử',
+      'PAR,2025,X999,<img src=x onerror=alert(1)>,,77.5,100,,,Kiểm thử',
+    ].join('\r\n');
+    await s.page.setInputFiles('[data-testid=import-input]', { name: 'kiem_thu_chi_so.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await s.page.waitForSelector('[data-testid=import-plan]:not([aria-busy="true"])', { timeout: 60_000 });
+    await screenshot(s.page, 'indices-import-plan');
+    await s.page.click('[data-testid=import-commit]', { timeout: 10_000 });
+    await s.page.waitForSelector('[data-testid=import-done]');
+
+    await s.page.evaluate(() => (location.hash = '#/'));
+    await s.page.waitForSelector('[data-testid="card-PCI"] [data-testid="card-value"]');
+    // 34 view: Huế (= Thừa Thiên Huế, one former province) 70,50, second of the two provinces loaded.
+    expect(await cardText(s.page, 'PCI', 'card-value')).toBe(viNumber(70.5));
+    expect(await cardText(s.page, 'PCI', 'card-rank')).toContain('Hạng 2/2');
+
+    await s.page.evaluate(() => (location.hash = '#/indices/PAR?year=2025&unit=X999'));
+    await s.page.waitForSelector('[data-testid="rank-table"] tr.own');
+    const xss = s.page.locator('[data-testid="rank-table"] tbody tr', { hasText: 'onerror' });
+    expect(await xss.locator('td').nth(1).textContent()).toBe('<img src=x onerror=alert(1)>');
+    expect(await xss.getAttribute('class')).toContain('own'); // the unit the page is about
+    expect(await s.page.inputValue('[data-testid="unit-select"]')).toBe('X999');
+    expect(await s.page.locator('main img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(s.page, 'indices-par-imported');
+    await s.context.close();
+  });
+});
