@@ -99,6 +99,13 @@ describe('PAR scoring workspace', () => {
     const band = kt.index! >= 90 ? 'Xuất sắc' : kt.index! >= 80 ? 'Tốt' : kt.index! >= 70 ? 'Khá' : kt.index! >= 50 ? 'Trung bình' : 'Yếu';
     expect(await matrixCell(s.page, 'X001-KT', 'band').textContent()).toBe(band);
 
+    // points to the next band: (80 or 90) % of the applicable max − appraised points
+    const nextCut = kt.index! >= 90 ? null : kt.index! >= 80 ? ['Xuất sắc', 90] as const : ['Tốt', 80] as const;
+    if (nextCut) {
+      const need = Math.ceil(((nextCut[1] / 100) * kt.max - kt.appraised) * 100 - 1e-6) / 100;
+      expect(await matrixCell(s.page, 'X001-KT', 'next-band').textContent()).toBe(`${viPts(need)} → ${nextCut[0]}`);
+    }
+
     // a unit whose appraisal is not finished has no index, and says how many criteria are left
     const th = expected(2025, 'X001-TH');
     expect(th.index).toBeNull();

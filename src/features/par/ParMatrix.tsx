@@ -6,7 +6,9 @@ import { formatHash } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
-import { BANDS, pctOfMax, type ParNode } from '../../domain/parScoring';
+import { BANDS, nextBand, pctOfMax, type ParNode } from '../../domain/parScoring';
+import { useSettings } from '../../app/useSettings';
+import { parBandsFor } from '../../app/settings';
 import type { ParUnit, ParYear } from './model';
 import { fmtChange, fmtPoints } from './format';
 import { BandCountsView } from './ParBandCounts';
@@ -45,6 +47,8 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
   const filter = route.params.q ?? '';
   const bandFilter = route.params.band ?? '';
   const domains = model.criteria.filter((c) => !c.code.includes('.'));
+  const [settings] = useSettings();
+  const cut = parBandsFor(settings, model.year);
 
   const rows = useMemo(() => {
     const q = filter.trim().toLocaleLowerCase('vi');
@@ -110,6 +114,7 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
               {th('index', t('par.m.index'), undefined, 'num', 2)}
               <th rowSpan={2} scope="col">{t('par.m.band')}</th>
               {th('change', t('par.m.change'), undefined, 'num', 2)}
+              <th rowSpan={2} scope="col" className="num wrap" title={t('par.u.next')}>{t('par.m.next')}</th>
               {th('selfIndex', t('par.m.selfIndex'), undefined, 'num s', 2)}
               <th colSpan={2} scope="colgroup" className="domain">{t('par.m.total')}</th>
               <th rowSpan={2} scope="col" className="num">{t('par.m.max')}</th>
@@ -134,7 +139,7 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
           </thead>
           <tbody>
             {rows.every((u) => u.own) && model.units.some((u) => !u.own) && (
-              <tr><td colSpan={domains.length * 2 + 9} className="empty">{t('par.m.none')}</td></tr>
+              <tr><td colSpan={domains.length * 2 + 10} className="empty">{t('par.m.none')}</td></tr>
             )}
             {rows.map((u) => (
               <tr key={u.unitCode} className={u.own ? 'own' : undefined} data-unit={u.unitCode}>
@@ -152,6 +157,11 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
                 </td>
                 <td data-testid="band">{u.band ? <span className={`band band-${u.band}`}>{t(`par.band.${u.band}`)}</span> : '–'}</td>
                 <td className={`num change ${u.change === null ? '' : u.change > 0 ? 'up' : u.change < 0 ? 'down' : ''}`}>{fmtChange(u.change, locale)}</td>
+                <td className="num next" data-testid="next-band">{(() => {
+                  if (u.score.appraisedIndex === null) return '';
+                  const nb = nextBand(u.score.appraisedPoints, u.score.applicableMax, cut);
+                  return nb ? <>{fmtPoints(nb.pointsNeeded, locale)} <small>→ {t(`par.band.${nb.band}`)}</small></> : '';
+                })()}</td>
                 <td className="num self" data-testid="self-index">{formatNumber(u.score.selfIndex, locale, 2)}</td>
                 <td className="num self">{fmtPoints(u.score.selfPoints, locale)}</td>
                 <td className="num">{u.score.missingAppraised ? <span className="partial">…</span> : fmtPoints(u.score.appraisedPoints, locale)}</td>
