@@ -5,8 +5,7 @@ import type { Answers, ImportOutcome, ImportPlan, Kind, Problem, SourceFile } fr
 import { matchHeaders, type HeaderMatch } from './headers';
 import { isPapiWide, papiChecks, papiTypedSql, yearFromFileName } from './formats/papiWide';
 import { readCsv } from './sources/csv';
-import { isParquet } from './sources/parquet';
-import { isSpreadsheet } from './sources/xlsx';
+import { isParquet, isSpreadsheet } from './sources/sniff';
 import type { TextSource } from './sources/types';
 import { dropStaging, stageCsv, stagingTable } from './staging';
 import { detectKind, TABULAR } from './formats';

@@ -28,6 +28,3 @@ export async function readParquet(file: SourceFile): Promise<TextSource> {
     encoding: 'parquet', sheet: null, firstRow: 2,
   };
 }
-
-export const isParquet = (b: Uint8Array): boolean =>
-  b.length > 8 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31; // "PAR1"

@@ -94,7 +94,3 @@ export async function readXlsx(file: SourceFile, answers: Answers): Promise<Text
     firstRow: t.headerIndex + 2,
   };
 }
-
-/** ZIP (XLSX) or OLE2 (old XLS) signature. */
-export const isSpreadsheet = (b: Uint8Array): boolean =>
-  (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
