@@ -91,9 +91,11 @@ export function App() {
           ))}
         </nav>
         <div className="topbar-end">
-          <button type="button" className="topbar-button" onClick={openDeck} title={t('present.openTitle')} data-testid="present-open">{t('present.open')}</button>
-          <a className="topbar-button" href={reportHash(window.location.hash || '#/')} title={t('report.openTitle')} data-testid="report-open">{t('report.open')}</a>
-          <CopyLinkButton />
+          <span className="present-tools">
+            <button type="button" className="topbar-button" onClick={openDeck} title={t('present.openTitle')} data-testid="present-open">{t('present.open')}</button>
+            <a className="topbar-button" href={reportHash(window.location.hash || '#/')} title={t('report.openTitle')} data-testid="report-open">{t('report.open')}</a>
+            <CopyLinkButton />
+          </span>
           {showsDemo && <span className="demo-badge" title={t('app.demoBadgeTitle')} data-testid="demo-badge">{t('app.demoBadge')}</span>}
           <button type="button" className="lang" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')} title={t('app.langSwitchTitle')} lang={locale === 'vi' ? 'en' : 'vi'}>
             {t('app.langSwitch')}

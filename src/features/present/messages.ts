@@ -23,7 +23,6 @@ export const viPresent = {
   'present.loading': 'Đang tải biểu đồ…',
   'present.missing': 'Biểu đồ này không còn trong trang đã ghim (dữ liệu đã thay đổi).',
   'present.updated': 'Cập nhật {date}',
-  'present.placeholder': 'Phần "{name}" đang được xây dựng.',
 
   'report.open': 'In báo cáo',
   'report.openTitle': 'Báo cáo một trang A4 để in hoặc lưu PDF',
@@ -76,7 +75,6 @@ export const enPresent: Record<keyof typeof viPresent, string> = {
   'present.loading': 'Loading the chart…',
   'present.missing': 'This chart is no longer on the pinned page (the data changed).',
   'present.updated': 'Updated {date}',
-  'present.placeholder': 'The "{name}" part is being built.',
 
   'report.open': 'Print report',
   'report.openTitle': 'One-page A4 report to print or save as PDF',
