@@ -22,10 +22,10 @@ export interface FocusedChartProps {
 }
 
 /**
- * Print size of a report chart: drawn at 480 × 290 CSS px and printed 91 mm wide (two side by side across the
+ * Print size of a report chart: drawn at 480 × 370 CSS px and printed 91 mm wide (two side by side across the
  * 190 mm text width), i.e. chart text at about 7–8 pt, 2× pixels ≈ 270 dpi on paper.
  */
-export const PRINT_CHART = { width: 480, height: 290, pixelRatio: 2 } as const;
+export const PRINT_CHART = { width: 480, height: 370, pixelRatio: 2 } as const;
 
 /** A stable key for an option (functions drop out), so the print picture is re-rendered only when the chart changes. */
 const optionKey = (o: EChartsCoreOption) => JSON.stringify(o);
