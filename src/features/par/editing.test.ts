@@ -15,7 +15,7 @@ INSERT INTO par_scores VALUES ('s', 2025, 'A', 'Đơn vị A', '1.1', true, 2, 1
                               ('s', 2025, 'A', 'Đơn vị A', '1.2', true, 1, 1, NULL, NULL, NULL);`);
 }, 60_000);
 
-describe('typed scores', () => {
+describe('typed scores', { timeout: 30_000 }, () => { // a busy machine makes the first DuckDB calls slow
   const where = (criterion: string) => ({ year: 2025, unitCode: 'A', unitName: 'Đơn vị A', criterion });
   it('applies two quick edits of one row on top of each other, dates them, and undoes them in turn', async () => {
     const u1 = await saveChange(db, where('1.1'), 's', { self: 1.75 }, 'self');

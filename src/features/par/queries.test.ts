@@ -37,7 +37,7 @@ async function year(y: number) {
   return buildYear({ year: y, criteria, scores: rows.filter((r) => r.year === y), prevCriteria, prevScores: rows.filter((r) => r.year === y - 1), units, cutoffs: CUT, preferredOwn: null });
 }
 
-describe('PAR queries against DuckDB', () => {
+describe('PAR queries against DuckDB', { timeout: 30_000 }, () => {
   it('lists the years with a criteria tree, newest first', async () => {
     expect((await db.query(parYearsSql())).map((r) => r.year)).toEqual([2025, 2024]);
   });
