@@ -187,6 +187,7 @@ describe('PAR scoring workspace', () => {
     await s.page.waitForSelector('[data-testid=par-next]');
     expect(await s.page.textContent('[data-testid=par-next] .big-line')).toBe(`Cần thêm ${viPts(needed)} điểm để đạt ${next[0]} (≥ ${next[1]})`);
     expect(await s.page.locator('[data-testid=flag-evidence]').count()).toBeGreaterThan(0);
+    await s.page.waitForSelector('[data-chart="par-unit-domains"] canvas');
     await screenshot(s.page, 'par-unit');
     await shot(s.page, 'par-unit-top', '.par-unit');
     // a unit still being appraised says so instead of an index

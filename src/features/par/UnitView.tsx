@@ -6,7 +6,9 @@ import { useSettings } from '../../app/useSettings';
 import { parBandsFor } from '../../app/settings';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
-import { headroom, lostPoints, nextBand, overstated, bandOf, type LeafGap } from '../../domain/parScoring';
+import { headroom, lostPoints, nextBand, overstated, bandOf, pctOfMax, type LeafGap } from '../../domain/parScoring';
+import { Chart } from '../../charts/Chart';
+import { selfVsAppraisedOption } from './charts';
 import type { ParUnit, ParYear } from './model';
 import { fmtChange, fmtPoints } from './format';
 import { UnitTree } from './UnitTree';
@@ -104,6 +106,7 @@ function UnitDetail({ model, unit, route }: { model: ParYear; unit: ParUnit; rou
         </section>
       </div>
 
+      <DomainProfile model={model} unit={unit} />
       <UnitTree model={model} unit={unit} route={route} />
     </>
   );
@@ -125,5 +128,32 @@ function GapList({ title, rows, empty, testId }: { title: string; rows: LeafGap[
         </ol>
       )}
     </div>
+  );
+}
+
+/** % of each lĩnh vực's applicable max, self-assessed beside appraised: the unit's weak areas at a glance. */
+function DomainProfile({ model, unit }: { model: ParYear; unit: ParUnit }) {
+  const { t, locale } = useI18n();
+  const rows = unit.score.nodes
+    .filter((n) => n.depth === 0 && n.applicable)
+    .map((n) => ({
+      label: `${n.code}. ${n.name}`,
+      self: pctOfMax(n.self, n.applicableMax),
+      appraised: n.missingAppraised ? null : pctOfMax(n.appraised, n.applicableMax),
+    }));
+  const f = (v: number) => formatNumber(v, locale, 1);
+  return (
+    <Chart
+      id="par-unit-domains"
+      title={t('par.u.domainsTitle')}
+      subtitle={t('par.u.domainsSub')}
+      context={`${unit.unitName} · ${t('par.a.context', { year: model.year })}`}
+      option={selfVsAppraisedOption(rows, { self: t('par.m.selfLong'), appraised: t('par.m.appraisedLong'), axis: t('par.m.pct'), format: f })}
+      table={{
+        columns: [t('par.u.criterion'), t('par.m.selfLong'), t('par.m.appraisedLong')],
+        rows: rows.map((r) => [r.label, r.self === null ? '–' : f(r.self), r.appraised === null ? t('par.notAppraised') : f(r.appraised)]),
+      }}
+      height={Math.max(300, rows.length * 44 + 80)}
+    />
   );
 }
