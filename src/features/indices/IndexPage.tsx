@@ -75,7 +75,8 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     const metricTotals = component ? compByCode.get(component) ?? subByCode.get(component)! : totals;
     const peers = peersAt(cw, metricTotals, level, view);
     const totalPeers = peersAt(cw, totals, level, view);
-    const years = yearsOf(totalPeers.length ? totalPeers : peers);
+    // A component's own years (PAPI e-governance only from 2018); the total's years otherwise.
+    const years = yearsOf(component || !totalPeers.length ? peers : totalPeers);
     const year = years.includes(Number(p.year)) ? Number(p.year) : years.at(-1) ?? null;
     const from = years.includes(Number(p.from)) ? Number(p.from) : years[0] ?? null;
     const to = years.includes(Number(p.to)) ? Number(p.to) : years.at(-1) ?? null;
