@@ -73,6 +73,27 @@ describe('overview cards', () => {
     await s.context.close();
   });
 
+  it('the PAR card is about the demo commune: its 2025 value, rank among the communes and band, from the demo file', async () => {
+    const rows = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/commune_indices.csv'), 'utf8').trim().split(/\r?\n/).slice(1)
+      .map((l) => l.split(',')).filter((c) => c[0] === 'PAR' && c[4] === '');
+    const of = (year: string) => new Map(rows.filter((c) => c[1] === year).map((c) => [c[2]!, Number(c[5])]));
+    const y25 = of('2025');
+    const y24 = of('2024');
+    const s = await openApp(browser, '#/');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid="card-PAR"] [data-testid="card-value"]');
+    expect(await cardText(s.page, 'PAR', 'card-value')).toBe(`${viNumber(y25.get('X001')!)}%`);
+    const rank = await cardText(s.page, 'PAR', 'card-rank');
+    expect(rank).toContain(`Hạng ${rankOf(y25, 'X001')}/${y25.size}`);
+    expect(rank).toContain(y25.get('X001')! >= 90 ? 'Xuất sắc' : 'Tốt');
+    const d = y25.get('X001')! - y24.get('X001')!;
+    const dr = rankOf(y24, 'X001') - rankOf(y25, 'X001');
+    const delta = await cardText(s.page, 'PAR', 'card-delta');
+    expect(delta).toContain(`${d >= 0 ? '▲' : '▼'} ${viNumber(Math.abs(d))}`);
+    expect(delta).toContain(dr > 0 ? `▲ ${dr} bậc` : dr < 0 ? `▼ ${-dr} bậc` : 'giữ hạng');
+    await s.context.close();
+  });
+
   it('on the 63-province view, shows Thừa Thiên Huế ranked among the 63', async () => {
     const s = await openApp(browser, '#/');
     await s.page.evaluate(() => localStorage.setItem('chiso.settings', JSON.stringify({ provinceView: '63' })));
