@@ -310,6 +310,12 @@ describe('the one-page report', () => {
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'present-report-print');
     await page.emulateMedia({ media: 'screen' });
+
+    // the user chooses the charts: none in the second place leaves one, and the choice is in the link
+    await page.selectOption('[data-testid="report-c2"]', '-');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-chart-img"]').length === 1);
+    expect(decodeURIComponent(page.url())).toContain('c2=-');
+    expect(await page.locator('[data-report-chart]').getAttribute('data-report-chart')).toBe('sipas-trend');
   });
 });
 
