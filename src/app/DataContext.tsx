@@ -62,10 +62,12 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
       if (cancelled) return;
       await d.exec(SCHEMA_SQL);
       await loadReference(d);
+      performance.mark('chiso:restore-start');
       const report = await startData(d, (s) => {
         if (cancelled) return;
         setStatus(s.step === 'restoring' ? { phase: 'restoring', done: s.done, total: s.total } : { phase: 'loading' });
       });
+      performance.mark('chiso:data-ready'); // restore (or first-start demo) done: read by `npm run bench`
       if (cancelled) return;
       setDb(d);
       setStartReport(report);

@@ -133,12 +133,28 @@ export function clearAll(db: Db): Promise<void> {
   });
 }
 
-async function restoreOne(db: Db, rec: StoredDataset): Promise<void> {
+/** Per restore run: which datasets are loaded already, and the columns each canonical table has today. */
+interface RestoreCtx {
+  loaded: Set<string>;
+  columns: Map<string, Set<string>>;
+}
+
+async function currentColumns(db: Db, ctx: RestoreCtx, table: string): Promise<Set<string>> {
+  let cols = ctx.columns.get(table);
+  if (!cols) {
+    cols = new Set((await db.query<{ name: string }>(columnsSql, [table])).map((c) => c.name));
+    ctx.columns.set(table, cols);
+  }
+  return cols;
+}
+
+async function restoreOne(db: Db, rec: StoredDataset, ctx: RestoreCtx): Promise<void> {
   const id = rec.dataset.id;
   const files: string[] = [];
   try {
     await inTransaction(db, async () => {
-      await deleteInDb(db, id);
+      // At start-up nothing is loaded yet: skip the deletes (a dozen round trips to the engine per dataset).
+      if (ctx.loaded.has(id)) await deleteInDb(db, id);
       const d = rec.dataset;
       await db.query(
         `INSERT INTO datasets (id, kind, file_name, row_count, coverage, imported_at, is_demo, source, table_name) VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?)`,
@@ -152,7 +168,7 @@ async function restoreOne(db: Db, rec: StoredDataset): Promise<void> {
         const source = readCsvSql(name, t.columns);
         if ((DATA_TABLES as readonly string[]).includes(t.name)) {
           // By name, and only the columns the table has today, so a copy written before a column was added still loads.
-          const current = new Set((await db.query<{ name: string }>(columnsSql, [t.name])).map((c) => c.name));
+          const current = await currentColumns(db, ctx, t.name);
           const cols = t.columns.filter((c) => current.has(c.name)).map((c) => quoteIdent(c.name));
           await db.exec(`INSERT INTO ${quoteIdent(t.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${source}`);
           const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(t.name)} WHERE dataset_id = ${quoteLiteral(id)}`)) as [{ n: number }];
@@ -191,10 +207,11 @@ export function restoreAll(db: Db, opts: RestoreOptions = {}): Promise<number> {
     const good = checked.flatMap((c) => (c.ok ? [c.record] : []));
     for (const c of checked) if (!c.ok) opts.onSkipped?.(c.skipped);
     good.sort((a, b) => a.dataset.imported_at.localeCompare(b.dataset.imported_at));
+    const ctx: RestoreCtx = { loaded: new Set((await db.query<{ id: string }>(`SELECT id FROM datasets`)).map((r) => r.id)), columns: new Map() };
     let restored = 0;
     for (const [i, rec] of good.entries()) {
       try {
-        await restoreOne(db, rec);
+        await restoreOne(db, rec, ctx);
         restored++;
       } catch (e) {
         opts.onSkipped?.({ key: rec.dataset.id, fileName: rec.dataset.file_name, reason: e instanceof Error ? e.message : String(e) });
