@@ -7,7 +7,7 @@ import { isPapiWide, papiChecks, papiTypedSql, yearFromFileName } from './format
 import { readCsv } from './sources/csv';
 import { isParquet, isSpreadsheet } from './sources/sniff';
 import type { TextSource } from './sources/types';
-import { dropStaging, stageCsv, stagingTable } from './staging';
+import { dropStaging, stageCsv, stageRegistered, stagingFile, stagingTable } from './staging';
 import { detectKind, TABULAR } from './formats';
 import { columnChecks, typedTableSql } from './formats/tabular';
 import type { StageCtx } from './formats/spec';
@@ -143,17 +143,29 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   }
 
   const t0 = performance.now();
+  let sipas: Awaited<ReturnType<typeof analyseSipas>> | null = null;
   try {
-    const { rows: n } = await stageCsv(db, id, src.utf8, src.delimiter, headers.length);
-    plan.rowCount = n;
+    if (kind === 'sipas_responses') {
+      // The 1M-row path: the aggregate reads the file itself; the row-level staging happens only if a problem
+      // needs row numbers (see analyseSipas).
+      const file = stagingFile(id);
+      await db.registerFile(file, src.utf8);
+      try {
+        sipas = await analyseSipas(ctx, file, src.delimiter, () => stageRegistered(db, id, file, src.delimiter, headers.length));
+      } finally {
+        await db.dropFile(file);
+      }
+      plan.rowCount = sipas.rows;
+    } else {
+      plan.rowCount = (await stageCsv(db, id, src.utf8, src.delimiter, headers.length)).rows;
+    }
     measure('chiso:ingest-stage', t0);
   } catch (e) {
-    // Looked like UTF-8 in its first megabyte but is not: read it again as Windows-1258.
-    if (src.encoding === 'utf-8' && !answers.encoding && /unicode|utf-?8/i.test(String(e)) && src.retry) {
-      await dropStaging(db, id);
-      return analyseText(db, fileName, src.retry('windows-1258'), answers);
-    }
     await dropStaging(db, id);
+    if (kind === 'sipas_responses') await dropSipas(ctx);
+    // Looked like UTF-8 in its first megabyte but is not: read it again as Windows-1258.
+    if (src.encoding === 'utf-8' && !answers.encoding && /unicode|utf-?8/i.test(String(e)) && src.retry)
+      return analyseText(db, fileName, src.retry('windows-1258'), answers);
     return finish(plan, [...problems, problem(where, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
   }
   plan.stagingId = id;
@@ -162,11 +174,10 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   if (sheetForm) entry.variant = 'parSheet';
   try {
     if (plan.rowCount === 0) problems.push(problem(where, 'error', 'ingest.problem.empty', {}));
-    else if (kind === 'sipas_responses') {
-      const a = await analyseSipas(ctx);
-      problems.push(...a.problems);
-      plan.questions = a.questions;
-      plan.coverage = a.coverage;
+    else if (sipas) {
+      problems.push(...sipas.problems);
+      plan.questions = sipas.questions;
+      plan.coverage = sipas.coverage;
     } else if (kind === 'table') {
       // typed at commit; nothing to check beyond being readable
     } else if (papi) {
@@ -189,7 +200,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
       problems.push(...(await runChecks(ctx, [...columnChecks(ctx, parSheet, typed), ...((await f.extraChecks?.(ctx, typed)) ?? [])])));
       const [cov] = await db.query<{ label: string | null }>(f.coverage(typed));
       plan.coverage = cov?.label ?? null;
-    } else {
+    } else if (kind !== 'sipas_responses') {
       const f = TABULAR[kind];
       const typed = `_typ_${id}`;
       await db.exec(typedTableSql(ctx, f, typed));

@@ -73,4 +73,14 @@ describe('SIPAS responses', () => {
     expect(await db.query(`SELECT quarter, CAST(respondents AS INTEGER) AS r FROM sipas_sheets WHERE dataset_id = ?`, [o.datasetId])).toEqual([{ quarter: 1, r: 2 }]);
     await discardPlan(db, plan);
   }, T);
+
+  it('rows with fewer cells than the header (trailing blanks dropped by some tools) count as blank answers', async () => {
+    const o = await importFile(db, { name: 'short.csv', bytes: new TextEncoder().encode('Kỳ,Mã đơn vị,TC1.1,TC1.2\r\n2025-Q4,Z,5\r\n2025-Q4,Z,4,3\r\n') });
+    if (!o.ok) throw new Error(JSON.stringify(o.problems));
+    expect(await db.query(`SELECT item_code, answer, CAST(n AS INTEGER) AS n FROM sipas_counts WHERE dataset_id = ? ORDER BY 1, 2`, [o.datasetId])).toEqual([
+      { item_code: 'TC1.1', answer: 4, n: 1 },
+      { item_code: 'TC1.1', answer: 5, n: 1 },
+      { item_code: 'TC1.2', answer: 3, n: 1 },
+    ]);
+  }, T);
 });

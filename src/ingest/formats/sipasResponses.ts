@@ -7,6 +7,8 @@ import type { Problem } from '../types';
 import { answerLevel } from '../../domain/sipasAnswers';
 import { dateOrderOf, parsePeriod, periodLabel, periodSortKey, type DateOrder, type Period } from '../../domain/periods';
 import { ident, lit } from '../sql';
+import { csvSource } from '../staging';
+import type { Delimiter } from '../delimiter';
 import { problem } from '../problems';
 
 const columns: ColumnSpec[] = [
@@ -45,21 +47,44 @@ export function sipasItems(ctx: StageCtx) {
     .filter((x): x is { col: string; code: string; element: number; h: string } => x.element !== null);
 }
 
-export async function analyseSipas(ctx: StageCtx): Promise<Analysis> {
+/**
+ * Checks a registered SIPAS file. One GROUP BY reads the file itself (no staging table on the happy path: at a
+ * million rows, materialising 15 text columns costs as much as the read); `stage` builds the row-level staging
+ * table only when a problem needs row numbers, or when the file has short rows the fast reader refuses.
+ */
+export async function analyseSipas(ctx: StageCtx, file: string, delimiter: Delimiter, stage: () => Promise<number>): Promise<Analysis & { rows: number }> {
   const { db } = ctx;
   const problems: Problem[] = [];
   const items = sipasItems(ctx);
   const P = ctx.col('period')!;
   const U = ctx.col('unit_code')!;
+  const R = ctx.col('respondent_id');
   const agg = `_agg_${ctx.id}`;
+  let staged: Promise<number> | null = null;
+  const ensureStaged = () => (staged ??= stage());
   if (items.length === 0) {
     problems.push(problem(ctx, 'error', 'ingest.problem.noItems', {}));
-    return { problems, questions: {}, coverage: null };
+    return { problems, questions: {}, coverage: null, rows: await ensureStaged() };
   }
-  // The one pass over all rows: respondents per period and unit, and per item how often each written answer occurs.
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${agg} AS
-    SELECT ${P} AS period, ${U} AS unit, count(*) AS n, ${items.map((x) => `histogram(${x.col}) AS ${x.h}`).join(', ')}
-    FROM ${ctx.stg} GROUP BY ALL`);
+  // The one pass over all rows: respondents per period and unit, distinct respondent ids (a repeat shows as fewer
+  // distinct ids than ids), and per item how often each written answer occurs.
+  const aggSql = (from: string) => `CREATE OR REPLACE TEMP TABLE ${agg} AS
+    SELECT ${P} AS period, ${U} AS unit, count(*) AS n,
+           ${R ? `count(${R}) AS idn, count(DISTINCT ${R}) AS ids` : '0 AS idn, 0 AS ids'},
+           ${items.map((x) => `histogram(${x.col}) AS ${x.h}`).join(', ')}
+    FROM ${from} GROUP BY ${P}, ${U}`;
+  try {
+    await db.exec(aggSql(csvSource(file, delimiter, ctx.headers.length)));
+  } catch {
+    await ensureStaged(); // short rows: the staging reader pads them (and rethrows what is really malformed)
+    await db.exec(aggSql(ctx.stg));
+  }
+  const [totals] = await db.query<{ rows: number; dupGroups: number }>(
+    `SELECT CAST(coalesce(sum(n), 0) AS INTEGER) AS rows, CAST(count_if(ids < idn) AS INTEGER) AS dupGroups FROM ${agg}`);
+  const rows = totals?.rows ?? 0;
+  if (rows === 0) return { problems, questions: {}, coverage: null, rows };
+
+  const rc = { ...ctx, ensureStaged };
   // Distinct written values as rows (no lists: the json extension is not bundled, and Arrow lists differ per Db).
   const valueRows = await db.query<{ w: string; v: string | null }>(
     [`SELECT DISTINCT 'periods' AS w, period AS v FROM ${agg}`,
@@ -82,30 +107,26 @@ export async function analyseSipas(ctx: StageCtx): Promise<Analysis> {
     if (bad.length) badByItem.push({ col: x.col, code: x.code, values: bad });
   }
   for (const b of badByItem) {
-    problems.push(...(await rowProblems(ctx, `${b.col} IN (${b.values.map(lit).join(', ')})`, b.col, b.code, 'ingest.problem.answer')));
+    problems.push(...(await rowProblems(rc, `${b.col} IN (${b.values.map(lit).join(', ')})`, b.col, b.code, 'ingest.problem.answer')));
   }
 
   // Periods and units: required, and periods must read as a period.
   // Blank units and periods show up as group keys of the aggregate: only then are the rows looked up.
   const [blank] = await db.query<{ u: number; p: number }>(
     `SELECT CAST(count_if(nullif(trim(unit), '') IS NULL) AS INTEGER) AS u, CAST(count_if(nullif(trim(period), '') IS NULL) AS INTEGER) AS p FROM ${agg}`);
-  if (blank?.u) problems.push(...(await rowProblems(ctx, `nullif(trim(${U}), '') IS NULL`, U, ctx.header('unit_code'), 'ingest.problem.required')));
+  if (blank?.u) problems.push(...(await rowProblems(rc, `nullif(trim(${U}), '') IS NULL`, U, ctx.header('unit_code'), 'ingest.problem.required')));
   const dateOrder = dateOrderOf(periods);
   const order: DateOrder = ctx.answers.dateOrder ?? (dateOrder === 'mdy' ? 'mdy' : 'dmy');
   const badPeriods = periods.filter((p) => p.trim() !== '' && parsePeriod(p, order) === null);
-  if (blank?.p) problems.push(...(await rowProblems(ctx, `nullif(trim(${P}), '') IS NULL`, P, ctx.header('period'), 'ingest.problem.required')));
+  if (blank?.p) problems.push(...(await rowProblems(rc, `nullif(trim(${P}), '') IS NULL`, P, ctx.header('period'), 'ingest.problem.required')));
   if (badPeriods.length)
-    problems.push(...(await rowProblems(ctx, `${P} IN (${badPeriods.map(lit).join(', ')})`, P, ctx.header('period'), 'ingest.problem.period')));
+    problems.push(...(await rowProblems(rc, `${P} IN (${badPeriods.map(lit).join(', ')})`, P, ctx.header('period'), 'ingest.problem.period')));
 
-  // The same respondent twice in one period and unit. The cheap global test first: ids are usually unique.
-  const R = ctx.col('respondent_id');
-  if (R) {
-    const [d] = await db.query<{ d: number }>(`SELECT count(${R}) - count(DISTINCT ${R}) AS d FROM ${ctx.stg}`);
-    if ((d?.d ?? 0) > 0)
-      problems.push(...(await rowProblems(ctx,
-        `rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${P}, ${U}, ${R} ORDER BY rowid) AS k FROM ${ctx.stg} WHERE ${R} IS NOT NULL) WHERE k > 1)`,
-        R, ctx.header('respondent_id'), 'ingest.problem.duplicateRespondent')));
-  }
+  // The same respondent twice in one period and unit: seen in the aggregate, located in the rows only then.
+  if (R && (totals?.dupGroups ?? 0) > 0)
+    problems.push(...(await rowProblems(rc,
+      `rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${P}, ${U}, ${R} ORDER BY rowid) AS k FROM ${ctx.stg} WHERE ${R} IS NOT NULL) WHERE k > 1)`,
+      R, ctx.header('respondent_id'), 'ingest.problem.duplicateRespondent')));
 
   // Item codes must be known once a questionnaire is loaded (or staged alongside).
   const itemSources = ['SELECT item_code FROM sipas_items', ...ctx.pending.filter((p) => p.kind === 'sipas_items' && p.typed).map((p) => `SELECT item_code FROM ${p.typed}`)];
@@ -123,11 +144,13 @@ export async function analyseSipas(ctx: StageCtx): Promise<Analysis> {
     problems,
     questions: dateOrder === 'ambiguous' && !ctx.answers.dateOrder ? { dateOrder: true } : {},
     coverage,
+    rows,
   };
 }
 
-/** Problems for the rows matching `where`, grouped by value (first row + count), at most 200. */
-async function rowProblems(ctx: StageCtx, where: string, col: string, header: string, key: string): Promise<Problem[]> {
+/** Problems for the rows matching `where`, grouped by value (first row + count), at most 200. Stages the file first. */
+async function rowProblems(ctx: StageCtx & { ensureStaged: () => Promise<number> }, where: string, col: string, header: string, key: string): Promise<Problem[]> {
+  await ctx.ensureStaged();
   const rows = await ctx.db.query<{ row: number; value: string | null; n: number }>(
     `SELECT CAST(min(rowid) + ${ctx.firstRow} AS INTEGER) AS row, ${col} AS value, CAST(count(*) AS INTEGER) AS n FROM ${ctx.stg} WHERE ${where} GROUP BY ${col} ORDER BY row LIMIT 200`);
   return rows.map((r) => problem(ctx, 'error', key, { row: r.row, column: header, value: r.value ?? '', count: r.n }));
