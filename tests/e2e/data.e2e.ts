@@ -77,6 +77,18 @@ describe('persistence and the catalogue', () => {
     expect(await s.page.locator('[data-testid=catalogue-empty]').count()).toBe(1);
     expect(await s.page.locator('[data-testid=demo-badge]').count()).toBe(0);
     await screenshot(s.page, 'data-empty');
+    // Every page copes with no data at all (says so, no error).
+    for (const hash of ['#/', '#/indices/PAPI', '#/par', '#/sipas']) {
+      await s.page.evaluate((h) => (window.location.hash = h), hash);
+      await s.page.waitForSelector('main section h1');
+      await s.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    }
+    await s.page.evaluate(() => (window.location.hash = '#/'));
+    await s.page.waitForSelector('main section h1');
+    await s.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await s.page.waitForTimeout(1500);
+    await screenshot(s.page, 'data-empty-overview');
+    await openData(s.page);
 
     // Restore the demo → back, tagged, and it survives a reload.
     await s.page.click('[data-testid=restore-demo]');
