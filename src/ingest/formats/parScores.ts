@@ -30,7 +30,7 @@ export const parScores: TabularFormat = {
   kind: 'par_scores',
   table: 'par_scores',
   columns,
-  example: ['2025', 'X001-VP', 'Văn phòng HĐND và UBND xã', '3.2.1', '1', '0,75', 'Quyết định số 12/QĐ-UBND ngày 15/3/2025', ''],
+  example: ['2025', 'X001-VP', 'Văn phòng HĐND và UBND xã', '3.2.1', '1', '0.75', 'Quyết định số 12/QĐ-UBND ngày 15/3/2025', ''],
   headerSchema: headerSchemaOf(columns),
   extraChecks: (ctx, typ) => {
     const crit = criteriaSourceSql(ctx);

@@ -24,7 +24,7 @@ export const parSheet: FormatSpec = {
   kind: 'par_scores',
   table: 'par_scores',
   columns,
-  example: ['3.2.1', 'Công khai đầy đủ, kịp thời thủ tục hành chính', '1', '1', '0,75', 'Quyết định số 12/QĐ-UBND'],
+  example: ['3.2.1', 'Công khai đầy đủ, kịp thời thủ tục hành chính', '1', '1', '0.75', 'Quyết định số 12/QĐ-UBND'],
   headerSchema: headerSchemaOf(columns),
 };
 
