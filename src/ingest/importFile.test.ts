@@ -186,3 +186,13 @@ describe('files selected together', () => {
     expect(await db.query(`SELECT CAST(count(*) AS INTEGER) AS n FROM par_scores`)).toEqual([{ n: 0 }]);
   }, T);
 });
+
+describe('progress', () => {
+  it('reports reading, staging and checking in order', async () => {
+    const db = await createNodeDb();
+    const steps: string[] = [];
+    const plan = await analyseFile(db, csv('u.csv', ['Mã đơn vị,Tên đơn vị', 'A,Một']), {}, { onProgress: (p) => steps.push(`${p.file}:${p.step}`) });
+    expect(steps).toEqual(['u.csv:reading', 'u.csv:staging', 'u.csv:checking']);
+    await discardPlan(db, plan);
+  }, T);
+});

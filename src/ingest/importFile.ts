@@ -1,7 +1,7 @@
 // The import pipeline: analyseFile stages a file and checks it (nothing committed), commitPlan lands it
 // all or nothing, discardPlan forgets it. importFile = analyse + commit.
 import type { Db } from '../db/types';
-import type { Answers, ImportOutcome, ImportPlan, Kind, Problem, SourceFile } from './types';
+import type { AnalyseOptions, Answers, ImportOutcome, ImportPlan, Kind, Problem, SourceFile } from './types';
 import { matchHeaders, type HeaderMatch } from './headers';
 import { isPapiWide, papiChecks, papiTypedSql, yearFromFileName } from './formats/papiWide';
 import { readCsv } from './sources/csv';
@@ -83,18 +83,19 @@ export async function readSource(file: SourceFile, answers: Answers): Promise<Te
 }
 
 /** Stages the file and runs every check. Nothing is committed; the plan is the preview. */
-export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {}): Promise<ImportPlan> {
+export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {}, options: AnalyseOptions = {}): Promise<ImportPlan> {
   let src: TextSource;
   try {
+    options.onProgress?.({ file: file.name, step: 'reading' });
     src = await readSource(file, answers);
   } catch (e) {
     const plan = emptyPlan(file.name);
     return finish(plan, [problem({ file: file.name }, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
   }
-  return analyseText(db, file.name, src, answers);
+  return analyseText(db, file.name, src, answers, options);
 }
 
-export async function analyseText(db: Db, fileName: string, src: TextSource, answers: Answers): Promise<ImportPlan> {
+export async function analyseText(db: Db, fileName: string, src: TextSource, answers: Answers, options: AnalyseOptions = {}): Promise<ImportPlan> {
   const { headers, rows } = src.head;
   // PAPI as published (Province, SC11 … SC83; year in the file name) is index_scores in wide form.
   const papi = (answers.kind === undefined || answers.kind === 'index_scores') && isPapiWide(headers);
@@ -143,6 +144,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   }
 
   const t0 = performance.now();
+  options.onProgress?.({ file: fileName, step: 'staging' });
   let sipas: Awaited<ReturnType<typeof analyseSipas>> | null = null;
   try {
     if (kind === 'sipas_responses') {
@@ -165,10 +167,11 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
     if (kind === 'sipas_responses') await dropSipas(ctx);
     // Looked like UTF-8 in its first megabyte but is not: read it again as Windows-1258.
     if (src.encoding === 'utf-8' && !answers.encoding && /unicode|utf-?8/i.test(String(e)) && src.retry)
-      return analyseText(db, fileName, src.retry('windows-1258'), answers);
+      return analyseText(db, fileName, src.retry('windows-1258'), answers, options);
     return finish(plan, [...problems, problem(where, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
   }
   plan.stagingId = id;
+  options.onProgress?.({ file: fileName, step: 'checking' });
   const entry: Staged = { ctx, kind, typed: null, plan };
   if (papi) entry.variant = 'papiWide';
   if (sheetForm) entry.variant = 'parSheet';

@@ -87,3 +87,13 @@ export type ImportOutcome =
       removed: string[];
     }
   | { ok: false; plan: ImportPlan | null; problems: Problem[] };
+
+/** Where analyseFile is, for a progress line on large files. */
+export interface ImportProgress {
+  file: string;
+  step: 'reading' | 'staging' | 'checking';
+}
+
+export interface AnalyseOptions {
+  onProgress?: (p: ImportProgress) => void;
+}
