@@ -35,7 +35,7 @@ export async function commitStaged(db: Db, entry: Staged, answers: Answers, meta
   if (dups && answers.onDuplicate === 'cancel') return fail(entry, [problem(where, 'error', 'ingest.problem.cancelled', {})]);
   if (dups && answers.onDuplicate !== 'replace') {
     plan.questions.duplicates = dups;
-    return fail(entry, [problem(where, 'error', 'ingest.problem.answerNeeded', {}, { what: dups.description })]);
+    return fail(entry, [problem(where, 'error', 'ingest.problem.answerNeeded', {}, { what: 'duplicates' })]);
   }
   const replace = dups !== null;
 

@@ -187,6 +187,19 @@ describe('files selected together', () => {
   }, T);
 });
 
+describe('headers', () => {
+  it('warns about a column outside the format and about a known column given twice, and ignores both', async () => {
+    const db = await createNodeDb();
+    const o = await importFile(db, csv('u.csv', ['Mã đơn vị,Tên đơn vị,Dân số,Tên đơn vị', 'A,Một,1200,Khác']));
+    if (!o.ok) throw new Error(JSON.stringify(o.problems));
+    expect(o.plan.problems.map((p) => [p.severity, p.column, p.expected.key])).toEqual([
+      ['warning', 'Dân số', 'ingest.problem.extraColumn'],
+      ['warning', 'Tên đơn vị', 'ingest.problem.duplicateHeader'],
+    ]);
+    expect(await db.query(`SELECT unit_name FROM units`)).toEqual([{ unit_name: 'Một' }]);
+  }, T);
+});
+
 describe('progress', () => {
   it('reports reading, staging and checking in order', async () => {
     const db = await createNodeDb();

@@ -138,7 +138,10 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
       problems.push(problem(where, 'error', 'ingest.problem.missingColumn', { column: c.vi }, { names: [c.vi, c.key, ...c.aliases.slice(0, 3)].join(', ') }));
     if (kind !== 'sipas_responses')
       headers.forEach((h, i) => {
-        if (match.byIndex[i] === null) problems.push(problem(where, 'warning', 'ingest.problem.extraColumn', { column: h }));
+        if (match.byIndex[i] !== null) return;
+        // A second column with a known name (two "Điểm" columns) is not the same as a column nobody knows.
+        const twice = matchHeaders([h], columns).byIndex[0] !== null;
+        problems.push(problem(where, 'warning', twice ? 'ingest.problem.duplicateHeader' : 'ingest.problem.extraColumn', { column: h }));
       });
     if (missing.length) return finish(plan, problems);
   }
