@@ -369,6 +369,31 @@ describe('importing files', () => {
     await s.context.close();
   });
 
+  it('loads PAR scores picked together with their criteria: checked against them, criteria landed first', async () => {
+    const criteria = ['Năm,Mã tiêu chí,Tiêu chí,Điểm tối đa', '2027,1,Công tác chỉ đạo điều hành,3', '2027,1.1,Kế hoạch CCHC,1.5', '2027,1.2,Báo cáo CCHC,1.5'].join('\r\n');
+    const scores = [
+      'Năm,Mã đơn vị,Tên đơn vị,Mã tiêu chí,Điểm tự đánh giá,Điểm thẩm định,Tài liệu kiểm chứng,Ghi chú',
+      '2027,X001-VP,Văn phòng HĐND và UBND xã,1.1,1.5,1,KH số 5/KH-UBND,',
+      '2027,X001-VP,Văn phòng HĐND và UBND xã,1.2,1,không áp dụng,,',
+    ].join('\r\n');
+    const s = await openApp(browser, '#/data');
+    await waitReady(s.page);
+    await openData(s.page);
+    // Scores first: analysed before the criteria are staged, then re-checked once they are.
+    await importFiles(s.page, [csvFile('diem_2027.csv', scores), csvFile('tieu_chi_2027.csv', criteria)]);
+    await s.page.waitForSelector('[data-testid=import-commit-all]:not([disabled])', { timeout: 60_000 });
+    expect(await s.page.locator('[data-testid=problem][data-severity=error]').count()).toBe(0);
+    await s.page.click('[data-testid=import-commit-all]');
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid=import-done]').length === 2, undefined, { timeout: 60_000 });
+    await s.page.waitForFunction(() => document.querySelector('[data-testid=catalogue]')?.textContent?.includes('diem_2027.csv'));
+    const names = await fileNames(s.page);
+    expect(names).toContain('tieu_chi_2027.csv');
+    expect(names).toContain('diem_2027.csv');
+    await screenshot(s.page, 'data-commit-all');
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
   it('downloads templates: CSV with BOM and Vietnamese header, XLSX', async () => {
     const s = await openApp(browser, '#/data');
     await waitReady(s.page);

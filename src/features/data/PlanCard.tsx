@@ -30,14 +30,34 @@ type CardState =
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** One file of a batch: what was detected, the checks, the questions, then "Nạp dữ liệu". Each file lands whole or not at all. */
-export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () => void }) {
+export interface ReadyInfo {
+  kind: Kind;
+  commit(): Promise<void>;
+}
+
+// Problems that another file of the same batch may solve (criteria or questions picked together with the scores/answers).
+const NEEDS_REFERENCE = new Set(['ingest.problem.noCriteria', 'ingest.problem.unknownCriterion', 'ingest.problem.unknownItem']);
+export const REFERENCE_KINDS: readonly Kind[] = ['units', 'par_criteria', 'sipas_items'];
+
+interface Props {
+  file: SourceFile;
+  onRemove: () => void;
+  onReady?: (info: ReadyInfo | null) => void;
+  /** Called with the kind after each analysis (the panel counts staged reference files). */
+  onAnalysed?: (kind: Kind) => void;
+  /** Bumped when a reference file (criteria, items, units) of the batch was staged: re-check if it may help. */
+  refsVersion?: number;
+}
+
+export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 }: Props) {
   const { t, locale } = useI18n();
-  const { db, refresh } = useData();
+  const { db, refresh, startReport } = useData();
   const [state, setState] = useState<CardState>({ s: 'analysing' });
   // Answers that change what the analysis finds (kind, date order, unit) re-run it; the duplicate answer is for the commit.
   const [answers, setAnswers] = useState<Answers>({});
   const [unitDraft, setUnitDraft] = useState<{ code: string; name: string } | null>(null);
   const committed = useRef(false);
+  const [retry, setRetry] = useState(0);
   const analysisKey = JSON.stringify([answers.kind, answers.dateOrder, answers.unit, answers.encoding, answers.delimiter, answers.decimalComma]);
 
   useEffect(() => {
@@ -52,6 +72,7 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
         plan = p;
         if (!live) return void discard(db, p).catch(() => undefined);
         setState({ s: 'ready', plan: p });
+        onAnalysed?.(p.kind);
         if (p.questions.unit && !forAnalysis.unit) setUnitDraft({ code: p.questions.unit.code ?? '', name: p.questions.unit.name ?? '' });
       },
       (e: unknown) => live && setState({ s: 'failed', message: message(e), storageFull: false, read: true }),
@@ -61,9 +82,14 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
       if (plan && !committed.current) void discard(db, plan).catch(() => undefined);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, file, analysisKey]);
+  }, [db, file, analysisKey, retry]);
 
   const plan = 'plan' in state ? state.plan : null;
+  const needsReference = state.s === 'ready' && plan !== null && plan.problems.some((p) => NEEDS_REFERENCE.has(p.expected.key));
+  useEffect(() => {
+    if (needsReference) setRetry((r) => r + 1);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refsVersion]);
   const errors = plan ? plan.errorCount : 0;
   const q = plan?.questions ?? {};
   const needsDate = !!q.dateOrder && !answers.dateOrder;
@@ -94,6 +120,14 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
     }
   }
 
+  // Tells the panel this card can be loaded now (for "Nạp tất cả"), with the commit to run.
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+  useEffect(() => {
+    onReady?.(canCommit && plan ? { kind: answers.kind ?? plan.kind, commit: () => commitRef.current() } : null);
+  }, [canCommit, plan, answers.kind, onReady]);
+  useEffect(() => () => onReady?.(null), [onReady]);
+
   async function cancel() {
     if (db && plan) await discard(db, plan).catch(() => undefined);
     committed.current = true; // nothing left to discard
@@ -122,7 +156,7 @@ export function PlanCard({ file, onRemove }: { file: SourceFile; onRemove: () =>
       {state.s === 'cancelled' && <p className="note" role="status" data-testid="import-cancelled">{t('data.cancelled', { file: file.name })}</p>}
       {state.s === 'done' && (
         <p className="note-ok done" role="status" data-testid="import-done">
-          {t('data.done', { file: file.name, rows: formatInteger(state.plan.rowCount, locale), kind: t(kindKey(state.plan.kind)) })}
+          {t(startReport?.durable === false ? 'data.doneNotSaved' : 'data.done', { file: file.name, rows: formatInteger(state.plan.rowCount, locale), kind: t(kindKey(state.plan.kind)) })}
         </p>
       )}
       {state.s === 'refused' && (
