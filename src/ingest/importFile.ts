@@ -15,6 +15,7 @@ import { analyseSipas, dropSipas, sipasLoadedDuplicates } from './formats/sipasR
 import { sipasResponsesColumns } from './formats/sipasResponses';
 import { problem, runChecks, sortProblems } from './problems';
 import { lit, newId } from './sql';
+import { fillBlankLines } from './blankLines';
 import { guessUnit, isParSheet, parSheet, parSheetYear } from './formats/parSheet';
 import { commitStaged } from './commit';
 
@@ -148,6 +149,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
 
   const t0 = performance.now();
   options.onProgress?.({ file: fileName, step: 'staging' });
+  src = { ...src, utf8: fillBlankLines(src.utf8, src.delimiter, headers.length) };
   let sipas: Awaited<ReturnType<typeof analyseSipas>> | null = null;
   try {
     if (kind === 'sipas_responses') {

@@ -72,7 +72,7 @@ export async function analyseSipas(ctx: StageCtx, file: string, delimiter: Delim
     SELECT ${P} AS period, ${U} AS unit, count(*) AS n,
            ${R ? `count(${R}) AS idn, count(DISTINCT ${R}) AS ids` : '0 AS idn, 0 AS ids'},
            ${items.map((x) => `histogram(${x.col}) AS ${x.h}`).join(', ')}
-    FROM ${from} GROUP BY ${P}, ${U}`;
+    FROM ${from} WHERE NOT (${ctx.headers.map((_, i) => `c${i} IS NULL`).join(' AND ')}) GROUP BY ${P}, ${U}`; // blank rows are not respondents
   try {
     await db.exec(aggSql(csvSource(file, delimiter, ctx.headers.length)));
   } catch {
