@@ -65,8 +65,7 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
     let live = true;
     let plan: ImportPlan | null = null;
     setState({ s: 'analysing' });
-    const { onDuplicate: _ignored, ...forAnalysis } = answers;
-    void _ignored;
+    const forAnalysis: Answers = { ...answers, onDuplicate: undefined };
     analyse(db, file, forAnalysis).then(
       (p) => {
         plan = p;
