@@ -51,10 +51,7 @@ function info(f: TabularFormat): FormatInfo {
 /** Order in which kinds must land when several files come together (references first). */
 export const COMMIT_ORDER: Kind[] = ['units', 'par_criteria', 'sipas_items', 'index_scores', 'par_scores', 'sipas_responses', 'table'];
 
-/** PAPI as published: a Province column of P-codes and one SCxy column per sub-dimension. */
-export function isPapiWide(headers: readonly string[]): boolean {
-  return headers.some((h) => /^province$/i.test(h)) && headers.filter((h) => /^SC\d+$/i.test(h)).length >= 3;
-}
+export { isPapiWide } from './papiWide';
 
 /**
  * The format that explains the most of the header (at least two columns and half of them; a random table with a
