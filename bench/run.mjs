@@ -25,13 +25,19 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 const log = (...a) => console.error('[bench]', ...a);
 
-function sizes() {
+/** Raw and gzip bytes of files in dist/assets. */
+function gzipSizes(files) {
   const assets = path.join(dist, 'assets');
-  const files = fs.readdirSync(assets);
-  const sum = (f) => f.reduce((a, n) => { const b = fs.readFileSync(path.join(assets, n)); return { raw: a.raw + b.length, gz: a.gz + zlib.gzipSync(b, { level: 6 }).length }; }, { raw: 0, gz: 0 });
-  const js = sum(files.filter((f) => f.endsWith('.js')));
-  const wasm = sum(files.filter((f) => f.endsWith('.wasm')));
-  return { js_raw_bytes: js.raw, js_gzip_bytes: js.gz, wasm_raw_bytes: wasm.raw, wasm_gzip_bytes: wasm.gz };
+  return files.reduce((a, n) => { const b = fs.readFileSync(path.join(assets, n)); return { raw: a.raw + b.length, gz: a.gz + zlib.gzipSync(b, { level: 6 }).length }; }, { raw: 0, gz: 0 });
+}
+
+/** Everything the build ships, whether or not a visit loads it (lazy chunks: Excel, Parquet, pages; DuckDB's worker). */
+function sizes() {
+  const files = fs.readdirSync(path.join(dist, 'assets'));
+  const js = gzipSizes(files.filter((f) => f.endsWith('.js')));
+  const worker = gzipSizes(files.filter((f) => f.endsWith('.js') && f.includes('duckdb-browser')));
+  const wasm = gzipSizes(files.filter((f) => f.endsWith('.wasm')));
+  return { js_raw_bytes: js.raw, js_gzip_bytes: js.gz, duckdb_worker_js_gzip_bytes: worker.gz, wasm_raw_bytes: wasm.raw, wasm_gzip_bytes: wasm.gz };
 }
 
 async function openBench(browser, base, hash = '#/data') {
@@ -46,6 +52,7 @@ async function openBench(browser, base, hash = '#/data') {
 
 async function coldStart(browser, base) {
   const ready = [], chart = [], bytes = [];
+  const firstJs = new Set();
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -58,9 +65,11 @@ async function coldStart(browser, base) {
     let total = 0;
     for (const r of requests) total += (await r.sizes()).responseBodySize;
     bytes.push(total);
+    for (const r of requests) if (r.url().endsWith('.js')) firstJs.add(path.basename(new URL(r.url()).pathname));
     await context.close();
   }
-  return { duckdb_ready_ms: median(ready), first_chart_ms: median(chart), first_load_bytes: median(bytes) };
+  const js = gzipSizes([...firstJs]);
+  return { duckdb_ready_ms: median(ready), first_chart_ms: median(chart), first_load_bytes: median(bytes), first_load_js_raw_bytes: js.raw, first_load_js_gzip_bytes: js.gz };
 }
 
 /** Import through the app's own import path (validation included), and the two baselines on the same bytes, same page. */
@@ -156,7 +165,7 @@ async function main() {
     // The keys the issue asks for, for run-to-run comparison (full runs measure 1M rows; --quick, 10k).
     Object.assign(results, {
       refresh_1m_p50_ms: f.refresh_1m_p50_ms ?? null, refresh_1m_p95_ms: f.refresh_1m_p95_ms ?? null,
-      js_gzip_bytes: f.js_gzip_bytes, wasm_gzip_bytes: f.wasm_gzip_bytes, native_read_csv_1m_ms: f.native_read_csv_1m_ms ?? null,
+      js_gzip_bytes: f.js_gzip_bytes, first_load_js_gzip_bytes: f.first_load_js_gzip_bytes, wasm_gzip_bytes: f.wasm_gzip_bytes, native_read_csv_1m_ms: f.native_read_csv_1m_ms ?? null,
     });
     results.ratios.import_csv_1m_vs_read_csv ??= null;
     results.ratios.papaparse_vs_import_csv_1m ??= null;

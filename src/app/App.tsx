@@ -4,18 +4,24 @@ import { useRoute } from './useRoute';
 import type { Route } from './route';
 import { isIndexCode } from '../domain/indices';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { IndexPage } from '../features/indices/IndexPage';
-import { ParPage } from '../features/par/ParPage';
-import { SipasPage } from '../features/sipas/SipasPage';
-import { DataPage } from '../features/data/DataPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import type { MessageKey } from '../i18n/vi';
-import { useEffect } from 'react';
-import { Deck } from '../features/present/Deck';
-import { ReportPage } from '../features/present/ReportPage';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { CopyLinkButton } from '../features/present/CopyLinkButton';
 import { openDeck, reportHash } from '../features/present/openDeck';
 import { isEditingTarget, isPresentShortcut } from '../features/present/slides';
+
+// Pages other than the overview load on first visit: the first screen downloads only what it draws.
+const IndexPage = lazy(() => import('../features/indices/IndexPage').then((m) => ({ default: m.IndexPage })));
+const ParPage = lazy(() => import('../features/par/ParPage').then((m) => ({ default: m.ParPage })));
+const SipasPage = lazy(() => import('../features/sipas/SipasPage').then((m) => ({ default: m.SipasPage })));
+const DataPage = lazy(() => import('../features/data/DataPage').then((m) => ({ default: m.DataPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ReportPage = lazy(() => import('../features/present/ReportPage').then((m) => ({ default: m.ReportPage })));
+const Deck = lazy(() => import('../features/present/Deck').then((m) => ({ default: m.Deck })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<div className="chart-skeleton" aria-busy="true" />}>{children}</Suspense>;
+}
 
 const NAV: { key: MessageKey; href: string; section: string }[] = [
   { key: 'nav.overview', href: '#/', section: '' },
@@ -27,6 +33,10 @@ const NAV: { key: MessageKey; href: string; section: string }[] = [
 ];
 
 function Page({ route }: { route: Route }) {
+  return <Loading><PageOf route={route} /></Loading>;
+}
+
+function PageOf({ route }: { route: Route }) {
   const { t } = useI18n();
   const [section, arg] = route.segments;
   switch (section ?? '') {
@@ -80,7 +90,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [section]);
 
-  if (section === 'present' && status.phase === 'ready') return <Deck route={route} renderView={renderView} />;
+  if (section === 'present' && status.phase === 'ready') return <Loading><Deck route={route} renderView={renderView} /></Loading>;
   return (
     <div className="app">
       <header className="topbar">

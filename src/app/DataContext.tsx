@@ -29,6 +29,9 @@ interface DataState {
 
 const Ctx = createContext<DataState | null>(null);
 
+/** Fired on window by code outside React that changed the data (the benchmark's import), so views refresh. */
+export const DATA_CHANGED_EVENT = 'chiso:data-changed';
+
 /** The line shown while the app starts. */
 export function statusText(status: Status, t: Translate): string {
   switch (status.phase) {
@@ -82,6 +85,12 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
       cancelled = true;
     };
   }, [connect]);
+
+  useEffect(() => {
+    const on = () => void refresh();
+    window.addEventListener(DATA_CHANGED_EVENT, on);
+    return () => window.removeEventListener(DATA_CHANGED_EVENT, on);
+  }, [refresh]);
 
   // Files dropped anywhere on the app go to the Dữ liệu page (its own drop zone handles drops on it and marks them handled).
   const [droppedFiles, setDroppedFiles] = useState<File[]>([]);

@@ -2,6 +2,8 @@
 // and the baselines it compares them with, in the same page. Normal use never downloads this chunk.
 import Papa from 'papaparse';
 import { getDb } from '../db/duckdb';
+import { importAndPersist } from '../features/data/importFlow';
+import { DATA_CHANGED_EVENT } from '../app/DataContext';
 
 const LEVELS: Record<string, number> = { 'rất không hài lòng': 1, 'không hài lòng': 2, 'bình thường': 3, 'hài lòng': 4, 'rất hài lòng': 5 };
 
@@ -28,11 +30,32 @@ function papaparseAggregate(bytes: Uint8Array): number {
   return groups.size;
 }
 
+/** Resolves when the app has restored its data (or seeded the demo), so imports never race with the start. */
+function dataReady(): Promise<true> {
+  return new Promise((resolve) => {
+    const poll = () => (performance.getEntriesByName('chiso:data-ready').length ? resolve(true) : setTimeout(poll, 20));
+    poll();
+  });
+}
+
+/** Resolves at the next time the chart `id` finishes drawing new data. */
+function nextDrawn(id: string): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (e: Event) => {
+      const d = (e as CustomEvent<{ id: string; at: number }>).detail;
+      if (d.id !== id) return;
+      window.removeEventListener('chiso:chart-drawn', on);
+      resolve(d.at);
+    };
+    window.addEventListener('chiso:chart-drawn', on);
+  });
+}
+
 export async function install() {
   const db = await getDb();
   let seq = 0;
   const api = {
-    ready: Promise.resolve(true),
+    ready: dataReady(),
     /** DuckDB's own ceiling: read_csv of the same bytes into a table, nothing else. */
     async readCsv(bytes: Uint8Array) {
       const name = `bench_${++seq}.csv`;
@@ -48,17 +71,35 @@ export async function install() {
     },
     /** The Dữ liệu page's import path, validation included, until the data is queryable. */
     async importFile(name: string, bytes: Uint8Array): Promise<number> {
-      void name;
-      void bytes;
-      throw new Error('import pipeline not wired yet');
+      const outcome = await importAndPersist(db, { name, bytes });
+      if (!outcome.ok) throw new Error(`import refused: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
+      window.dispatchEvent(new Event(DATA_CHANGED_EVENT)); // the open views re-run their queries, as after the Dữ liệu page
+      return outcome.plan.rowCount;
     },
     async duckdbMemory(): Promise<number> {
       const [r] = await db.query<{ b: number }>(`SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory()`);
       return r?.b ?? 0;
     },
+    /** Changes the SIPAS quarter in the URL, as the period picker does, and times until the answer distribution is redrawn. */
     async refreshTimes(runs: number): Promise<number[]> {
-      void runs;
-      throw new Error('refresh not wired yet');
+      const first = nextDrawn('sipas-distribution');
+      window.location.hash = '#/sipas?level=quarter';
+      await first;
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="period-select"]');
+      const periods = [...(select?.options ?? [])].map((o) => o.value).filter(Boolean);
+      if (periods.length < 2) throw new Error('SIPAS page shows fewer than two quarters');
+      let current = select!.value;
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const next = periods[(periods.indexOf(current) + 1 + i) % periods.length]!;
+        if (next === current) continue;
+        const drawn = nextDrawn('sipas-distribution');
+        const t0 = performance.now();
+        window.location.hash = `#/sipas?level=quarter&period=${encodeURIComponent(next)}`;
+        times.push((await drawn) - t0);
+        current = next;
+      }
+      return times;
     },
   };
   (window as unknown as { __chisoBench: typeof api }).__chisoBench = api;

@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDb } from '../../tests/helpers/nodeDb';
 import type { Db } from '../db/types';
 import { importFile } from './importFile';
+import { sharedPath } from '../../tests/helpers/shared';
 
-const dir = path.resolve(__dirname, '../../../shared/data/csv-spectrum');
+const dir = sharedPath('data/csv-spectrum');
 /**
  * Defects of the copy in ../shared (not of the parser), handled openly:
  * - the *_crlf files lost their CR bytes (line endings normalised on the way), while their JSON still expects \r\n
@@ -21,7 +22,11 @@ function fixtureBytes(name: string, bytes: Uint8Array): Uint8Array {
 
 const names = fs.existsSync(dir) ? fs.readdirSync(path.join(dir, 'csvs')).filter((f) => f.endsWith('.csv')).sort() : [];
 
-describe.skipIf(names.length === 0)('csv-spectrum', () => {
+it('finds the csv-spectrum suite (a missing ../shared fails, never skips)', () => {
+  expect(names.length, `no CSV files in ${dir}; set SHARED_DIR`).toBeGreaterThan(10);
+});
+
+describe('csv-spectrum', () => {
   let db: Db;
   beforeAll(async () => {
     db = await createNodeDb();

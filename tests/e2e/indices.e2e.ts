@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, screenshot, waitReady } from './browser';
 import { papiTotals } from './papi';
+import { sharedPath } from '../helpers/shared';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ afterAll(async () => {
 const viNumber = (v: number, d = 2) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
 
 // 63 → 34 crosswalk: PAPI code → new province.
-const merger = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/data/merger/provinces_63_to_34.csv'), 'utf8')
+const merger = fs.readFileSync(sharedPath('data/merger/provinces_63_to_34.csv'), 'utf8')
   .trim().split(/\r?\n/).slice(1).map((l) => l.split(','))
   .map((c) => ({ old: c[0]!, code: c[1]!, neu: c[3]! }));
 

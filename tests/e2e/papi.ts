@@ -1,8 +1,9 @@
 // Recomputes PAPI figures straight from the CSV files the product owner gave us, independently of the app.
 import fs from 'node:fs';
 import path from 'node:path';
+import { sharedPath } from '../helpers/shared';
 
-const dir = path.resolve(import.meta.dirname, '../../../shared/data/papi/csv');
+const dir = sharedPath('data/papi/csv');
 
 export interface PapiTotal { code: string; total: number; complete: boolean }
 

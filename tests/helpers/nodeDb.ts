@@ -1,5 +1,6 @@
 // DuckDB-WASM in Node (synchronous build) behind the app's Db interface, for testing SQL against real DuckDB.
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Db, Param, Row } from '../../src/db/types';
@@ -39,6 +40,8 @@ export async function createNodeDb(): Promise<Db> {
     },
     async dropFile(name: string) {
       db.dropFile(name);
+      // The Node runtime writes COPY TO files into the working directory; the browser keeps them in memory.
+      fs.rmSync(name, { force: true });
     },
     async copyFileToBuffer(name: string) {
       return db.copyFileToBuffer(name);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { copySelection, currentLink, writeClipboard } from './copyLink';
+import './topbar.css'; // the top bar is on every page; the deck's own styles load with the deck
 
 type State = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string };
 

@@ -1,5 +1,7 @@
 // Loads a province map on demand: the GeoJSON is a separate asset fetched from the app's own origin only when a
 // page shows a map (never in the main bundle), then registered with ECharts once per view.
+import { CustomChart, MapChart } from 'echarts/charts';
+import { GeoComponent, GraphicComponent, VisualMapComponent } from 'echarts/components';
 import { echarts } from '../../../charts/echarts';
 import url34 from '../../../../data/geo/provinces_34.json?url';
 import url63 from '../../../../data/geo/provinces_63.json?url';
@@ -16,6 +18,8 @@ export interface ProvinceGeo {
   /** Outer rings of a province worth outlining (islets below ~0.002 deg² are left out: an outline would hide them). */
   outline: (name: string) => Ring[];
 }
+
+echarts.use([MapChart, CustomChart, GeoComponent, GraphicComponent, VisualMapComponent]);
 
 const URLS = { '34': url34, '63': url63 } as const;
 const cache = new Map<string, Promise<ProvinceGeo>>();
