@@ -77,7 +77,7 @@ export async function install() {
       return outcome.plan.rowCount;
     },
     async duckdbMemory(): Promise<number> {
-      const [r] = await db.query<{ b: number }>(`SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory()`);
+      const [r] = await db.query<{ b: number }>(`SELECT CAST(sum(memory_usage_bytes) AS DOUBLE) AS b FROM duckdb_memory()`);
       return r?.b ?? 0;
     },
     /** Changes the SIPAS quarter in the URL, as the period picker does, and times until the answer distribution is redrawn. */

@@ -29,14 +29,39 @@ async function start(): Promise<Db> {
   const toRows = <T extends Row>(table: { toArray(): unknown[] }): T[] =>
     table.toArray().map((r) => normalise((r as { toJSON(): Row }).toJSON()) as T);
 
+  // Views run the same parameterised queries again and again (a period picked, a unit changed): a prepared
+  // statement kept per SQL text saves two worker round trips each time. DuckDB rebinds it when tables change.
+  type Statement = Awaited<ReturnType<typeof conn.prepare>>;
+  const statements = new Map<string, Promise<Statement>>();
+  const prepared = (sql: string): Promise<Statement> => {
+    let p = statements.get(sql);
+    if (p) {
+      statements.delete(sql); // re-inserted below: the map's order is least recently used first
+    } else {
+      p = conn.prepare(sql);
+      p.catch(() => statements.delete(sql));
+      if (statements.size >= 200) {
+        const [oldest, old] = statements.entries().next().value!;
+        statements.delete(oldest);
+        void old.then((st) => st.close()).catch(() => undefined);
+      }
+    }
+    statements.set(sql, p);
+    return p;
+  };
+
   return {
     async query<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
       if (params.length === 0) return toRows<T>(await conn.query(sql));
-      const stmt = await conn.prepare(sql);
       try {
-        return toRows<T>(await stmt.query(...params));
-      } finally {
-        await stmt.close();
+        return toRows<T>(await (await prepared(sql)).query(...params));
+      } catch {
+        // A statement whose tables were dropped and made again can fail once: prepare it afresh (a real error
+        // in the SQL or the data fails again and is thrown from here).
+        const stale = statements.get(sql);
+        statements.delete(sql);
+        void stale?.then((st) => st.close()).catch(() => undefined);
+        return toRows<T>(await (await prepared(sql)).query(...params));
       }
     },
     async exec(sql: string) {

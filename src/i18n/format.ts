@@ -3,9 +3,20 @@ export type Locale = 'vi' | 'en';
 
 const intlTag = (l: Locale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
 
+// Making an Intl.NumberFormat costs far more than using one (a SIPAS page formats thousands of cells): keep them.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A shared formatter with `min`…`max` decimals. */
+export function numberFormatter(locale: Locale, min: number, max: number): Intl.NumberFormat {
+  const key = `${locale}:${min}:${max}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+
 export function formatNumber(v: number | null | undefined, locale: Locale, decimals = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+  return numberFormatter(locale, decimals, decimals).format(v);
 }
 
 export function formatInteger(v: number | null | undefined, locale: Locale): string {

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { parseScoreInput, type ScoreInput } from '../../domain/parInput';
+import { fmtPoints } from './format';
 
 type Ok = Extract<ScoreInput, { ok: true }>;
 
@@ -18,7 +19,7 @@ export function ScoreField({ value, max, label, testId, onCommit, disabled }: {
   const errId = useId();
   useEffect(() => setDraft(value), [value]);
   const parsed = parseScoreInput(draft, max);
-  const error = parsed.ok ? null : t(`par.err.${parsed.reason}`, { max: new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(max) });
+  const error = parsed.ok ? null : t(`par.err.${parsed.reason}`, { max: fmtPoints(max, locale) });
   const commit = () => {
     if (!parsed.ok || draft.trim() === value.trim()) return;
     onCommit(parsed);

@@ -1,18 +1,18 @@
 // Number and date texts of the PAR workspace (vi: 1,5 and 25/11/2026; en: 1.5 and 25/11/2026).
-import type { Locale } from '../../i18n/format';
+import { numberFormatter, type Locale } from '../../i18n/format';
 
 const tag = (l: Locale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
 
 /** Points as scored: up to two decimals, no trailing zeros (1,5 · 12 · 0,25). */
 export function fmtPoints(v: number | null | undefined, locale: Locale): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(v);
+  return numberFormatter(locale, 0, 2).format(v);
 }
 
 /** A signed change with two decimals: +2,35 / −1,20 / 0,00. */
 export function fmtChange(v: number | null | undefined, locale: Locale): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  const s = new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(v));
+  const s = numberFormatter(locale, 2, 2).format(Math.abs(v));
   return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
 }
 

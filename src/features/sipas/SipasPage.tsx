@@ -146,7 +146,7 @@ export function SipasPage({ route }: { route: Route }) {
       ) : (
         <>
           {unit && <p className="sipas-context">{context}</p>}
-          <SipasHeadline key={`${period}|${unit}`} period={period} unit={unit} />
+          <SipasHeadline period={period} unit={unit} />
           <p className="note">{t('sipas.ciNote')}</p>
 
           <Chart
