@@ -35,6 +35,7 @@ export async function startData(db: Db, onStep: (s: StartStep) => void = () => {
     try {
       await exclusive(async () => {
         await loadDemo(db);
+        performance.mark('chiso:demo-loaded');
         await persistDemo(db);
       });
       seeded = true;
