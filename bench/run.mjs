@@ -70,6 +70,7 @@ async function coldStart(browser, base) {
     for (const r of requests) total += (await r.sizes()).responseBodySize;
     bytes.push(total);
     // A returning visit: the same browser profile, data restored from IndexedDB instead of the demo being imported.
+    await page.waitForFunction(() => performance.getEntriesByName('chiso:demo-saved').length > 0, null, { timeout: 120_000 });
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('chiso:first-chart').length > 0, null, { timeout: 120_000 });
     const w = await marks();

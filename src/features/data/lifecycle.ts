@@ -30,23 +30,42 @@ export async function startData(db: Db, onStep: (s: StartStep) => void = () => {
   });
   let seeded = false;
   let demoError: string | null = null;
-  if (first && restored === 0) {
+  if (first) {
+    // A first start (or one cut short before the demo was saved): load the demo, skipping any of it already restored.
     onStep({ step: 'demo' });
     try {
-      await exclusive(async () => {
-        await loadDemo(db);
-        performance.mark('chiso:demo-loaded');
-        await persistDemo(db);
-      });
+      await seedDemo(db);
       seeded = true;
     } catch (e) {
       console.error(e);
       demoError = e instanceof Error ? e.message : String(e);
     }
   }
-  // Marked even when nothing was seeded: after "Xóa tất cả" the app must stay empty, not reload the demo by itself.
-  if (first && !demoError) await markStarted().catch((e: unknown) => console.error(e));
   return { restored, seeded, skipped, durable: await isDurable(), demoError };
+}
+
+/**
+ * Resolves once the demo is loaded, so the first screen draws without waiting for it to be saved; saving goes on
+ * under the writer lock (an import started meanwhile waits for it). The start is marked only once the demo is
+ * saved: if the page closes before that, the next start loads it again. Marked even when the user then clears
+ * everything, so the app stays empty rather than reloading the demo by itself.
+ */
+function seedDemo(db: Db): Promise<void> {
+  return new Promise<void>((loaded, failed) => {
+    void exclusive(async () => {
+      try {
+        await loadDemo(db);
+      } catch (e) {
+        failed(e);
+        return;
+      }
+      performance.mark('chiso:demo-loaded');
+      loaded();
+      await persistDemo(db);
+      await markStarted();
+      performance.mark('chiso:demo-saved');
+    }).catch((e: unknown) => console.error('the demo could not be saved; it will be loaded again at the next start', e));
+  });
 }
 
 /** "Khôi phục dữ liệu minh họa": replaces the demo datasets by fresh ones; the user's own datasets stay. */

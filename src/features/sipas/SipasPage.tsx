@@ -41,12 +41,19 @@ export function SipasPage({ route }: { route: Route }) {
     [trendQ.data, settings],
   );
   const current = figures.find((f) => f.period === period) ?? null;
-  const itemsQ = useQuery((db) => (period ? fetchItems(db, period, unit) : Promise.resolve([])), [period, unit]);
-  const items = useMemo(() => itemFigures(itemsQ.data ?? [], target), [itemsQ.data, target]);
-  const unitsFigQ = useQuery((db) => (period ? fetchUnitElements(db, period) : Promise.resolve(null)), [period]);
+  // Items and service points of the period in one query state, so a period change re-renders the page once.
+  const periodQ = useQuery(
+    async (db) => {
+      if (!period) return null;
+      const [items, units] = await Promise.all([fetchItems(db, period, unit), fetchUnitElements(db, period)]);
+      return { items, units };
+    },
+    [period, unit],
+  );
+  const items = useMemo(() => itemFigures(periodQ.data?.items ?? [], target), [periodQ.data, target]);
   const units = useMemo(
-    () => (unitsFigQ.data ? unitFigures(unitsFigQ.data.rows, unitsFigQ.data.respondents, names, target) : []),
-    [unitsFigQ.data, names, target],
+    () => (periodQ.data ? unitFigures(periodQ.data.units.rows, periodQ.data.units.respondents, names, target) : []),
+    [periodQ.data, names, target],
   );
 
   if (periodsQ.loading || unitsQ.loading) return <section><h1>{t('sipas.title')}</h1><div className="chart-skeleton" aria-busy="true" /></section>;
