@@ -1,5 +1,5 @@
 // The overview cards and the index page, checked against numbers this test computes itself from the
-// product owner's files (../shared/data/papi, ../shared/data/merger), never from the app's code.
+// product owner's files (../shared/data/papi, ../shared/data/merger) and the demo's CSV files, never from the app's code.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,11 +34,31 @@ function totals34(year: number): Map<string, number> {
   return out;
 }
 
-/** Competition rank at 2 decimals (ties share a rank), higher is better. */
-function rankOf(values: Map<string, number>, key: string): number {
-  const r = (v: number) => Math.round(v * 100);
+/** Competition rank at `d` decimals (ties share a rank), higher is better. */
+function rankOf(values: Map<string, number>, key: string, d = 2): number {
+  const r = (v: number) => Math.round(v * 10 ** d);
   const own = r(values.get(key)!);
   return 1 + [...values.values()].filter((v) => r(v) > own).length;
+}
+
+// The demo's invented province series (data/demo/province_indices.csv): overall scores, 63 former provinces under
+// their PAPI codes before 2025, the 34 provinces (code = name) from 2025.
+const provinceDemo = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/province_indices.csv'), 'utf8')
+  .trim().split(/\r?\n/).slice(1).map((l) => l.split(','))
+  .filter((c) => c[4] === '')
+  .map((c) => ({ index: c[0]!, year: Number(c[1]), code: c[2]!, name: c[3]!, score: Number(c[5]), source: c[9]! }));
+
+/** An index's demo values of a year on the 34-province view: as given from 2025, else the mean of the former provinces. */
+function demo34(index: string, year: number): Map<string, number> {
+  const rows = provinceDemo.filter((r) => r.index === index && r.year === year);
+  if (year >= 2025) return new Map(rows.map((r) => [r.name, r.score]));
+  const byCode = new Map(rows.map((r) => [r.code, r.score]));
+  const out = new Map<string, number>();
+  for (const neu of new Set(merger.map((m) => m.neu))) {
+    const members = merger.filter((m) => m.neu === neu).map((m) => byCode.get(m.code)!);
+    out.set(neu, members.reduce((a, v) => a + v, 0) / members.length);
+  }
+  return out;
 }
 
 async function cardText(page: Page, index: string, testid: string) {
@@ -46,7 +66,7 @@ async function cardText(page: Page, index: string, testid: string) {
 }
 
 describe('overview cards', () => {
-  it('shows five cards; the PAPI card has the value and rank computed from the PAPI files; PCI says no data', async () => {
+  it('shows five cards; PAPI has the value and rank computed from the PAPI files, PCI and DTI those of the demo provinces', async () => {
     const s = await openApp(browser, '#/');
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid="overview-cards"]');
@@ -64,11 +84,26 @@ describe('overview cards', () => {
     expect(delta).toContain(`${d >= 0 ? '▲' : '▼'} ${viNumber(Math.abs(d))}`);
     expect(delta).toContain('so với 2023');
 
-    // PCI: no real data is shipped, so the card says so and sends the user to the Data page, never a zero.
-    const pci = s.page.locator('[data-testid="card-PCI"]');
-    expect(await pci.locator('[data-testid="card-nodata"]').textContent()).toContain('Chưa có dữ liệu PCI');
-    expect(await pci.locator('a').getAttribute('href')).toBe('#/data');
-    expect(await pci.locator('[data-testid="card-value"]').count()).toBe(0);
+    // PCI and DTI: the demo's invented province series, for Huế in the latest year of the file, ranked among the 34.
+    for (const [index, dec] of [['PCI', 2], ['DTI', 4]] as const) {
+      const latest = Math.max(...provinceDemo.filter((r) => r.index === index).map((r) => r.year));
+      const now = demo34(index, latest);
+      const before = demo34(index, latest - 1);
+      expect(now.size).toBe(34);
+      await s.page.waitForSelector(`[data-testid="card-${index}"] [data-testid="card-value"]`);
+      expect(await cardText(s.page, index, 'card-value')).toBe(viNumber(now.get('Huế')!, dec));
+      expect(await cardText(s.page, index, 'card-rank')).toContain(`Hạng ${rankOf(now, 'Huế', dec)}/${now.size}`);
+      const change = now.get('Huế')! - before.get('Huế')!;
+      const dr = rankOf(before, 'Huế', dec) - rankOf(now, 'Huế', dec);
+      const text = await cardText(s.page, index, 'card-delta');
+      const same = Math.abs(change) < 10 ** -dec / 2;
+      expect(text).toContain(`${same ? '=' : change > 0 ? '▲' : '▼'} ${viNumber(Math.abs(change), dec)}`);
+      expect(text).toContain(dr > 0 ? `▲ ${dr} bậc` : dr < 0 ? `▼ ${-dr} bậc` : 'giữ hạng');
+      expect(text).toContain(`so với ${latest - 1}`);
+      expect(await s.page.locator(`[data-testid="card-${index}"]`).getAttribute('href')).toContain(`indices/${index}?`);
+    }
+    // Invented data: the app says so.
+    expect(await s.page.locator('[data-testid="demo-badge"]').count()).toBe(1);
     await screenshot(s.page, 'indices-overview');
     expect(s.consoleErrors).toEqual([]);
     await s.context.close();
@@ -164,6 +199,40 @@ describe('index page', () => {
     await s.context.close();
   });
 
+  it('PCI of the demo provinces: 34 ranked as in the file, its source named as illustrative; 63 before 2025', async () => {
+    expect(new Set(provinceDemo.map((r) => r.source))).toEqual(new Set(['Dữ liệu minh họa']));
+    const latest = Math.max(...provinceDemo.filter((r) => r.index === 'PCI').map((r) => r.year));
+    const now = demo34('PCI', latest);
+    const s = await openApp(browser, '#/indices/PCI');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid="rank-table"] tr.own');
+    expect(await s.page.inputValue('[data-testid="year-select"]')).toBe(String(latest));
+    expect(await s.page.locator('[data-testid="rank-table"] tbody tr').count()).toBe(now.size);
+    const own = await s.page.locator('[data-testid="rank-table"] tr.own td').allTextContents();
+    expect(own.slice(0, 3)).toEqual([String(rankOf(now, 'Huế')), 'Huế', viNumber(now.get('Huế')!)]);
+    // The change of rank joins the published year to the year before computed from the former provinces.
+    const dr = rankOf(demo34('PCI', latest - 1), 'Huế') - rankOf(now, 'Huế');
+    expect(own[4]).toBe(dr > 0 ? `▲ ${dr}` : dr < 0 ? `▼ ${-dr}` : '=');
+    const sources = await s.page.locator('.chart-source').allTextContents();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const t of sources) expect(t).toContain('Dữ liệu minh họa');
+    expect(await s.page.locator('[data-testid="demo-badge"]').count()).toBe(1);
+    await screenshot(s.page, 'indices-pci-demo');
+
+    // The 63 former provinces: the latest year before the merger, Thừa Thiên Huế as in the file.
+    const before = provinceDemo.filter((r) => r.index === 'PCI' && r.year < 2025);
+    const y63 = Math.max(...before.map((r) => r.year));
+    const of63 = new Map(before.filter((r) => r.year === y63).map((r) => [r.code, r.score]));
+    await s.page.click('[data-testid="view-63"]');
+    await s.page.waitForFunction(() => location.hash.includes('view=63'));
+    await s.page.waitForFunction((y) => (document.querySelector('[data-testid="year-select"]') as HTMLSelectElement | null)?.value === y, String(y63));
+    expect(await s.page.locator('[data-testid="rank-table"] tbody tr').count()).toBe(63);
+    const tth = await s.page.locator('[data-testid="rank-table"] tr.own td').allTextContents();
+    expect(tth.slice(0, 3)).toEqual([String(rankOf(of63, 'P31')), 'Thừa Thiên Huế', viNumber(of63.get('P31')!)]);
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
   it('lists PAPI 2022 Bắc Giang as incomplete (13/28), unranked', async () => {
     const s = await openApp(browser, '#/indices/PAPI?view=63&year=2022');
     await waitReady(s.page);
@@ -176,7 +245,7 @@ describe('index page', () => {
 });
 
 describe('imported index scores', () => {
-  it('fill the PCI card and show a unit named like HTML as text', async () => {
+  it('a later year of PCI takes over the PCI card; a unit named like HTML shows as text', async () => {
     const s = await openApp(browser, '#/data');
     const dialogs: string[] = [];
     s.page.on('dialog', (d) => {
@@ -185,11 +254,13 @@ describe('imported index scores', () => {
     });
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid=import-input]', { state: 'attached' });
-    // A test fixture, not shipped data: two provinces' PCI 2022 and a commune whose name is HTML.
+    // A test fixture, not shipped data: two of the 34 provinces' PCI in a year after the demo's last (so nothing is
+    // replaced), and a commune whose name is HTML.
+    const year = Math.max(...provinceDemo.filter((r) => r.index === 'PCI').map((r) => r.year)) + 1;
     const csv = [
       'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
-      'PCI,2022,P31,Thừa Thiên Huế,,70.5,100,,,Kiểm thử',
-      'PCI,2022,P14,Quảng Ninh,,72.95,100,,,Kiểm thử',
+      `PCI,${year},Huế,Huế,,70.5,100,,,Kiểm thử`,
+      `PCI,${year},Quảng Ninh,Quảng Ninh,,72.95,100,,,Kiểm thử`,
       'PAR,2025,X999,<img src=x onerror=alert(1)>,,77.5,100,,,Kiểm thử',
     ].join('\r\n');
     await s.page.setInputFiles('[data-testid=import-input]', { name: 'kiem_thu_chi_so.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
@@ -200,7 +271,8 @@ describe('imported index scores', () => {
 
     await s.page.evaluate(() => (location.hash = '#/'));
     await s.page.waitForSelector('[data-testid="card-PCI"] [data-testid="card-value"]');
-    // 34 view: Huế (= Thừa Thiên Huế, one former province) 70,50, second of the two provinces loaded.
+    // 34 view: Huế's imported year, 70,50, second of the two provinces loaded that year.
+    expect((await s.page.locator('[data-testid="card-PCI"] .ix-year').textContent())?.trim()).toBe(String(year));
     expect(await cardText(s.page, 'PCI', 'card-value')).toBe(viNumber(70.5));
     expect(await cardText(s.page, 'PCI', 'card-rank')).toContain('Hạng 2/2');
 
