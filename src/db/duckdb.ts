@@ -53,15 +53,21 @@ async function start(): Promise<Db> {
   return {
     async query<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
       if (params.length === 0) return toRows<T>(await conn.query(sql));
+      const reused = statements.has(sql);
       try {
         return toRows<T>(await (await prepared(sql)).query(...params));
-      } catch {
-        // A statement whose tables were dropped and made again can fail once: prepare it afresh (a real error
-        // in the SQL or the data fails again and is thrown from here).
+      } catch (e) {
         const stale = statements.get(sql);
         statements.delete(sql);
         void stale?.then((st) => st.close()).catch(() => undefined);
-        return toRows<T>(await (await prepared(sql)).query(...params));
+        if (!reused) throw e;
+        // A kept statement whose tables were dropped and made again may fail once: prepare it afresh. If that fails
+        // too, the first error is the one that explains it (a second try inside a failed transaction only says so).
+        try {
+          return toRows<T>(await (await prepared(sql)).query(...params));
+        } catch {
+          throw e;
+        }
       }
     },
     async exec(sql: string) {
