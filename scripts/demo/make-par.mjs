@@ -1,6 +1,7 @@
 // Writes the PAR demo files data/demo/par_criteria.csv and data/demo/par_scores.csv for the fictional commune
-// "Xã Hòa An" (X001) and its units. Deterministic (seeded PRNG): running it twice gives the same bytes.
-// Usage: node scripts/demo/make-par.mjs
+// "Xã Hòa An" (X001) and its units (data/demo/units.csv), 2022–2025. Deterministic (seeded PRNG): running it twice
+// gives the same bytes. Run it before make-indices.mjs, which takes the commune's PAR Index from these files.
+// Usage: node scripts/demo/make-par.mjs && node scripts/demo/make-indices.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -83,6 +84,25 @@ const TREE_2025 = TREE_2024.flatMap(([code, name, max]) => {
   return [[code, name, max]];
 });
 
+// 2023 and 2022: the sets before the merger — districts still gave the commune its tasks, Đề án 06 weighed in
+// chuyển đổi số; in 2022 online services were still counted by "mức độ 3, 4" and digitising records was not scored.
+const TREE_2023 = TREE_2024.map(([code, name, max]) => {
+  if (code === '1.6') return [code, 'Thực hiện nhiệm vụ được UBND huyện giao', max];
+  if (code === '7.4') return [code, 'Triển khai Đề án 06 và chuyển đổi số', max];
+  return [code, name, max];
+});
+const TREE_2022 = TREE_2023.flatMap(([code, name, max]) => {
+  if (code === '3.2.1') return [[code, name, 3.5]];
+  if (code === '3.2.2') return [[code, name, 1.5]];
+  if (code === '3.2.3') return [];
+  if (code === '7.2') return [[code, 'Cung cấp dịch vụ công trực tuyến mức độ 3, 4', max]];
+  if (code === '7.2.1') return [[code, 'Tỷ lệ hồ sơ trực tuyến mức độ 3, 4', 4]];
+  if (code === '7.2.2') return [[code, name, 2]];
+  return [[code, name, max]];
+});
+const YEARS = [[2022, TREE_2022], [2023, TREE_2023], [2024, TREE_2024], [2025, TREE_2025]];
+const LATEST = YEARS[YEARS.length - 1][0];
+
 function checkTree(tree, year) {
   const max = new Map(tree.map(([c, , m]) => [c, m]));
   const parentOf = (c) => c.split('.').slice(0, -1).join('.');
@@ -95,22 +115,33 @@ function checkTree(tree, year) {
   const total = tree.filter(([c]) => !c.includes('.')).reduce((a, [, , m]) => a + m, 0);
   if (total !== 100) throw new Error(`${year}: total ${total}`);
 }
-checkTree(TREE_2024, 2024);
-checkTree(TREE_2025, 2025);
+for (const [year, tree] of YEARS) checkTree(tree, year);
 
-// ---- Units (from data/demo/units.csv): quality drives the appraised scores, bias how much they over-score. ----
-const UNITS = [
-  { code: 'X001', name: 'Xã Hòa An', kind: 'commune', quality: [0.88, 0.91], bias: 0.35 },
-  { code: 'X001-VP', name: 'Văn phòng HĐND và UBND xã', kind: 'office', quality: [0.9, 0.93], bias: 0.25 },
-  { code: 'X001-KT', name: 'Phòng Kinh tế', kind: 'office', quality: [0.8, 0.84], bias: 0.45 },
-  { code: 'X001-VHXH', name: 'Phòng Văn hóa – Xã hội', kind: 'office', quality: [0.85, 0.89], bias: 0.3 },
-  { code: 'X001-TTPV', name: 'Trung tâm Phục vụ hành chính công xã', kind: 'onestop', quality: [0.91, 0.95], bias: 0.2 },
-  { code: 'X001-DVTH', name: 'Trung tâm Dịch vụ tổng hợp xã', kind: 'service', quality: [0.7, 0.77], bias: 0.6 },
-  { code: 'X001-TYT', name: 'Trạm Y tế xã', kind: 'service', quality: [0.76, 0.8], bias: 0.4 },
-  { code: 'X001-THCS', name: 'Trường THCS Hòa An', kind: 'service', quality: [0.82, 0.86], bias: 0.35 },
-  { code: 'X001-TH', name: 'Trường Tiểu học Hòa An', kind: 'service', quality: [0.8, 0.85], bias: 0.5 },
-  { code: 'X001-MN', name: 'Trường Mầm non Hòa An', kind: 'service', quality: [0.6, 0.7], bias: 0.55 },
+// ---- Units (named as in data/demo/units.csv): quality per year 2022–2025 drives the appraised scores, bias how
+// much they over-score. The service points under the one-stop centre are not scored on their own. ----
+const PROFILE = [
+  { code: 'X001', kind: 'commune', quality: [0.8, 0.83, 0.855, 0.9], bias: 0.35 },
+  { code: 'X001-VP', kind: 'office', quality: [0.86, 0.88, 0.9, 0.94], bias: 0.25 },
+  { code: 'X001-KT', kind: 'office', quality: [0.78, 0.8, 0.8, 0.84], bias: 0.45 },
+  { code: 'X001-VHXH', kind: 'office', quality: [0.8, 0.83, 0.85, 0.89], bias: 0.3 },
+  { code: 'X001-TTPV', kind: 'onestop', quality: [0.86, 0.89, 0.91, 0.97], bias: 0.2 },
+  { code: 'X001-DVTH', kind: 'service', quality: [0.74, 0.72, 0.7, 0.77], bias: 0.6 },
+  { code: 'X001-TYT', kind: 'service', quality: [0.72, 0.74, 0.76, 0.8], bias: 0.4 },
+  { code: 'X001-THCS', kind: 'service', quality: [0.8, 0.81, 0.82, 0.86], bias: 0.35 },
+  { code: 'X001-TH', kind: 'service', quality: [0.76, 0.79, 0.8, 0.85], bias: 0.5 },
+  { code: 'X001-MN', kind: 'service', quality: [0.64, 0.62, 0.6, 0.7], bias: 0.55 },
+  { code: 'X001-THCS2', kind: 'service', quality: [0.74, 0.8, 0.79, 0.82], bias: 0.4 },
+  { code: 'X001-TH2', kind: 'service', quality: [0.82, 0.84, 0.86, 0.88], bias: 0.3 },
+  { code: 'X001-TH3', kind: 'service', quality: [0.7, 0.73, 0.75, 0.74], bias: 0.45 },
+  { code: 'X001-MN2', kind: 'service', quality: [0.68, 0.71, 0.73, 0.79], bias: 0.5 },
 ];
+const UNIT_NAMES = new Map(
+  fs.readFileSync(path.join(OUT, 'units.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')).map(([c, n]) => [c, n]),
+);
+const UNITS = PROFILE.map((p) => {
+  if (!UNIT_NAMES.has(p.code)) throw new Error(`${p.code} is not in data/demo/units.csv`);
+  return { ...p, name: UNIT_NAMES.get(p.code) };
+});
 
 // Criteria a unit has no part in are "không áp dụng" (its max is left out of the index, as the rules say).
 function applies(unit, code) {
@@ -188,10 +219,15 @@ const EVIDENCE = {
   '8.3': 'Báo cáo thu ngân sách năm {y}',
   '8.4': 'Báo cáo thực hiện chính sách an sinh xã hội',
 };
+const EVIDENCE_BEFORE_2024 = {
+  '1.6': 'Báo cáo thực hiện nhiệm vụ UBND huyện giao số {n}/BC',
+  '7.2.1': 'Số liệu Cổng dịch vụ công (mức độ 3, 4)',
+  '7.4': 'Kế hoạch triển khai Đề án 06 số {n}/KH-UBND',
+};
 const NOTES_LOST = ['Chưa đủ tài liệu kiểm chứng', 'Báo cáo gửi chậm', 'Tỷ lệ chưa đạt chỉ tiêu', 'Thực hiện chưa đầy đủ', 'Trừ điểm theo kết quả kiểm tra'];
 
-// 2025 appraisal still running for these units: some leaves have no appraised score yet.
-const UNFINISHED_2025 = { 'X001-TH': ['7', '8'], 'X001-MN': ['8'], 'X001-DVTH': ['5.4.1', '6.2'] };
+// The latest year's appraisal is still running for these units: some leaves have no appraised score yet.
+const UNFINISHED_LATEST = { 'X001-TH': ['7', '8'], 'X001-MN': ['8'], 'X001-DVTH': ['5.4.1', '6.2'] };
 
 function leavesOf(tree) {
   const codes = tree.map(([c]) => c);
@@ -208,9 +244,8 @@ const line = (cells) => cells.map(csvField).join(',');
 const criteriaLines = [line(['Năm', 'Mã tiêu chí', 'Tiêu chí', 'Điểm tối đa'])];
 const scoreLines = [line(['Năm', 'Mã đơn vị', 'Tên đơn vị', 'Mã tiêu chí', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Tài liệu kiểm chứng', 'Ghi chú'])];
 
-for (const [year, tree] of [[2024, TREE_2024], [2025, TREE_2025]]) {
+for (const [yi, [year, tree]] of YEARS.entries()) {
   for (const [code, name, max] of tree) criteriaLines.push(line([year, code, name, fmt(max)]));
-  const yi = year === 2024 ? 0 : 1;
   for (const unit of UNITS) {
     const q = unit.quality[yi];
     let docNo = 10 + Math.floor(rand() * 80);
@@ -225,8 +260,9 @@ for (const [year, tree] of [[2024, TREE_2024], [2025, TREE_2025]]) {
       const under = rand() < 0.04 ? snap(max * 0.25, max) : 0; // a rare modest self-assessment
       const self = snap(appraised + over - under, max);
       const missingEvidence = rand() < 0.07 + (1 - q) * 0.3;
-      const evidence = missingEvidence ? '' : (EVIDENCE[code] ?? 'Tài liệu kèm theo').replace('{n}', String(docNo++)).replace('{y}', String(year));
-      const unfinished = year === 2025 && (UNFINISHED_2025[unit.code] ?? []).some((p) => code === p || code.startsWith(p + '.'));
+      const text = (year < 2024 && EVIDENCE_BEFORE_2024[code]) || EVIDENCE[code] || 'Tài liệu kèm theo';
+      const evidence = missingEvidence ? '' : text.replace('{n}', String(docNo++)).replace('{y}', String(year));
+      const unfinished = year === LATEST && (UNFINISHED_LATEST[unit.code] ?? []).some((p) => code === p || code.startsWith(p + '.'));
       const note = unfinished ? 'Đang thẩm định' : appraised < self ? NOTES_LOST[Math.floor(rand() * NOTES_LOST.length)] : '';
       scoreLines.push(line([year, unit.code, unit.name, code, fmt(self), unfinished ? '' : fmt(appraised), evidence, note]));
     }

@@ -55,6 +55,16 @@ function expected(year: number, unit: string, override?: { code: string; apprais
   return { max: m, appraised: a, self: s, index: missing ? null : idx(a), selfIndex: idx(s), missing };
 }
 
+/** The years of the demo files, the latest first, and the units scored in a year (names as in the file). */
+const years = [...new Set(criteria.map((c) => Number(c['Năm'])))].sort((a, b) => b - a);
+const LATEST = years[0]!;
+const unitsOf = (year: number) => new Map(scores.filter((r) => Number(r['Năm']) === year).map((r) => [r['Mã đơn vị']!, r['Tên đơn vị']!]));
+/** The fully appraised unit (not the commune) with the lowest appraised index of a year. */
+function weakest(year: number): string {
+  const ranked = [...unitsOf(year).keys()].filter((u) => u !== 'X001').map((u) => ({ u, i: expected(year, u).index })).filter((x) => x.i !== null);
+  return ranked.sort((a, b) => a.i! - b.i!)[0]!.u;
+}
+
 const vi2 = (v: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
 const viPts = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(v);
 
@@ -88,6 +98,23 @@ async function goPar(page: Page, query: string) {
 const matrixCell = (page: Page, unit: string, testId: string) => page.locator(`[data-testid=par-matrix] tr[data-unit="${unit}"] [data-testid=${testId}]`);
 
 describe('PAR scoring workspace', () => {
+  it('covers 2022–2025 and about fifteen units; the overview PAR card shows the commune\'s appraised index of the matrix', async () => {
+    expect([...years].sort()).toEqual([2022, 2023, 2024, 2025]);
+    for (const y of years) expect(unitsOf(y).size).toBeGreaterThanOrEqual(13);
+    // the same number in the PAR workspace and on the overview (the commune's PAR Index of commune_indices.csv)
+    const own = expected(LATEST, 'X001');
+    expect(own.index).not.toBeNull();
+    await goPar(s.page, `year=${LATEST}`);
+    await s.page.waitForSelector('[data-testid=par-matrix]');
+    const matrix = await matrixCell(s.page, 'X001', 'appraised-index').textContent();
+    expect(matrix).toBe(vi2(own.index!));
+    await s.page.evaluate(() => (window.location.hash = '#/'));
+    const card = s.page.locator('[data-testid="card-PAR"]');
+    await card.locator('[data-testid="card-value"]').waitFor({ timeout: 60_000 });
+    expect((await card.locator('.ix-year').textContent())?.trim()).toBe(String(LATEST));
+    expect((await card.locator('[data-testid="card-value"]').textContent())?.trim()).toBe(`${matrix}%`);
+  });
+
   it('shows in the matrix the index, band and pending appraisals computed from the demo files', async () => {
     await goPar(s.page, 'year=2025');
     await s.page.waitForSelector('[data-testid=par-matrix]');
@@ -126,10 +153,12 @@ describe('PAR scoring workspace', () => {
     expect(await s.page.locator('[data-testid=par-matrix] tbody tr').first().getAttribute('data-unit')).toBe('X001');
     expect(s.page.url()).toContain('sort=index');
 
-    // filter by name: the commune's row stays, the three schools remain
+    // filter by name: the commune's row stays, the schools remain
     await s.page.fill('[data-testid=par-filter]', 'Trường');
+    const schools = [...unitsOf(2025)].filter(([, name]) => name.includes('Trường')).map(([u]) => u);
+    expect(schools.length).toBeGreaterThan(1);
     expect(await s.page.locator('[data-testid=par-matrix] tbody tr[data-unit]').evaluateAll((t) => t.map((r) => r.getAttribute('data-unit')).sort()))
-      .toEqual(['X001', 'X001-MN', 'X001-TH', 'X001-THCS']);
+      .toEqual(['X001', ...schools].sort());
     await s.page.fill('[data-testid=par-filter]', '');
     // % of each lĩnh vực's applicable max: lĩnh vực 5 of Phòng Kinh tế
     await s.page.selectOption('[data-testid=par-show]', 'pct');
@@ -140,10 +169,11 @@ describe('PAR scoring workspace', () => {
     expect(cells[domainStart + 4 * 2 + 1]).toBe(new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(pct5));
     await s.page.selectOption('[data-testid=par-show]', 'points');
 
-    // 2024 too
-    await goPar(s.page, 'year=2024');
-    const mn = expected(2024, 'X001-MN');
-    expect(await matrixCell(s.page, 'X001-MN', 'appraised-index').textContent()).toBe(vi2(mn.index!));
+    // the earlier years too
+    for (const y of years.slice(1)) {
+      await goPar(s.page, `year=${y}`);
+      for (const u of [weakest(y), 'X001']) expect(await matrixCell(s.page, u, 'appraised-index').textContent(), `${y} ${u}`).toBe(vi2(expected(y, u).index!));
+    }
     await goPar(s.page, 'year=2025');
     await screenshot(s.page, 'par-matrix');
     await shot(s.page, 'par-matrix-table', '[data-testid=par-matrix]');
@@ -179,11 +209,12 @@ describe('PAR scoring workspace', () => {
 
   it('shows a unit, the commune-wide view and the print layout', async () => {
     // the weakest unit of 2024: what it takes to reach the next band, computed here from the files
-    const mn = expected(2024, 'X001-MN');
+    const weak = weakest(2024);
+    const mn = expected(2024, weak);
     const cut = [['Xuất sắc', 90], ['Tốt', 80], ['Khá', 70], ['Trung bình', 50]] as const;
     const next = [...cut].reverse().find(([, c]) => mn.index! < c)!;
     const needed = Math.ceil(((next[1] / 100) * mn.max - mn.appraised) * 100 - 1e-6) / 100;
-    await goPar(s.page, 'year=2024&view=unit&unit=X001-MN');
+    await goPar(s.page, `year=2024&view=unit&unit=${weak}`);
     await s.page.waitForSelector('[data-testid=par-next]');
     expect(await s.page.textContent('[data-testid=par-next] .big-line')).toBe(`Cần thêm ${viPts(needed)} điểm để đạt ${next[0]} (≥ ${next[1]})`);
     expect(await s.page.locator('[data-testid=flag-evidence]').count()).toBeGreaterThan(0);
@@ -195,8 +226,9 @@ describe('PAR scoring workspace', () => {
     expect(await s.page.textContent('[data-testid=unit-index]')).toBe('Chưa thẩm định xong');
     await s.page.selectOption('[data-testid=par-tree-order]', 'lost');
     const firstLeaf = await s.page.locator('[data-testid=par-tree] tbody tr').first().getAttribute('data-code');
-    const worst = scores.filter((r) => r['Năm'] === '2024' && r['Mã đơn vị'] === 'X001-MN' && r['Điểm thẩm định'] !== NA)
-      .map((r) => ({ code: r['Mã tiêu chí']!, lost: leafMax(2024).get(r['Mã tiêu chí']!)! - Number(r['Điểm thẩm định']) }))
+    // the unit shown (X001-TH, 2025): max − appraised, or − self while not yet appraised
+    const worst = scores.filter((r) => r['Năm'] === '2025' && r['Mã đơn vị'] === 'X001-TH' && r['Điểm thẩm định'] !== NA)
+      .map((r) => ({ code: r['Mã tiêu chí']!, lost: leafMax(2025).get(r['Mã tiêu chí']!)! - Number(r['Điểm thẩm định'] || r['Điểm tự đánh giá'] || 0) }))
       .sort((a, b) => b.lost - a.lost);
     expect(worst.filter((w) => w.lost === worst[0]!.lost).map((w) => w.code)).toContain(firstLeaf);
     await s.page.emulateMedia({ media: 'print' });
@@ -312,7 +344,7 @@ describe('PAR scoring workspace', () => {
     const indices = async () => Object.fromEntries(await s.page.locator('[data-testid=par-matrix] tbody tr[data-unit]').evaluateAll((trs) =>
       trs.map((tr) => [tr.getAttribute('data-unit'), [tr.querySelector('[data-testid=self-index]')?.textContent, tr.querySelector('[data-testid=appraised-index]')?.textContent]])));
     const before = await indices();
-    expect(Object.keys(before)).toHaveLength(10);
+    expect(Object.keys(before)).toHaveLength(unitsOf(2025).size);
     const save = async (testId: string) => {
       const [d] = await Promise.all([s.page.waitForEvent('download'), s.page.click(`[data-testid=${testId}]`)]);
       return fs.readFileSync(await d.path());
