@@ -14,6 +14,7 @@ const VIEWS = [
   ['overview', '#/'],
   ['indices-papi', '#/indices/PAPI'],
   ['indices-par', '#/indices/PAR'],
+  ['indices-pci', '#/indices/PCI'],
   ['par', '#/par'],
   ['par-unit', '#/par?unit=X001-VP'],
   ['par-across', '#/par?view=across'],

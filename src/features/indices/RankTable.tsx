@@ -54,7 +54,11 @@ export function RankTable({ index, year, rows, own, unit, level, metricName, com
   };
   const isOwn = (r: RankRow<ViewTotal>) => [own, unit].some((k) => k !== null && (r.unit.unitCode === k || r.unit.unitName === k));
   const fmt = (v: number | null) => formatNumber(v, locale, meta.decimals);
+  // Rounded first: a change of -0.001 shows as "0,00" (not "-0,00"), without the colour of a fall.
+  const shownDelta = (v: number | null) => (v === null ? null : Number(v.toFixed(meta.decimals)) || 0);
   const signed = (v: number | null, d: number) => (v === null ? '–' : `${v > 0 ? '+' : ''}${formatNumber(v, locale, d)}`);
+
+  const trend = (v: number | null) => (v === null || v === 0 ? '' : v > 0 ? 'up' : 'down');
 
   const columns = [t('col.rank'), t('col.unit'), `${t('col.score')} (${metricName})`, t('indices.col.deltaScore'), t('indices.col.deltaRank'), t('indices.col.group'), t('indices.col.status')];
   // Machine numbers for files: 48.06, not "48,06"; empty for no value.
@@ -120,8 +124,8 @@ export function RankTable({ index, year, rows, own, unit, level, metricName, com
               <td className="num">{r.rank ?? '–'}</td>
               <td>{r.unit.unitName}</td>
               <td className="num">{r.complete ? fmt(r.unit.total) : `${t('col.incomplete')} (${missingText(r, t('indices.noValue'))})`}</td>
-              <td className={`num ${r.deltaScore === null ? '' : r.deltaScore > 0 ? 'up' : r.deltaScore < 0 ? 'down' : ''}`}>{signed(r.deltaScore, meta.decimals)}</td>
-              <td className={`num ${r.deltaRank === null ? '' : r.deltaRank > 0 ? 'up' : r.deltaRank < 0 ? 'down' : ''}`}>{r.deltaRank === null ? '–' : r.deltaRank > 0 ? `▲ ${r.deltaRank}` : r.deltaRank < 0 ? `▼ ${-r.deltaRank}` : '='}</td>
+              <td className={`num ${trend(shownDelta(r.deltaScore))}`}>{signed(shownDelta(r.deltaScore), meta.decimals)}</td>
+              <td className={`num ${trend(r.deltaRank)}`}>{r.deltaRank === null ? '–' : r.deltaRank > 0 ? `▲ ${r.deltaRank}` : r.deltaRank < 0 ? `▼ ${-r.deltaRank}` : '='}</td>
               <td>{group(r)}</td>
               <td>{note(r)}</td>
             </tr>

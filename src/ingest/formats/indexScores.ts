@@ -25,7 +25,7 @@ export const indexScores: TabularFormat = {
   kind: 'index_scores',
   table: 'index_scores',
   columns,
-  example: ['PCI', '2024', 'P46', 'Thừa Thiên Huế', '', '68.5', '100', '12', '63', 'VCCI'],
+  example: ['PCI', '2024', 'P31', 'Thừa Thiên Huế', '', '68.5', '100', '12', '63', 'VCCI'],
   headerSchema: headerSchemaOf(columns),
   extraChecks: (_ctx, typ) => [
     duplicateRowsCheck(typ, ['index', 'year', 'unit_code', 'component'], 'unit_code'),
