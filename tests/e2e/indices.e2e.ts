@@ -78,6 +78,9 @@ describe('overview cards', () => {
     const hue = t2024.get('Huế')!;
     expect(hue).toBeCloseTo(papiTotals(2024).find((t) => t.code === 'P31')!.total, 10);
     expect(await cardText(s.page, 'PAPI', 'card-value')).toContain(viNumber(hue));
+    // Each card names where its numbers come from: the real PAPI publisher, the demo's label for invented series.
+    expect(await cardText(s.page, 'PAPI', 'card-source')).toContain('PAPI, UNDP & CECODES');
+    expect(await cardText(s.page, 'PCI', 'card-source')).toContain([...new Set(provinceDemo.filter((r) => r.index === 'PCI').map((r) => r.source))].join('; '));
     expect(await cardText(s.page, 'PAPI', 'card-rank')).toContain(`Hạng ${rankOf(t2024, 'Huế')}/${t2024.size}`);
     const delta = await cardText(s.page, 'PAPI', 'card-delta');
     const d = hue - t2023.get('Huế')!;

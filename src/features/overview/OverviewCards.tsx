@@ -36,7 +36,7 @@ function Sparkline({ index, series }: { index: IndexCode; series: { year: number
   );
 }
 
-function Card({ card, large }: { card: CardModel; large?: boolean }) {
+function Card({ card, large, sources }: { card: CardModel; large?: boolean; sources: string[] }) {
   const { t, locale } = useI18n();
   const { view } = useUnits();
   const fmt = useFormatValue();
@@ -100,6 +100,7 @@ function Card({ card, large }: { card: CardModel; large?: boolean }) {
       <Sparkline index={card.index} series={s.series} />
       {card.answers !== null && <div className="ix-note">{t('card.answers', { n: formatNumber(card.answers, locale, 0) })} · {t('card.sipasHow')}</div>}
       {card.derived && <div className="ix-note derived">{t('card.derived')}</div>}
+      {sources.length > 0 && <div className="ix-note ix-source" data-testid="card-source">{t('source.label')}: {sources.join('; ')}</div>}
     </a>
   );
 }
@@ -125,7 +126,9 @@ export function OverviewCards({ large }: { large?: boolean }) {
   if (q.loading) return <div className="chart-skeleton" aria-busy="true" />;
   return (
     <div className={`ix-cards${large ? ' large' : ''}`} data-testid="overview-cards" aria-label={t('overview.cardsTitle')}>
-      {cards.map((c) => <Card key={c.index} card={c} large={large} />)}
+      {cards.map((c) => (
+        <Card key={c.index} card={c} large={large} sources={c.state === 'none' ? [] : c.answers !== null ? q.data!.sipasSources : q.data!.sources[c.index]} />
+      ))}
     </div>
   );
 }

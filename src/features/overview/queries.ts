@@ -4,7 +4,7 @@ import { INDEX_CODES, type IndexCode } from '../../domain/indices';
 import type { Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
 import type { SipasYearRow } from '../indices/queries';
-import { fetchCrosswalk, fetchSipasPooled, fetchUnitTotals } from '../indices/unitTotals';
+import { fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitTotals } from '../indices/unitTotals';
 
 /** The name of a unit code, from the units catalogue or any index row. Params: [code, code]. */
 export const UNIT_NAME_SQL = `
@@ -13,9 +13,15 @@ SELECT unit_name FROM (
   UNION ALL SELECT unit_name, 1 FROM index_scores WHERE unit_code = ? AND unit_name IS NOT NULL
 ) ORDER BY pref LIMIT 1`;
 
+/** Where the commune's SIPAS answers came from (the datasets' sources). */
+export const SIPAS_SOURCES_SQL = `SELECT DISTINCT source FROM datasets WHERE kind = 'sipas_responses' AND source IS NOT NULL AND source <> '' ORDER BY source`;
+
 export interface OverviewData {
   cw: Crosswalk;
   totals: Record<IndexCode, UnitTotal[]>;
+  /** Each index's sources as given in its rows; SIPAS answers' sources apart. */
+  sources: Record<IndexCode, string[]>;
+  sipasSources: string[];
   sipas: SipasYearRow[];
   communeName: string | null;
 }
@@ -23,8 +29,13 @@ export interface OverviewData {
 export async function loadOverview(db: Db, commune: string | null): Promise<OverviewData> {
   const cw = await fetchCrosswalk(db);
   const totals = {} as Record<IndexCode, UnitTotal[]>;
-  for (const c of INDEX_CODES) totals[c] = await fetchUnitTotals(db, c);
+  const sources = {} as Record<IndexCode, string[]>;
+  for (const c of INDEX_CODES) {
+    totals[c] = await fetchUnitTotals(db, c);
+    sources[c] = await fetchSources(db, c);
+  }
+  const sipasSources = (await db.query<{ source: string }>(SIPAS_SOURCES_SQL)).map((r) => r.source);
   const sipas = commune ? await fetchSipasPooled(db, commune) : [];
   const name = commune ? await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]) : [];
-  return { cw, totals, sipas, communeName: name[0]?.unit_name ?? null };
+  return { cw, totals, sources, sipasSources, sipas, communeName: name[0]?.unit_name ?? null };
 }
