@@ -17,6 +17,7 @@ import { componentBarsOption, indexTrendOption } from './charts';
 import { componentTotals, levelOf, peersAt, yearsOf, type Level } from './model';
 import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitTotals } from './unitTotals';
 import { UNIT_NAME_SQL } from '../overview/queries';
+import { PAR_FIELDS_SQL } from './queries';
 import { useUnits } from './useUnits';
 import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
@@ -32,15 +33,20 @@ async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: Index
     totals.push(...pooled.map((r) => ({ year: r.year, unitCode: commune, unitName: name, total: r.rate, nPresent: 1, nExpected: 1 })));
     fromAnswers = pooled.length > 0;
   }
-  return { cw, totals, components, sources, fromAnswers };
+  const parFields = index === 'PAR' ? new Map((await db.query<{ code: string; name: string }>(PAR_FIELDS_SQL)).map((r) => [r.code, r.name])) : new Map<string, string>();
+  return { cw, totals, components, sources, fromAnswers, parFields };
 }
 
-/** Component code → label: PAPI dimensions and sub-dimensions by name, PAR lĩnh vực by number, else the code. */
-export function useComponentLabel(index: IndexCode) {
+/**
+ * Component code → label: PAPI dimensions and sub-dimensions by name, PAR lĩnh vực by the name in the loaded criteria
+ * (else by number), else the code.
+ */
+export function useComponentLabel(index: IndexCode, parFields: ReadonlyMap<string, string> = new Map()) {
   const { t } = useI18n();
   return (code: string) => {
     const key = (index === 'PAPI' ? (/^D\d$/.test(code) ? `indices.papi.dim.${code.slice(1)}` : `indices.papi.sub.${code}`) : '') as MessageKey;
     if (key && key in vi) return t(key);
+    if (index === 'PAR' && parFields.has(code)) return `${code}. ${parFields.get(code)}`;
     if (index === 'PAR' && /^\d+$/.test(code)) return t('indices.parField', { code });
     return code;
   };
@@ -56,7 +62,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   const sub = p.sub === '1';
   const q = useQuery((db) => loadIndex(db, index, mine.commune), [index, mine.commune]);
   const fmt = (v: number | null) => formatNumber(v, locale, meta.decimals);
-  const label = useComponentLabel(index);
+  const label = useComponentLabel(index, q.data?.parFields);
 
   const model = useMemo(() => {
     if (!q.data) return null;

@@ -114,4 +114,7 @@ GROUP BY unit_code
 ORDER BY unit_code`;
 
 /** Where an index's rows come from, as the files said (e.g. "PAPI, UNDP & CECODES", "Dữ liệu minh họa"). Params: [index_code]. */
+/** PAR lĩnh vực names (top-level criteria) from the loaded criteria trees, the latest year's wording. */
+export const PAR_FIELDS_SQL = `SELECT code, arg_max(name, year) AS name FROM par_criteria WHERE code NOT LIKE '%.%' GROUP BY code`;
+
 export const SOURCES_SQL = `SELECT DISTINCT source FROM index_scores WHERE index_code = ? AND source IS NOT NULL AND source <> '' ORDER BY source`;
