@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { Db } from '../db/types';
 import { SCHEMA_SQL } from '../db/schema';
 import { loadReference } from '../features/data/demo';
-import { listDatasets, type DatasetInfo } from '../features/data/catalogue';
+import { listDatasets, sourcesOf, type DatasetInfo } from '../features/data/catalogue';
 import { startData, type StartReport } from '../features/data/lifecycle';
 import type { Translate } from '../i18n/i18n';
 
@@ -129,4 +129,9 @@ export function useData(): DataState {
   const v = useContext(Ctx);
   if (!v) throw new Error('useData outside DataProvider');
   return v;
+}
+
+/** The source line of a chart built from these kinds of data (see sourcesOf). */
+export function useSourceOf(kinds: readonly string[]): string | undefined {
+  return sourcesOf(useData().datasets, kinds);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortDatasets } from './Catalogue';
-import type { DatasetInfo } from './catalogue';
+import { sourcesOf, type DatasetInfo } from './catalogue';
 
 const d = (id: string, file: string, rows: number, at: string): DatasetInfo => ({
   id, kind: 'units', file_name: file, row_count: rows, coverage: null, imported_at: at, is_demo: false, source: null, table_name: null,
@@ -17,5 +17,14 @@ describe('sorting the catalogue', () => {
   });
   it('keeps the given order without a sort column', () => {
     expect(sortDatasets(list, null, 1).map((x) => x.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('sourcesOf', () => {
+  it('names each source once, a file without a source by its name, and nothing for other kinds', () => {
+    const sipas = (id: string, file: string, source: string | null): DatasetInfo => ({ ...d(id, file, 1, ''), kind: 'sipas_responses', source });
+    const all = [sipas('s1', 'q1.csv', 'Dữ liệu minh họa'), sipas('s2', 'q2.csv', 'Dữ liệu minh họa'), sipas('s3', 'phieu_2026.xlsx', null), ...list];
+    expect(sourcesOf(all, ['sipas_responses'])).toBe('Dữ liệu minh họa; phieu_2026.xlsx');
+    expect(sourcesOf(all, ['par_scores'])).toBeUndefined();
   });
 });

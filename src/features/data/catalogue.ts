@@ -13,6 +13,12 @@ export interface DatasetInfo {
   table_name: string | null;
 }
 
+/** What a chart built from some kinds of data names as its source: each dataset's source, else its file name. */
+export function sourcesOf(datasets: readonly DatasetInfo[], kinds: readonly string[]): string | undefined {
+  const names = [...new Set(datasets.filter((d) => kinds.includes(d.kind)).map((d) => d.source || d.file_name))];
+  return names.length ? names.join('; ') : undefined;
+}
+
 export interface NewDataset {
   id: string;
   kind: string;

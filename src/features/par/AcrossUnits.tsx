@@ -1,9 +1,10 @@
 // Commune-wide: which criteria lose the most points (where to act) and who over-scores itself.
 import { Chart } from '../../charts/Chart';
+import { useSourceOf } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
 import { lostAcrossUnits } from '../../domain/parScoring';
-import type { ParYear } from './model';
+import { PAR_KINDS, type ParYear } from './model';
 import { horizontalBarOption, selfVsAppraisedOption } from './charts';
 import { fmtPoints } from './format';
 import { domainLosses, selfVsAppraisedRows } from './across';
@@ -16,10 +17,12 @@ export function AcrossUnits({ model }: { model: ParYear }) {
   const fmtP = (v: number) => fmtPoints(v, locale);
   const fmtI = (v: number) => formatNumber(v, locale, 2);
   const own = model.units.find((u) => u.own);
+  const source = useSourceOf(PAR_KINDS);
   const context = [own?.unitName, t('par.a.context', { year: model.year })].filter(Boolean).join(' · ');
   return (
     <div className="par-across">
       <Chart
+        source={source}
         id="par-lost"
         title={t('par.a.lostTitle', { year: model.year })}
         subtitle={t('par.a.lostSub')}
@@ -53,6 +56,7 @@ export function AcrossUnits({ model }: { model: ParYear }) {
         </tbody>
       </table>
       <Chart
+        source={source}
         id="par-gap"
         title={t('par.a.gapTitle', { year: model.year })}
         subtitle={t('par.a.gapSub')}

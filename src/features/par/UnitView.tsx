@@ -8,8 +8,9 @@ import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
 import { headroom, lostPoints, nextBand, overstated, bandOf, pctOfMax, type LeafGap } from '../../domain/parScoring';
 import { Chart } from '../../charts/Chart';
+import { useSourceOf } from '../../app/DataContext';
 import { selfVsAppraisedOption } from './charts';
-import type { ParUnit, ParYear } from './model';
+import { PAR_KINDS, type ParUnit, type ParYear } from './model';
 import { fmtChange, fmtPoints } from './format';
 import { UnitTree } from './UnitTree';
 
@@ -133,6 +134,7 @@ function GapList({ title, rows, empty, testId }: { title: string; rows: LeafGap[
 
 /** % of each lĩnh vực's applicable max, self-assessed beside appraised: the unit's weak areas at a glance. */
 function DomainProfile({ model, unit }: { model: ParYear; unit: ParUnit }) {
+  const source = useSourceOf(PAR_KINDS);
   const { t, locale } = useI18n();
   const rows = unit.score.nodes
     .filter((n) => n.depth === 0 && n.applicable)
@@ -144,6 +146,7 @@ function DomainProfile({ model, unit }: { model: ParYear; unit: ParUnit }) {
   const f = (v: number) => formatNumber(v, locale, 1);
   return (
     <Chart
+      source={source}
       id="par-unit-domains"
       title={t('par.u.domainsTitle')}
       subtitle={t('par.u.domainsSub')}

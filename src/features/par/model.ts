@@ -3,6 +3,9 @@
 import type { BandCutoffs } from '../../app/settings';
 import { bandOf, compareCodes, rankByIndex, scoreUnit, type Band, type ParCriterion, type ParScore, type UnitScore } from '../../domain/parScoring';
 
+/** The datasets PAR views are built from (their sources label the charts). */
+export const PAR_KINDS = ['par_criteria', 'par_scores'];
+
 export interface CriterionRow {
   code: string;
   name: string;

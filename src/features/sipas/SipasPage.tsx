@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useSourceOf } from '../../app/DataContext';
 import type { Route } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
 import { useQuery } from '../../app/useQuery';
@@ -19,10 +20,13 @@ import './sipas.css';
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
+const SIPAS_KINDS = ['sipas_responses'];
+
 /** SIPAS satisfaction against the target: by period, element, item and service point. View state lives in the URL. */
 export function SipasPage({ route }: { route: Route }) {
   const { t, locale } = useI18n();
   const [settings] = useSettings();
+  const source = useSourceOf(SIPAS_KINDS);
   const level: Level = isLevel(route.params.level) ? route.params.level : 'quarter';
   const unit = route.params.unit || null;
 
@@ -158,6 +162,7 @@ export function SipasPage({ route }: { route: Route }) {
 
           <Chart
             id="sipas-trend"
+            source={source}
             title={t('sipas.trend.title', { level: levelLabel(t, level).toLowerCase() })}
             subtitle={t('sipas.trend.sub')}
             context={unit ? unitName(unit) : t('sipas.allUnits')}
@@ -183,6 +188,7 @@ export function SipasPage({ route }: { route: Route }) {
 
           <Chart
             id="sipas-distribution"
+            source={source}
             title={t('sipas.dist.title', { period: periodText })}
             subtitle={t('sipas.dist.sub')}
             context={context}
