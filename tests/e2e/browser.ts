@@ -33,6 +33,16 @@ export async function openApp(browser: Browser, hash = '#/', opts: { acceptDownl
   return { context, page, requests, consoleErrors };
 }
 
+/** Dismisses every dialog the page opens (an alert from injected HTML would be one) and keeps its text. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return dialogs;
+}
+
 /** Waits until DuckDB has started and the page shows its content. */
 export async function waitReady(page: Page) {
   await page.waitForSelector('main section', { timeout: 60_000 });

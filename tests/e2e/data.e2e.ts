@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, offOrigin, openApp, screenshot, waitReady } from './browser';
+import { launch, offOrigin, openApp, recordDialogs, screenshot, waitReady } from './browser';
 
 const enc = (text: string) => Buffer.from(text, 'utf8');
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: enc(text) });
@@ -217,11 +217,7 @@ describe('storage trouble', () => {
 describe('importing files', () => {
   it('imports a good units file, shows it in the catalogue, keeps it after a reload; cell values stay text', async () => {
     const s = await openApp(browser, '#/data');
-    const dialogs: string[] = [];
-    s.page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const dialogs = recordDialogs(s.page);
     await waitReady(s.page);
     await openData(s.page);
     const before = await fileNames(s.page);

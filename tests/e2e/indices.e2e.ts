@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, screenshot, waitReady } from './browser';
+import { launch, openApp, recordDialogs, screenshot, waitReady } from './browser';
 import { papiTotals } from './papi';
 import { sharedPath } from '../helpers/shared';
 
@@ -250,11 +250,7 @@ describe('index page', () => {
 describe('imported index scores', () => {
   it('a later year of PCI takes over the PCI card; a unit named like HTML shows as text', async () => {
     const s = await openApp(browser, '#/data');
-    const dialogs: string[] = [];
-    s.page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const dialogs = recordDialogs(s.page);
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid=import-input]', { state: 'attached' });
     // A test fixture, not shipped data: two of the 34 provinces' PCI in a year after the demo's last (so nothing is

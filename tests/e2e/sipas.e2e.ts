@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, offOrigin, openApp, screenshot, waitReady } from './browser';
+import { launch, offOrigin, openApp, recordDialogs, screenshot, waitReady } from './browser';
 
 // The expected numbers are computed here from the demo CSV itself, independently of the app's code.
 const LABELS: Record<string, number> = { 'Rất hài lòng': 5, 'Hài lòng': 4, 'Bình thường': 3, 'Không hài lòng': 2, 'Rất không hài lòng': 1 };
@@ -227,11 +227,7 @@ describe('SIPAS page on the demo data', () => {
     ].join('\n');
     const exp = tallyCsv(file.replace('20/11/2026', '2026-Q4'), (p) => p === '2026-Q4');
     const s = await openApp(browser, '#/data');
-    const dialogs: string[] = [];
-    s.page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const dialogs = recordDialogs(s.page);
     await waitReady(s.page);
     await s.page.setInputFiles('[data-testid=import-input]', { name: 'phieu_quy4.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
     await s.page.waitForSelector('[data-testid=import-commit]:not([disabled])');
