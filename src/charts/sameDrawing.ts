@@ -4,11 +4,19 @@
 
 type Props = { option: unknown; style?: { height?: unknown } };
 
+// Every render compares the previous option with the new one: keep each option's text so it is serialised once.
+const texts = new WeakMap<object, string>();
+
 export function optionText(option: unknown): string {
-  return JSON.stringify(option, (_key, v: unknown) => (typeof v === 'function' ? `fn:${String(v)}` : v));
+  const cached = typeof option === 'object' && option !== null ? texts.get(option) : undefined;
+  if (cached !== undefined) return cached;
+  const text = JSON.stringify(option, (_key, v: unknown) => (typeof v === 'function' ? `fn:${String(v)}` : v));
+  if (typeof option === 'object' && option !== null) texts.set(option, text);
+  return text;
 }
 
 /** For echarts-for-react's shouldSetOption: true when the new props draw something different. */
 export function drawsDifferently(prev: Props, next: Props): boolean {
-  return prev.style?.height !== next.style?.height || optionText(prev.option) !== optionText(next.option);
+  if (prev.style?.height !== next.style?.height) return true;
+  return prev.option !== next.option && optionText(prev.option) !== optionText(next.option);
 }
