@@ -70,6 +70,7 @@ export const en: Dictionary = {
   'chart.noData': 'No data for this chart yet.',
   'source.label': 'Source',
   'source.papi': 'PAPI, UNDP & CECODES (papi.org.vn)',
+  'source.communes2025': 'Commune merger table 2025 (unofficial, communes_2025.json)',
   'note.papiBreak': 'In 2018 PAPI went from 6 to 8 dimensions: totals before and after 2018 are not comparable, so the line does not cross it.',
 
   'indices.title': '{index}',

@@ -63,6 +63,7 @@ const core = {
   'chart.noData': 'Chưa có dữ liệu cho biểu đồ này.',
   'source.label': 'Nguồn',
   'source.papi': 'PAPI, UNDP & CECODES (papi.org.vn)',
+  'source.communes2025': 'Bảng sáp nhập xã 2025 (không chính thức, communes_2025.json)',
   'note.papiBreak': 'Năm 2018 PAPI đổi từ 6 lên 8 nội dung: tổng điểm trước và sau 2018 không so sánh được, nên đường không nối qua mốc này.',
 
   'indices.title': '{index}',

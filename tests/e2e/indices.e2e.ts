@@ -61,6 +61,29 @@ function demo34(index: string, year: number): Map<string, number> {
   return out;
 }
 
+// The commune crosswalk of Huế, read here from the product owner's copy: new commune → its former communes' names.
+const hueCommunes = (JSON.parse(fs.readFileSync(sharedPath('data/merger/communes_2025.json'), 'utf8')) as { columns: string[] }[])
+  .map((r) => r.columns.map((c) => c.normalize('NFC')))
+  .filter(([p]) => p === 'Huế')
+  .map(([, neu, formers]) => ({ neu: neu!, formers: formers === 'Không sáp nhập' ? [neu!] : formers!.split(', ') }));
+
+/**
+ * A year before the merger on the "new communes" view, computed here: a new commune whose former communes are all in
+ * `values` (by name) is their plain mean; a unit that is no former commune stays as it is.
+ */
+function newCommunesView(values: Map<string, { name: string; value: number }>): Map<string, number> {
+  const out = new Map<string, number>();
+  const used = new Set<string>();
+  for (const { neu, formers } of hueCommunes) {
+    const found = [...values.entries()].filter(([, v]) => formers.includes(v.name));
+    if (!found.length) continue;
+    found.forEach(([code]) => used.add(code));
+    if (found.length === formers.length) out.set(neu, found.reduce((a, [, v]) => a + v.value, 0) / formers.length);
+  }
+  for (const [code, v] of values) if (!used.has(code)) out.set(code, v.value);
+  return out;
+}
+
 async function cardText(page: Page, index: string, testid: string) {
   return (await page.locator(`[data-testid="card-${index}"] [data-testid="${testid}"]`).textContent())?.trim() ?? '';
 }
@@ -115,9 +138,11 @@ describe('overview cards', () => {
   it('the PAR card is about the demo commune: its 2025 value, rank among the communes and band, from the demo file', async () => {
     const rows = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/commune_indices.csv'), 'utf8').trim().split(/\r?\n/).slice(1)
       .map((l) => l.split(',')).filter((c) => c[0] === 'PAR' && c[4] === '');
-    const of = (year: string) => new Map(rows.filter((c) => c[1] === year).map((c) => [c[2]!, Number(c[5])]));
-    const y25 = of('2025');
-    const y24 = of('2024');
+    const of = (year: string) => new Map(rows.filter((c) => c[1] === year).map((c) => [c[2]!, { name: c[3]!.normalize('NFC'), value: Number(c[5]) }]));
+    const y25 = new Map([...of('2025')].map(([k, v]) => [k, v.value]));
+    // The demo's neighbours merged on 1/7/2025: the card compares 2025 with 2024 seen as the new communes.
+    const y24 = newCommunesView(of('2024'));
+    expect(y24.size).toBe(y25.size);
     const s = await openApp(browser, '#/');
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid="card-PAR"] [data-testid="card-value"]');
@@ -284,6 +309,64 @@ describe('imported index scores', () => {
     expect(await s.page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await screenshot(s.page, 'indices-par-imported');
+    await s.context.close();
+  });
+
+  it('commune-level data across the 2025 merger: a new commune before 2025 is the mean of its former ones; the old view shows them', async () => {
+    const s = await openApp(browser, '#/data');
+    const dialogs = recordDialogs(s.page);
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid=import-input]', { state: 'attached' });
+    // A test fixture of real names (Huế, the demo's province): the six former phường that became Phú Xuân, one of
+    // them written with the old tone placement and decomposed; Phú Xuân as published in 2025; a name in no crosswalk.
+    const phuXuan = hueCommunes.find((c) => c.neu === 'Phú Xuân')!.formers;
+    expect(phuXuan).toHaveLength(6);
+    const values = [81.25, 84.5, 79.75, 88, 86.25, 90.5];
+    const written = (name: string) => (name === 'Phường Thuận Hòa' ? 'Phường Thuận Hoà'.normalize('NFD') : name);
+    const csv = [
+      'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
+      ...phuXuan.flatMap((name, i) => [`PAR,2024,H0${i + 1},${written(name)},,${values[i]},100,,,Kiểm thử`, `PAR,2023,H0${i + 1},${written(name)},,${values[i]! - 1},100,,,Kiểm thử`]),
+      'PAR,2024,H99,<img src=x onerror=alert(1)>,,70,100,,,Kiểm thử',
+      'PAR,2025,H100,Phường Phú Xuân,,91.5,100,,,Kiểm thử',
+    ].join('\r\n');
+    await s.page.setInputFiles('[data-testid=import-input]', { name: 'chi_so_phuong_hue.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await s.page.waitForSelector('[data-testid=import-plan]:not([aria-busy="true"])', { timeout: 60_000 });
+    await s.page.click('[data-testid=import-commit]', { timeout: 10_000 });
+    await s.page.waitForSelector('[data-testid=import-done]');
+
+    await s.page.evaluate(() => (location.hash = '#/indices/PAR?unit=H100&year=2024'));
+    await s.page.waitForSelector('[data-testid="rank-table"] tr.own');
+    expect(await s.page.isChecked('[data-testid="view-34"]')).toBe(true);
+    expect(await s.page.locator('[data-testid="view-switch"] legend').textContent()).toBe('Xã, phường theo');
+    const own = await s.page.locator('[data-testid="rank-table"] tr.own', { hasText: 'Phú Xuân' }).locator('td').allTextContents();
+    expect(own[1]).toBe('Phường Phú Xuân'); // named as published in 2025
+    expect(own[2]).toBe(viNumber(values.reduce((a, v) => a + v, 0) / 6));
+    expect(own.at(-1)).toBe(`tính toán: ${phuXuan.join(' + ')}`); // the crosswalk's names
+    expect(own[3]).toBe(`+${viNumber(1)}`); // against 2023, the mean of the same six one point lower
+    expect(await s.page.locator('[data-testid="derived-note"]').textContent()).toContain('trung bình cộng (không trọng số) của các xã, phường cũ');
+    // the former phường drawn beside it (the chart's table has a column each, 2024 = its own value) …
+    const trend = s.page.locator('figure[data-chart="index-trend"] details.chart-table');
+    const head = await trend.locator('th').allTextContents();
+    const row24 = await trend.locator('tbody tr', { hasText: '2024' }).locator('td').allTextContents();
+    for (const [i, name] of phuXuan.entries()) expect(row24[head.indexOf(`${name} (trước sáp nhập)`)]).toBe(viNumber(values[i]!));
+    // … and a name the crosswalk does not know listed for review, as text
+    await s.page.click('[data-testid="name-review"] summary');
+    expect(await s.page.locator('[data-testid="name-review"]').textContent()).toContain('<img src=x onerror=alert(1)>');
+    await screenshot(s.page, 'indices-communes-new');
+
+    // The old view: the unit becomes a former phường, 2025 is gone, each former phường ranked with its own value.
+    await s.page.click('[data-testid="view-63"]');
+    await s.page.waitForFunction(() => location.hash.includes('view=63'));
+    await s.page.waitForSelector('[data-testid="rank-table"] tr.own');
+    expect(await s.page.locator('[data-testid="year-select"] option').allTextContents()).not.toContain('2025');
+    expect(await s.page.inputValue('[data-testid="unit-select"]')).toMatch(/^H0[1-6]$/);
+    const shown = new Map((await s.page.locator('[data-testid="rank-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''))))
+      .map((c) => [c[1]!.normalize('NFC'), c[2]]));
+    for (const [i, name] of phuXuan.entries()) expect(shown.get(written(name).normalize('NFC'))).toBe(viNumber(values[i]!));
+    expect(await s.page.locator('main img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(s.page, 'indices-communes-old');
+    expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   });
 });

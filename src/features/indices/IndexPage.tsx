@@ -14,7 +14,9 @@ import type { UnitTotal } from '../../domain/trend';
 import { formatNumber } from '../../i18n/format';
 import { vi, type MessageKey } from '../../i18n/vi';
 import { componentBarsOption, indexTrendOption } from './charts';
-import { componentTotals, levelOf, peersAt, yearsOf, type Level } from './model';
+import { componentTotals, levelOf, localUnits, peersAt, yearsOf, type Level } from './model';
+import { communeKeyInView, formerLines, reviewNames } from '../../domain/communeMerger';
+import { communeIndexFor } from './communeCrosswalk';
 import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitTotals } from './unitTotals';
 import { UNIT_NAME_SQL } from '../overview/queries';
 import { PAR_FIELDS_SQL } from './queries';
@@ -23,7 +25,7 @@ import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
 import './indices.css';
 
-async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode, commune: string) {
+async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode, commune: string, province: string) {
   const [cw, totals, components, sources] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index), await fetchSources(db, index)];
   // SIPAS of the user's commune from its own survey answers (pooled rate), unless scores were loaded for it.
   let fromAnswers = false;
@@ -34,7 +36,9 @@ async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: Index
     fromAnswers = pooled.length > 0;
   }
   const parFields = index === 'PAR' ? new Map((await db.query<{ code: string; name: string }>(PAR_FIELDS_SQL)).map((r) => [r.code, r.name])) : new Map<string, string>();
-  return { cw, totals, components, sources, fromAnswers, parFields };
+  // Local units across the commune merger, when the user's province's crosswalk knows their names.
+  const communes = await communeIndexFor(cw, province, localUnits(cw, totals));
+  return { cw, totals, components, sources, fromAnswers, parFields, communes };
 }
 
 /**
@@ -60,27 +64,32 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   const p = route.params;
   const view: ProvinceView = p.view === '63' || p.view === '34' ? p.view : mine.view;
   const sub = p.sub === '1';
-  const q = useQuery((db) => loadIndex(db, index, mine.commune), [index, mine.commune]);
+  const q = useQuery((db) => loadIndex(db, index, mine.commune, mine.province), [index, mine.commune, mine.province]);
   const fmt = (v: number | null) => formatNumber(v, locale, meta.decimals);
   const label = useComponentLabel(index, q.data?.parFields);
 
   const model = useMemo(() => {
     if (!q.data) return null;
-    const { cw, totals, components } = q.data;
+    const { cw, totals, components, communes: ix } = q.data;
+    // A local unit's key in the view: a former commune maps to its new one and back, when the crosswalk knows it.
+    const local = localUnits(cw, totals);
+    const localKey = (key: string) => (ix ? communeKeyInView(ix, local, key, view) : key);
     // The unit: from the link, else the user's commune (PAR/SIPAS, when it has data), else the user's province.
-    const localPeers = peersAt(cw, totals, 'local', view);
+    const localPeers = peersAt(cw, totals, 'local', view, ix);
+    const myCommune = localKey(mine.commune);
     const defaultUnit =
-      (index === 'PAR' || index === 'SIPAS') && localPeers.some((u) => u.unitCode === mine.commune) ? mine.commune : provinceInView(cw, mine.province, view);
+      (index === 'PAR' || index === 'SIPAS') && localPeers.some((u) => u.unitCode === myCommune) ? myCommune : provinceInView(cw, mine.province, view);
     const asked = p.unit ?? defaultUnit ?? '';
     const level: Level = levelOf(cw, asked);
-    const unit = level === 'province' ? provinceInView(cw, asked, view) ?? asked : asked;
-    const own = level === 'province' ? provinceInView(cw, mine.province, view) : mine.commune;
+    const unit = level === 'province' ? provinceInView(cw, asked, view) ?? asked : localKey(asked);
+    const own = level === 'province' ? provinceInView(cw, mine.province, view) : myCommune;
+    const cx = level === 'local' ? ix : null;
     const compByCode = componentTotals(index, components, 'top');
     const subByCode = index === 'PAPI' ? componentTotals(index, components, 'sub') : new Map<string, UnitTotal[]>();
     const component = p.component && (compByCode.has(p.component) || subByCode.has(p.component)) ? p.component : '';
     const metricTotals = component ? compByCode.get(component) ?? subByCode.get(component)! : totals;
-    const peers = peersAt(cw, metricTotals, level, view);
-    const totalPeers = peersAt(cw, totals, level, view);
+    const peers = peersAt(cw, metricTotals, level, view, cx);
+    const totalPeers = peersAt(cw, totals, level, view, cx);
     // A component's own years (PAPI e-governance only from 2018); the total's years otherwise.
     const years = yearsOf(component || !totalPeers.length ? peers : totalPeers);
     const year = years.includes(Number(p.year)) ? Number(p.year) : years.at(-1) ?? null;
@@ -92,13 +101,13 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     // Components of the chosen year: the unit against the median and the best of complete peers.
     const compSource = sub ? subByCode : compByCode;
     const bars = [...compSource.entries()].flatMap(([code, list]) => {
-      const ofYear = peersAt(cw, list, level, view).filter((u) => u.year === year && u.nPresent >= u.nExpected);
+      const ofYear = peersAt(cw, list, level, view, cx).filter((u) => u.year === year && u.nPresent >= u.nExpected);
       if (!ofYear.length) return [];
       const vals = ofYear.map((u) => u.total);
       const mineRow = ofYear.find((u) => u.unitCode === unit || u.unitName === unit);
       return [{ code, label: label(code), unit: mineRow?.total ?? null, median: median(vals), best: Math.max(...vals) }];
     });
-    const derivedShown = level === 'province' && view === '34' && peers.some((u) => u.derived);
+    const derivedShown = view === '34' && (level === 'province' || cx !== null) && peers.some((u) => u.derived);
     // On the 34 view, a merged province's former provinces, as published, beside the computed mean.
     const members = level === 'province' && view === '34' ? cw.members.get(unit) ?? [] : [];
     const formerTotals = members.length > 1 ? peersAt(cw, metricTotals, 'province', '63') : [];
@@ -110,14 +119,21 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
             return f && f.nPresent >= f.nExpected ? f.total : null;
           }),
         }))
-      : [];
-    return { cw, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers, formers };
+      : cx && view === '34'
+        ? formerLines(cx, localUnits(cw, metricTotals), unit).map((l) => ({ name: l.name, values: standings.map((s) => l.byYear.get(s.year) ?? null) }))
+        : [];
+    // Names the commune view could not place, for the user to check.
+    const review = cx && view === '34' ? reviewNames(cx, local) : null;
+    return { cw, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers, formers, local, review };
   }, [q.data, index, view, p.unit, p.year, p.from, p.to, p.component, sub, mine.commune, mine.province, meta]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const setView = (v: ProvinceView) => {
     updateSettings({ provinceView: v });
-    // The unit follows: a former province maps to its new one; a new one to the former one of its name.
-    const unit = model && model.level === 'province' && p.unit ? provinceInView(model.cw, p.unit, v) : p.unit;
+    // The unit follows: a former province or commune maps to its new one; a new one to the former one of its name.
+    const ix = q.data?.communes ?? null;
+    const unit = !model || !p.unit ? p.unit
+      : model.level === 'province' ? provinceInView(model.cw, p.unit, v) ?? p.unit
+      : ix ? communeKeyInView(ix, model.local, p.unit, v) : p.unit;
     replaceParams(route, { view: v, unit });
   };
 
@@ -143,7 +159,12 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     );
   }
   const target = index === 'SIPAS' ? sipasTargetFor(settings, m.year) : null;
-  const source = index === 'PAPI' && q.data!.sources.includes('PAPI, UNDP & CECODES') ? [t('source.papi'), ...q.data!.sources.filter((x) => x !== 'PAPI, UNDP & CECODES')].join('; ') : q.data!.sources.join('; ') || undefined;
+  // On the local level with the commune crosswalk, the switch is about communes (xã, phường), not provinces.
+  const communeView = m.level === 'local' && q.data!.communes !== null;
+  const sources = index === 'PAPI' && q.data!.sources.includes('PAPI, UNDP & CECODES') ? [t('source.papi'), ...q.data!.sources.filter((x) => x !== 'PAPI, UNDP & CECODES')] : [...q.data!.sources];
+  if (communeView && m.derivedShown) sources.push(t('source.communes2025'));
+  const source = sources.join('; ') || undefined;
+  const formerName = (name: string) => t(communeView ? 'indices.formerCommuneLine' : 'indices.formerLine', { name });
   const metricName = m.component ? label(m.component) : t('indices.total');
   const context = `${m.unitName} · ${m.component ? metricName + ' · ' : ''}${m.from}–${m.to}`;
   // With no peers there is no median or best to compare with: those lines are left out, not drawn on top of the unit.
@@ -152,7 +173,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
     target: t('indices.series.target', { target: `${formatNumber(target, locale, 0)}%` }),
     breakLabel: (year) => t('series.break', { year }), yAxis: meta.scale === 'percent' ? t('indices.axis.percent') : t('indices.axis.score'), xAxis: t('axis.year'), formatValue: fmt,
-  }, target, m.formers.map((f) => ({ ...f, name: t('indices.formerLine', { name: f.name }) })));
+  }, target, m.formers.map((f) => ({ ...f, name: formerName(f.name) })));
   const percentBars = index !== 'PAPI' && q.data!.components.some((c) => c.max_score);
   const barsOption = componentBarsOption(m.bars, {
     unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
@@ -208,13 +229,13 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
             </select>
           </label>
         )}
-        {m.level === 'province' && (
+        {(m.level === 'province' || communeView) && (
           <fieldset className="view-switch" data-testid="view-switch">
-            <legend>{t('indices.view.label')}</legend>
+            <legend>{t(communeView ? 'indices.communeView.label' : 'indices.view.label')}</legend>
             {(['34', '63'] as const).map((v) => (
               <label key={v}>
                 <input type="radio" name="province-view" value={v} checked={view === v} onChange={() => setView(v)} data-testid={`view-${v}`} />
-                {t(`indices.view.${v}`)}
+                {t(communeView ? `indices.communeView.${v}` : `indices.view.${v}`)}
               </label>
             ))}
           </fieldset>
@@ -225,7 +246,19 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
           {t('indices.sipasFromAnswers')} <a href="#/sipas">{t('indices.sipasDetails')}</a>
         </p>
       )}
-      {m.derivedShown && <p className="note derived-note" data-testid="derived-note">{t('indices.derivedNote')}</p>}
+      {m.derivedShown && <p className="note derived-note" data-testid="derived-note">{t(communeView ? 'indices.communeDerivedNote' : 'indices.derivedNote')}</p>}
+      {m.review && (m.review.unmatched.length > 0 || m.review.ambiguous.length > 0) && (
+        <details className="note name-review" data-testid="name-review">
+          <summary>{t('indices.review.summary', { n: m.review.unmatched.length + m.review.ambiguous.length, province: q.data!.communes!.province })}</summary>
+          {m.review.unmatched.length > 0 && <p>{t('indices.review.unmatched')} {m.review.unmatched.join('; ')}</p>}
+          {m.review.ambiguous.length > 0 && (
+            <>
+              <p>{t('indices.review.ambiguous')}</p>
+              <ul>{m.review.ambiguous.map((a) => <li key={a.name}>{a.name}: {a.candidates.join('; ')}</li>)}</ul>
+            </>
+          )}
+        </details>
+      )}
 
       <Chart
         id="index-trend"
@@ -235,7 +268,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
         option={trend}
         source={source}
         table={{
-          columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank'), ...m.formers.map((f) => t('indices.formerLine', { name: f.name }))],
+          columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank'), ...m.formers.map((f) => formerName(f.name))],
           rows: m.standings.map((s, i) => [String(s.year), fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–', ...m.formers.map((f) => fmt(f.values[i] ?? null))]),
         }}
       />

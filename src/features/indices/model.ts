@@ -1,5 +1,6 @@
 // From query rows to what the index page and the overview cards show: peers by level (provinces in the chosen
 // view, or local units), component totals (PAPI dimensions = sum of their sub-dimensions). Pure, tested.
+import { communesInView, type CommuneIndex } from '../../domain/communeMerger';
 import { crosswalk, isProvince, provincesInView, type Crosswalk, type ProvinceView, type ViewTotal } from '../../domain/merger';
 import { papiDimensionOf } from '../../domain/papi';
 import type { UnitTotal } from '../../domain/trend';
@@ -17,12 +18,19 @@ export function toUnitTotals(rows: readonly UnitTotalRow[]): UnitTotal[] {
 
 const asView = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
 
-/** The units of one level, as the chosen province view shows them. */
-export function peersAt(cw: Crosswalk, totals: readonly UnitTotal[], level: Level, view: ProvinceView): ViewTotal[] {
-  const provinces = totals.filter((u) => isProvince(cw, u.unitName, u.unitCode));
-  if (level === 'province') return provincesInView(cw, provinces, view);
-  const set = new Set(provinces);
-  return totals.filter((u) => !set.has(u)).map(asView);
+/**
+ * The units of one level, as the chosen view shows them: provinces as 34 or 63; local units as new or former
+ * communes when the province's commune crosswalk knows them (`communes`), else as loaded.
+ */
+export function peersAt(cw: Crosswalk, totals: readonly UnitTotal[], level: Level, view: ProvinceView, communes: CommuneIndex | null = null): ViewTotal[] {
+  if (level === 'province') return provincesInView(cw, totals.filter((u) => isProvince(cw, u.unitName, u.unitCode)), view);
+  const local = localUnits(cw, totals);
+  return communes ? communesInView(communes, local, view) : local.map(asView);
+}
+
+/** The local units (not provinces) of a list of totals. */
+export function localUnits(cw: Crosswalk, totals: readonly UnitTotal[]): UnitTotal[] {
+  return totals.filter((u) => !isProvince(cw, u.unitName, u.unitCode));
 }
 
 /** The level of a unit key (name or code). */

@@ -110,12 +110,12 @@ export function OverviewCards({ large }: { large?: boolean }) {
   const { t } = useI18n();
   const [settings] = useSettings();
   const units = useUnits();
-  const q = useQuery((db) => loadOverview(db, units.commune), [units.commune]);
+  const q = useQuery((db) => loadOverview(db, units.commune, units.province), [units.commune, units.province]);
   const cards = useMemo(
     () =>
       q.data
         ? buildCards(
-            { cw: q.data.cw, totals: q.data.totals, sipas: q.data.sipas, sipasTarget: (y) => sipasTargetFor(settings, y), parBands: (y) => parBandsFor(settings, y) },
+            { cw: q.data.cw, communes: q.data.communes, totals: q.data.totals, sipas: q.data.sipas, sipasTarget: (y) => sipasTargetFor(settings, y), parBands: (y) => parBandsFor(settings, y) },
             units,
             q.data.communeName,
           )

@@ -12,6 +12,7 @@ const cw = crosswalk([
 const u = (year: number, code: string, unitName: string, total: number): UnitTotal => ({ year, unitCode: code, unitName, total, nPresent: 1, nExpected: 1 });
 const input = (over: Partial<CardInput> = {}): CardInput => ({
   cw,
+  communes: null,
   totals: {
     PAPI: [u(2023, 'P19', 'Hải Dương', 40), u(2023, 'P20', 'Hải Phòng', 44), u(2023, 'P31', 'Thừa Thiên Huế', 43), u(2024, 'P19', 'Hải Dương', 41), u(2024, 'P20', 'Hải Phòng', 45), u(2024, 'P31', 'Thừa Thiên Huế', 42)],
     PAR: [u(2024, 'X001', 'Xã Hòa An', 88), u(2024, 'X002', 'Xã B', 91), u(2025, 'X001', 'Xã Hòa An', 92.5), u(2025, 'X002', 'Xã B', 90)],

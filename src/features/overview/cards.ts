@@ -3,7 +3,8 @@ import { INDICES, type IndexCode } from '../../domain/indices';
 import { provinceInView, type Crosswalk, type ProvinceView } from '../../domain/merger';
 import { parBand, parProvinceGroup, standingsFor, summarise, type CardSummary, type Standing } from '../../domain/standing';
 import type { UnitTotal } from '../../domain/trend';
-import { peersAt, type Level } from '../indices/model';
+import { communeKeyInView, type CommuneIndex } from '../../domain/communeMerger';
+import { localUnits, peersAt, type Level } from '../indices/model';
 import type { SipasYearRow } from '../indices/queries';
 
 export interface CardUnits {
@@ -14,6 +15,8 @@ export interface CardUnits {
 
 export interface CardInput {
   cw: Crosswalk;
+  /** Local units across the commune merger (the province's crosswalk), or null to take them as loaded. */
+  communes: CommuneIndex | null;
   totals: Record<IndexCode, UnitTotal[]>;
   /** SIPAS pooled over the commune's service points, from the survey answers. */
   sipas: readonly SipasYearRow[];
@@ -100,7 +103,9 @@ export function buildCards(input: CardInput, units: CardUnits, communeName: stri
     if ((index === 'PAR' || index === 'SIPAS') && units.commune) {
       const c = units.commune;
       if (index === 'SIPAS') tries.push(() => fromSipasCounts(input, c, communeName ?? c));
-      tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view), 'local', c));
+      // The user's commune in the view: a former commune's code maps to its new commune and back.
+      const key = input.communes ? communeKeyInView(input.communes, localUnits(input.cw, totals), c, units.view) : c;
+      tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view, input.communes), 'local', key));
     }
     if (province) tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'province', units.view), 'province', province));
     for (const f of tries) {

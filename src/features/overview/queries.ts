@@ -1,9 +1,12 @@
 // What the overview cards read: every index's totals, the crosswalk, the commune's SIPAS and its name.
 import type { Db } from '../../db/types';
 import { INDEX_CODES, type IndexCode } from '../../domain/indices';
+import type { CommuneIndex } from '../../domain/communeMerger';
 import type { Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
 import type { SipasYearRow } from '../indices/queries';
+import { communeIndexFor } from '../indices/communeCrosswalk';
+import { localUnits } from '../indices/model';
 import { fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitTotals } from '../indices/unitTotals';
 
 /** The name of a unit code, from the units catalogue or any index row. Params: [code, code]. */
@@ -18,6 +21,8 @@ export const SIPAS_SOURCES_SQL = `SELECT DISTINCT source FROM datasets WHERE kin
 
 export interface OverviewData {
   cw: Crosswalk;
+  /** The province's commune crosswalk, when the local units' names are in it. */
+  communes: CommuneIndex | null;
   totals: Record<IndexCode, UnitTotal[]>;
   /** Each index's sources as given in its rows; SIPAS answers' sources apart. */
   sources: Record<IndexCode, string[]>;
@@ -26,7 +31,7 @@ export interface OverviewData {
   communeName: string | null;
 }
 
-export async function loadOverview(db: Db, commune: string | null): Promise<OverviewData> {
+export async function loadOverview(db: Db, commune: string | null, province: string | null): Promise<OverviewData> {
   const cw = await fetchCrosswalk(db);
   const totals = {} as Record<IndexCode, UnitTotal[]>;
   const sources = {} as Record<IndexCode, string[]>;
@@ -34,8 +39,9 @@ export async function loadOverview(db: Db, commune: string | null): Promise<Over
     totals[c] = await fetchUnitTotals(db, c);
     sources[c] = await fetchSources(db, c);
   }
+  const communes = await communeIndexFor(cw, province, localUnits(cw, [...totals.PAR, ...totals.SIPAS]));
   const sipasSources = (await db.query<{ source: string }>(SIPAS_SOURCES_SQL)).map((r) => r.source);
   const sipas = commune ? await fetchSipasPooled(db, commune) : [];
   const name = commune ? await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]) : [];
-  return { cw, totals, sources, sipasSources, sipas, communeName: name[0]?.unit_name ?? null };
+  return { cw, communes, totals, sources, sipasSources, sipas, communeName: name[0]?.unit_name ?? null };
 }
