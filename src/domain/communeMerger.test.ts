@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SHARED_DIR } from '../../tests/helpers/shared';
-import { communeIndex, communeKeyInView, communesInView, formerLines, matchName, nameKey, parseCrosswalk, parseUnitName, reviewNames, type CrosswalkRow } from './communeMerger';
+import { communeIndex, communeKeyInView, communesInView, formerLines, matchName, nameKey, parseCrosswalk, parseUnitName, pickCommuneIndex, reviewNames, type CrosswalkRow } from './communeMerger';
 import type { UnitTotal } from './trend';
 
 // A small province in the crosswalk's own wording: two merged communes, one split commune, one name shared by two
@@ -97,6 +97,20 @@ describe('communesInView', () => {
     expect(communeKeyInView(ix, data, 'C5', '34')).toBe('C5');
     expect(formerLines(ix, data, 'N1').map((l) => [l.name, l.byYear.get(2024)])).toEqual([['Xã Phú Hữu', 80], ['Xã Phước Hưng (phần còn lại sau khi sáp nhập vào xã An Phú)', 90]]);
     expect(formerLines(ix, data, 'N4')).toEqual([]);
+  });
+});
+
+describe('pickCommuneIndex', () => {
+  const all = parseCrosswalk(rows);
+  it('takes the user’s province when it knows a name, else the province that knows most names (two at least)', () => {
+    expect(pickCommuneIndex(all, 'Tỉnh A', [u(2024, 'a', 'Xã Phú Hữu', 80)])?.province).toBe('Tỉnh A');
+    const fromB = [u(2024, 'a', 'Xã Vĩnh Hòa Hiệp', 80), u(2025, 'b', 'Xã Vĩnh Hoà Hiệp', 82)];
+    expect(pickCommuneIndex(all, 'Tỉnh C', fromB)?.province).toBe('Tỉnh B');
+    expect(pickCommuneIndex(all, null, fromB.slice(0, 1))).toBeNull(); // one name is no evidence
+    expect(pickCommuneIndex(all, 'Tỉnh A', [u(2024, 'x', 'Xã Hòa An', 88)])).toBeNull();
+    // one name in common with the user's province does not outweigh two of another
+    expect(pickCommuneIndex(all, 'Tỉnh A', fromB)?.province).toBe('Tỉnh B');
+    expect(pickCommuneIndex(all, 'Tỉnh A', [...fromB, u(2024, 'c', 'Xã Phú Hữu', 80)])?.province).toBe('Tỉnh A'); // a tie
   });
 });
 

@@ -25,6 +25,7 @@ export interface FormerCommune {
 
 export interface NewCommune {
   province: string;
+  provinceKey: string;
   name: string;
   key: string;
   formers: FormerCommune[];
@@ -32,21 +33,31 @@ export interface NewCommune {
   unchanged: boolean;
 }
 
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+// Combining tone marks (grave, acute, tilde, hook above, dot below); vowel marks (circumflex, breve, horn) stay in place.
+const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+const SEPARATORS = new Set([' ', '\t', '-', '–', '\u00a0']);
 
 /**
- * A name's comparison key: NFC, lower case, each syllable's tone mark moved to its end, so old and new tone placement
- * ("Hoà"/"Hòa", "Thuỷ"/"Thủy") compare equal while different tones ("Hòa"/"Hóa") do not; hyphens count as spaces.
+ * A name's comparison key: lower case, each syllable's tone mark moved to its end, so old and new tone placement
+ * ("Hoà"/"Hòa", "Thuỷ"/"Thủy") and Unicode forms compare equal while different tones ("Hòa"/"Hóa") do not; hyphens
+ * count as spaces. One pass over the decomposed text: the crosswalk has ~13,000 names to key.
  */
 export function nameKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .toLowerCase()
-    .split(/[\s\-–]+/)
-    .filter(Boolean)
-    .map((syl) => syl.replace(TONES, '') + (syl.match(TONES) ?? []).join(''))
-    .join(' ')
-    .normalize('NFC');
+  const words: string[] = [];
+  let base = '';
+  let tones = '';
+  const flush = () => {
+    if (base || tones) words.push(base + tones);
+    base = '';
+    tones = '';
+  };
+  for (const ch of s.normalize('NFD').toLowerCase()) {
+    if (SEPARATORS.has(ch)) flush();
+    else if (TONE_MARKS.has(ch)) tones += ch;
+    else base += ch;
+  }
+  flush();
+  return words.join(' ').normalize('NFC');
 }
 
 const TYPES = ['thị trấn', 'phường', 'xã', 'đặc khu', 'huyện'];
@@ -62,8 +73,21 @@ export interface UnitName {
   partial: boolean;
 }
 
+// Names are parsed again for every view and component; a page holds a few thousand at most.
+const parsed = new Map<string, UnitName>();
+
 /** "Xã Bình An (huyện Châu Thành)" → type 'xã', base 'bình an', district 'châu thành'. */
 export function parseUnitName(raw: string): UnitName {
+  let p = parsed.get(raw);
+  if (!p) {
+    if (parsed.size > 50_000) parsed.clear();
+    p = parseName(raw);
+    parsed.set(raw, p);
+  }
+  return p;
+}
+
+function parseName(raw: string): UnitName {
   let s = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
   let district: string | null = null;
   let partial = false;
@@ -104,6 +128,7 @@ export function parseCrosswalk(rows: readonly CrosswalkRow[]): NewCommune[] {
     const labels = unchanged ? [nm] : splitList(text);
     return {
       province: province.normalize('NFC').trim(),
+      provinceKey: nameKey(province),
       name: nm,
       key: nameKey(nm),
       unchanged,
@@ -130,7 +155,7 @@ export interface CommuneIndex {
 
 export function communeIndex(province: string, all: readonly NewCommune[]): CommuneIndex {
   const pk = nameKey(province);
-  const communes = all.filter((c) => nameKey(c.province) === pk);
+  const communes = all.filter((c) => c.provinceKey === pk);
   const byKey = new Map(communes.map((c) => [c.key, c]));
   const formersByBase = new Map<string, { former: FormerCommune; commune: NewCommune }[]>();
   for (const commune of communes) for (const former of commune.formers) formersByBase.set(former.base, [...(formersByBase.get(former.base) ?? []), { former, commune }]);
@@ -166,6 +191,33 @@ export function anyMatch(ix: CommuneIndex, units: readonly UnitTotal[]): boolean
     const k = matchName(ix, u.unitName, u.year).kind;
     return k === 'new' || k === 'former';
   });
+}
+
+/** How many distinct unit names the province's crosswalk places (as a new or a former commune). */
+function matchedNames(ix: CommuneIndex, units: readonly UnitTotal[]): number {
+  const names = new Set<string>();
+  for (const u of units) {
+    const k = matchName(ix, u.unitName, u.year).kind;
+    if (k === 'new' || k === 'former') names.add(u.unitName);
+  }
+  return names.size;
+}
+
+/**
+ * The province crosswalk to use for the local units: the province that places most of their names (common names repeat
+ * across provinces, so one name proves little), the user's province on a tie; another province needs two names at least.
+ */
+export function pickCommuneIndex(all: readonly NewCommune[], preferred: string | null, units: readonly UnitTotal[]): CommuneIndex | null {
+  if (units.length === 0) return null;
+  const pk = preferred ? nameKey(preferred) : null;
+  let best: { ix: CommuneIndex; n: number; own: boolean } | null = null;
+  for (const province of new Set(all.map((c) => c.province))) {
+    const ix = communeIndex(province, all);
+    const n = matchedNames(ix, units);
+    const own = nameKey(province) === pk;
+    if (n >= (own ? 1 : 2) && (!best || n > best.n || (n === best.n && own))) best = { ix, n, own };
+  }
+  return best?.ix ?? null;
 }
 
 /** How the new communes are named in the data from the merger year on (their code and name), by crosswalk key. */

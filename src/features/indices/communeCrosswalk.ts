@@ -1,7 +1,7 @@
 // The commune crosswalk (data/ref/communes_2025.json, unofficial, see data/SOURCES.md): fetched from our own origin
 // only when an index has local units (never in the main bundle), checked against its schema, parsed once per session.
 import { z } from 'zod';
-import { anyMatch, communeIndex, parseCrosswalk, type CommuneIndex, type NewCommune } from '../../domain/communeMerger';
+import { parseCrosswalk, pickCommuneIndex, type CommuneIndex, type NewCommune } from '../../domain/communeMerger';
 import { provinceInView, type Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
 import url from '../../../data/ref/communes_2025.json?url';
@@ -32,12 +32,10 @@ function loadAll(): Promise<NewCommune[]> {
 }
 
 /**
- * The crosswalk of the user's province (a former province maps to its new one), or null when there is nothing to
- * switch: no local units, no province, or none of the units' names in that province's crosswalk.
+ * The commune crosswalk for the local units: of the user's province (a former province maps to its new one), or of the
+ * province their names are from; null when there is nothing to switch (pickCommuneIndex).
  */
 export async function communeIndexFor(cw: Crosswalk, province: string | null, local: readonly UnitTotal[]): Promise<CommuneIndex | null> {
-  const p = provinceInView(cw, province, '34');
-  if (!p || local.length === 0) return null;
-  const ix = communeIndex(p, await loadAll());
-  return ix.communes.length && anyMatch(ix, local) ? ix : null;
+  if (local.length === 0) return null;
+  return pickCommuneIndex(await loadAll(), provinceInView(cw, province, '34'), local);
 }

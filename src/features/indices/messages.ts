@@ -99,6 +99,7 @@ export const viIndices = {
   'indices.settings.commune': 'Xã, phường',
   'indices.settings.none': '— chưa chọn —',
   'indices.settings.view': 'Mặc định hiển thị tỉnh theo',
+  'indices.settings.viewNote': 'Xã, phường theo cùng lựa chọn: mới (từ 1/7/2025) hoặc cũ (trước sáp nhập), khi tên xã, phường trong dữ liệu có trong bảng sáp nhập xã.',
   'indices.settings.defaultNote': 'Chưa chọn: đang dùng đơn vị minh họa ({unit}).',
 } as const;
 
@@ -202,5 +203,6 @@ export const enIndices: Record<keyof typeof viIndices, string> = {
   'indices.settings.commune': 'Commune',
   'indices.settings.none': '— not chosen —',
   'indices.settings.view': 'Show provinces by default as',
+  'indices.settings.viewNote': 'Communes follow the same choice — new (from 1/7/2025) or former (before the merger) — when their names in the data are in the commune merger table.',
   'indices.settings.defaultNote': 'Not chosen: using the demo unit ({unit}).',
 };

@@ -46,6 +46,7 @@ function UnitSettings() {
           </label>
         ))}
       </fieldset>
+      <p className="note">{t('indices.settings.viewNote')}</p>
       {(s.province === null || s.commune === null) && (
         <p className="note">{t('indices.settings.defaultNote', { unit: [s.province === null ? DEMO_PROVINCE : null, s.commune === null ? DEMO_COMMUNE : null].filter(Boolean).join(', ') })}</p>
       )}
