@@ -124,7 +124,9 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
         : [];
     // Names the commune view could not place, for the user to check.
     const review = cx && view === '34' ? reviewNames(cx, local) : null;
-    return { cw, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers, formers, local, review };
+    // Years in which the unit's own value is computed from former units (drawn hollow, marked in the table).
+    const computedYears = new Set(peers.filter((u) => u.derived && (u.unitCode === unit || u.unitName === unit)).map((u) => u.year));
+    return { cw, computedYears, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers, formers, local, review };
   }, [q.data, index, view, p.unit, p.year, p.from, p.to, p.component, sub, mine.commune, mine.province, meta]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const setView = (v: ProvinceView) => {
@@ -168,7 +170,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   const metricName = m.component ? label(m.component) : t('indices.total');
   const context = `${m.unitName} · ${m.component ? metricName + ' · ' : ''}${m.from}–${m.to}`;
   // With no peers there is no median or best to compare with: those lines are left out, not drawn on top of the unit.
-  const points = m.standings.map((s) => ({ year: s.year, unit: s.value, median: s.of > 1 ? s.median : null, best: s.of > 1 ? s.best : null }));
+  const points = m.standings.map((s) => ({ year: s.year, unit: s.value, median: s.of > 1 ? s.median : null, best: s.of > 1 ? s.best : null, computed: m.computedYears.has(s.year) }));
   const trend = indexTrendOption(points, meta, {
     unit: m.unitName, median: t('indices.series.medianPeers'), best: t('indices.series.bestPeer'),
     target: t('indices.series.target', { target: `${formatNumber(target, locale, 0)}%` }),
@@ -263,13 +265,13 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
       <Chart
         id="index-trend"
         title={t('indices.trendTitle', { index: `${t(`index.short.${index}`)}${m.component ? ' · ' + metricName : ''}`, unit: m.unitName, from: m.from ?? '', to: m.to ?? '' })}
-        subtitle={t('indices.trendSub')}
+        subtitle={m.computedYears.size ? `${t('indices.trendSub')}. ${t('indices.computedPoints')}` : t('indices.trendSub')}
         context={context}
         option={trend}
         source={source}
         table={{
           columns: [t('col.year'), m.unitName, t('indices.series.medianPeers'), t('indices.series.bestPeer'), t('col.rank'), ...m.formers.map((f) => formerName(f.name))],
-          rows: m.standings.map((s, i) => [String(s.year), fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–', ...m.formers.map((f) => fmt(f.values[i] ?? null))]),
+          rows: m.standings.map((s, i) => [String(s.year), m.computedYears.has(s.year) && s.value !== null ? `${fmt(s.value)} (${t('indices.derivedTag')})` : fmt(s.value), fmt(s.median), fmt(s.best), s.rank !== null ? `${s.rank}/${s.of}` : '–', ...m.formers.map((f) => fmt(f.values[i] ?? null))]),
         }}
       />
       {meta.breaks.length > 0 && index === 'PAPI' && <p className="note">{t('note.papiBreak')}</p>}

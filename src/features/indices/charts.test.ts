@@ -33,6 +33,11 @@ describe('former provinces beside a merged one', () => {
     expect(opt.series.map((s) => s.name)).toEqual([labels.unit, 'M', 'B', 'Hải Dương', 'Hải Phòng']);
     expect(opt.series[4]!.data).toEqual([44, null]);
   });
+  it('draws the merged unit’s computed years as hollow points on its own line', () => {
+    const pts = [{ year: 2024, unit: 43.5, median: 42, best: 48, computed: true }, { year: 2025, unit: 44, median: 43, best: 49 }];
+    const opt = indexTrendOption(pts, INDICES.PCI, labels, null) as unknown as Opt;
+    expect(opt.series[0]!.data).toEqual([{ value: 43.5, symbol: 'emptyCircle' }, 44]);
+  });
 });
 
 describe('componentBarsOption', () => {

@@ -8,6 +8,8 @@ export interface TrendPoint {
   unit: number | null;
   median: number | null;
   best: number | null;
+  /** The unit's value that year is computed (mean of former units across the 2025 merger), not published. */
+  computed?: boolean;
 }
 
 export interface IndexTrendLabels {
@@ -42,11 +44,12 @@ export function indexTrendOption(
 ): EChartsCoreOption {
   const years = points.map((p) => String(p.year));
   const eras = [...new Set(points.map((p) => eraOf(meta, p.year)))];
-  const line = (name: string, pick: (p: TrendPoint) => number | null, colour: string, width: number, dashed: boolean, symbol: string) =>
+  const line = (name: string, pick: (p: TrendPoint) => number | null, colour: string, width: number, dashed: boolean, symbol: string, hollow?: (p: TrendPoint) => boolean) =>
     eras.map((era) => ({
       name,
       type: 'line',
-      data: points.map((p) => (eraOf(meta, p.year) === era ? pick(p) : null)),
+      // A computed value is drawn as a hollow point on the same line, so the trend reads on across the merger.
+      data: points.map((p) => (eraOf(meta, p.year) !== era ? null : hollow?.(p) && pick(p) !== null ? { value: pick(p), symbol: 'emptyCircle' } : pick(p))),
       connectNulls: false,
       symbol,
       symbolSize: width > 3 ? 11 : 8,
@@ -54,7 +57,7 @@ export function indexTrendOption(
       itemStyle: { color: colour },
     }));
   const series: Record<string, unknown>[] = [
-    ...line(labels.unit, (p) => p.unit, PALETTE[0], 4, false, 'circle'),
+    ...line(labels.unit, (p) => p.unit, PALETTE[0], 4, false, 'circle', (p) => p.computed === true),
     ...line(labels.median, (p) => p.median, PALETTE[2], 2.5, false, 'rect'),
     ...line(labels.best, (p) => p.best, PALETTE[1], 2.5, true, 'triangle'),
     ...extra.flatMap((x, k) => {
