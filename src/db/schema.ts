@@ -4,7 +4,7 @@
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS datasets (
   id          VARCHAR PRIMARY KEY,
-  kind        VARCHAR NOT NULL,   -- index_scores | par_criteria | par_scores | sipas_responses | sipas_items | units | table
+  kind        VARCHAR NOT NULL,   -- index_scores | par_criteria | par_scores | sipas_responses | sipas_items | units | commune_merger | table
   file_name   VARCHAR NOT NULL,
   row_count   BIGINT  NOT NULL,   -- rows of the source file
   coverage    VARCHAR,            -- years or periods covered, e.g. "2011–2024", "2024-Q1–2026-Q3"
@@ -80,6 +80,13 @@ CREATE TABLE IF NOT EXISTS units (
   type        VARCHAR,
   parent_code VARCHAR
 );
+-- A commune crosswalk the user loaded; for the provinces it covers it replaces the shipped one (data/ref/communes_2025.json).
+CREATE TABLE IF NOT EXISTS commune_merger (
+  dataset_id      VARCHAR NOT NULL,
+  province        VARCHAR NOT NULL, -- one of the 34 provinces from 1/7/2025
+  new_commune     VARCHAR NOT NULL, -- as the crosswalk names it (no type prefix needed)
+  former_communes VARCHAR NOT NULL  -- "Xã A, Thị trấn B (huyện C), …" or "Không sáp nhập"
+);
 CREATE TABLE IF NOT EXISTS ref_provinces (
   old_province   VARCHAR NOT NULL, -- one of the 63 provinces before 1/7/2025
   papi_code      VARCHAR,          -- P01…P63 in the PAPI files
@@ -89,5 +96,5 @@ CREATE TABLE IF NOT EXISTS ref_provinces (
 `;
 
 /** Tables whose rows belong to datasets (deleted and persisted per dataset). */
-export const DATA_TABLES = ['index_scores', 'par_criteria', 'par_scores', 'sipas_counts', 'sipas_sheets', 'sipas_items', 'units'] as const;
+export const DATA_TABLES = ['index_scores', 'par_criteria', 'par_scores', 'sipas_counts', 'sipas_sheets', 'sipas_items', 'units', 'commune_merger'] as const;
 export type DataTable = (typeof DATA_TABLES)[number];

@@ -11,6 +11,9 @@ import type { UnitTotal } from './trend';
 /** One row of the crosswalk as written: province of 34, new commune (no type prefix), former communes or "Không sáp nhập". */
 export type CrosswalkRow = readonly [province: string, newCommune: string, formers: string];
 
+/** The crosswalk's province names that differ from the app's (data/ref/provinces_63_to_34.csv). */
+export const PROVINCE_ALIASES: Readonly<Record<string, string>> = { 'TP HCM': 'Hồ Chí Minh' };
+
 export interface FormerCommune {
   /** As written in the crosswalk, e.g. "Xã Bình An (huyện Châu Thành)". */
   label: string;
@@ -31,6 +34,8 @@ export interface NewCommune {
   formers: FormerCommune[];
   /** "Không sáp nhập": the new commune is its former self, under the same name. */
   unchanged: boolean;
+  /** The file it was loaded from; absent for the shipped crosswalk. */
+  source?: string;
 }
 
 // Combining tone marks (grave, acute, tilde, hook above, dot below); vowel marks (circumflex, breve, horn) stay in place.

@@ -71,6 +71,7 @@ export const en: Dictionary = {
   'source.label': 'Source',
   'source.papi': 'PAPI, UNDP & CECODES (papi.org.vn)',
   'source.communes2025': 'Commune merger table 2025 (unofficial, communes_2025.json)',
+  'source.communesLoaded': 'Commune merger table loaded: {files}',
   'note.papiBreak': 'In 2018 PAPI went from 6 to 8 dimensions: totals before and after 2018 are not comparable, so the line does not cross it.',
 
   'indices.title': '{index}',
@@ -102,6 +103,7 @@ export const en: Dictionary = {
   'kind.par_scores': 'PAR scores',
   'kind.sipas_responses': 'SIPAS responses',
   'kind.sipas_items': 'SIPAS items',
+  'kind.commune_merger': 'Commune merger table',
   'kind.units': 'Units',
   'kind.table': 'Other table',
   'data.demoTag': 'demo',

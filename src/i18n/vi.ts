@@ -64,6 +64,7 @@ const core = {
   'source.label': 'Nguồn',
   'source.papi': 'PAPI, UNDP & CECODES (papi.org.vn)',
   'source.communes2025': 'Bảng sáp nhập xã 2025 (không chính thức, communes_2025.json)',
+  'source.communesLoaded': 'Bảng sáp nhập xã đã nạp: {files}',
   'note.papiBreak': 'Năm 2018 PAPI đổi từ 6 lên 8 nội dung: tổng điểm trước và sau 2018 không so sánh được, nên đường không nối qua mốc này.',
 
   'indices.title': '{index}',
@@ -95,6 +96,7 @@ const core = {
   'kind.par_scores': 'Điểm PAR',
   'kind.sipas_responses': 'Phiếu SIPAS',
   'kind.sipas_items': 'Câu hỏi SIPAS',
+  'kind.commune_merger': 'Bảng sáp nhập xã',
   'kind.units': 'Danh mục đơn vị',
   'kind.table': 'Bảng khác',
   'data.demoTag': 'minh họa',

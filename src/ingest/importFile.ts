@@ -5,6 +5,7 @@ import type { AnalyseOptions, Answers, ImportOutcome, ImportPlan, Kind, Problem,
 import { matchHeaders, type HeaderMatch } from './headers';
 import { isPapiWide, papiChecks, papiTypedSql, yearFromFileName } from './formats/papiWide';
 import { readCsv } from './sources/csv';
+import { isJson, readJson } from './sources/json';
 import { isParquet, isSpreadsheet } from './sources/sniff';
 import type { TextSource } from './sources/types';
 import { dropStaging, stageCsv, stageRegistered, stagingFile, stagingTable } from './staging';
@@ -80,6 +81,7 @@ function papiMatch(headers: readonly string[]): HeaderMatch {
 export async function readSource(file: SourceFile, answers: Answers): Promise<TextSource> {
   if (isParquet(file.bytes) || /\.parquet$/i.test(file.name)) return (await import('./sources/parquet')).readParquet(file);
   if (isSpreadsheet(file.bytes) || /\.xlsx?$/i.test(file.name)) return (await import('./sources/xlsx')).readXlsx(file, answers);
+  if (isJson(file)) return readJson(file, answers);
   return readCsv(file, answers);
 }
 

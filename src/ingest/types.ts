@@ -1,7 +1,9 @@
 // The contract of the import pipeline: what the Dữ liệu page, the demo loader and the benchmark call.
 // file ─▶ decode ─▶ detect kind ─▶ header schema (zod) ─▶ staging table ─▶ SQL row checks ─▶ commit (all or nothing)
 
-export type Kind = 'index_scores' | 'par_criteria' | 'par_scores' | 'sipas_responses' | 'sipas_items' | 'units' | 'table';
+/** Every kind of dataset, in the order the Dữ liệu page lists them; 'table' = a file of no known format. */
+export const KINDS = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'commune_merger', 'table'] as const;
+export type Kind = (typeof KINDS)[number];
 
 export interface SourceFile {
   name: string;

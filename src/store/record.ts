@@ -1,10 +1,10 @@
 // The shape of a dataset as stored between visits, and the restore/validate step every entry goes through.
 import { z } from 'zod';
 import { DATA_TABLES } from '../db/schema';
+import { KINDS } from '../ingest/types';
 
 export const STORE_VERSION = 1;
 
-const KINDS = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'table'] as const;
 
 // Column types are written back into SQL at restore: accept only plain type names (INTEGER, DECIMAL(18,3), TIMESTAMP WITH TIME ZONE).
 const SQL_TYPE = /^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(,\s*\d+)?\))?$/;

@@ -84,6 +84,26 @@ function newCommunesView(values: Map<string, { name: string; value: number }>): 
   return out;
 }
 
+// A test fixture of real names (Huế, the demo's province): the six former phường that became Phú Xuân, one of them
+// written with the old tone placement and decomposed; Phú Xuân as published in 2025; a name in no crosswalk.
+const phuXuan = hueCommunes.find((c) => c.neu === 'Phú Xuân')!.formers;
+const phuXuanValues = [81.25, 84.5, 79.75, 88, 86.25, 90.5];
+const writtenAs = (name: string) => (name === 'Phường Thuận Hòa' ? 'Phường Thuận Hoà'.normalize('NFD') : name);
+const phuXuanCsv = [
+  'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
+  ...phuXuan.flatMap((name, i) => [`PAR,2024,H0${i + 1},${writtenAs(name)},,${phuXuanValues[i]},100,,,Kiểm thử`, `PAR,2023,H0${i + 1},${writtenAs(name)},,${phuXuanValues[i]! - 1},100,,,Kiểm thử`]),
+  'PAR,2024,H99,<img src=x onerror=alert(1)>,,70,100,,,Kiểm thử',
+  'PAR,2025,H100,Phường Phú Xuân,,91.5,100,,,Kiểm thử',
+].join('\r\n');
+
+/** Imports one file through the Dữ liệu page's file input, as a user does; returns the plan card. */
+async function importThroughPage(page: Page, name: string, text: string) {
+  await page.setInputFiles('[data-testid=import-input]', { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  const card = page.locator('[data-testid=import-plan]', { has: page.locator('h3.file-name', { hasText: name }) });
+  await card.locator('[data-testid=import-commit]').waitFor({ timeout: 60_000 });
+  return card;
+}
+
 async function cardText(page: Page, index: string, testid: string) {
   return (await page.locator(`[data-testid="card-${index}"] [data-testid="${testid}"]`).textContent())?.trim() ?? '';
 }
@@ -317,21 +337,10 @@ describe('imported index scores', () => {
     const dialogs = recordDialogs(s.page);
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid=import-input]', { state: 'attached' });
-    // A test fixture of real names (Huế, the demo's province): the six former phường that became Phú Xuân, one of
-    // them written with the old tone placement and decomposed; Phú Xuân as published in 2025; a name in no crosswalk.
-    const phuXuan = hueCommunes.find((c) => c.neu === 'Phú Xuân')!.formers;
     expect(phuXuan).toHaveLength(6);
-    const values = [81.25, 84.5, 79.75, 88, 86.25, 90.5];
-    const written = (name: string) => (name === 'Phường Thuận Hòa' ? 'Phường Thuận Hoà'.normalize('NFD') : name);
-    const csv = [
-      'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
-      ...phuXuan.flatMap((name, i) => [`PAR,2024,H0${i + 1},${written(name)},,${values[i]},100,,,Kiểm thử`, `PAR,2023,H0${i + 1},${written(name)},,${values[i]! - 1},100,,,Kiểm thử`]),
-      'PAR,2024,H99,<img src=x onerror=alert(1)>,,70,100,,,Kiểm thử',
-      'PAR,2025,H100,Phường Phú Xuân,,91.5,100,,,Kiểm thử',
-    ].join('\r\n');
-    await s.page.setInputFiles('[data-testid=import-input]', { name: 'chi_so_phuong_hue.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await s.page.waitForSelector('[data-testid=import-plan]:not([aria-busy="true"])', { timeout: 60_000 });
-    await s.page.click('[data-testid=import-commit]', { timeout: 10_000 });
+    const values = phuXuanValues;
+    const written = writtenAs;
+    await (await importThroughPage(s.page, 'chi_so_phuong_hue.csv', phuXuanCsv)).locator('[data-testid=import-commit]').click();
     await s.page.waitForSelector('[data-testid=import-done]');
 
     await s.page.evaluate(() => (location.hash = '#/indices/PAR?unit=H100&year=2024'));
@@ -366,6 +375,52 @@ describe('imported index scores', () => {
     expect(await s.page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await screenshot(s.page, 'indices-communes-old');
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('a commune crosswalk the user loads replaces the shipped one for its province; a bad one names row and column and changes nothing', async () => {
+    const s = await openApp(browser, '#/data');
+    await waitReady(s.page);
+    await s.page.waitForSelector('[data-testid=import-input]', { state: 'attached' });
+    await (await importThroughPage(s.page, 'chi_so_phuong_hue.csv', phuXuanCsv)).locator('[data-testid=import-commit]').click();
+    await s.page.waitForSelector('[data-testid=import-done]');
+    const catalogue = async () => (await s.page.locator('[data-testid=catalogue] tbody tr td.file-name').allTextContents()).sort();
+    const before = await catalogue();
+
+    // JSON shaped like communes_2025.json, with the former province's name in its second entry: refused, row 3.
+    const bad = await importThroughPage(s.page, 'sap_nhap_sai.json', JSON.stringify([
+      { columns: ['Huế', 'Phú Xuân', 'Phường Gia Hội, Phường Phú Hậu, Phường Tây Lộc'] },
+      { columns: ['Thừa Thiên Huế', 'Kim Long', 'Phường Long Hồ, Phường Kim Long'] },
+    ]));
+    await bad.locator('[data-testid=problem][data-severity=error]').first().waitFor();
+    const problem = await bad.locator('[data-testid=problem][data-severity=error]').allTextContents();
+    expect(problem.join(' ')).toContain('Cột Tỉnh, dòng 3: «Thừa Thiên Huế» không phải là một trong 34 tỉnh, thành phố');
+    expect(await bad.locator('[data-testid=import-commit]').isDisabled()).toBe(true);
+    await bad.locator('[data-testid=plan-remove]').click();
+    expect(await catalogue()).toEqual(before);
+
+    // Phú Xuân from three of its six former phường (say, as the province's own list had it).
+    const formers = phuXuan.slice(0, 3);
+    const good = await importThroughPage(s.page, 'sap_nhap_hue.json', JSON.stringify([{ columns: ['Huế', 'Phú Xuân', formers.join(', ')] }]));
+    expect(await good.locator('[data-testid=kind-select]').inputValue()).toBe('commune_merger');
+    await good.locator('[data-testid=import-commit]').click();
+    await good.locator('[data-testid=import-done]').waitFor();
+    expect(await catalogue()).toEqual([...before, 'sap_nhap_hue.json'].sort());
+
+    const check = async () => {
+      await s.page.waitForSelector('[data-testid="rank-table"] tr.own');
+      const own = await s.page.locator('[data-testid="rank-table"] tr.own', { hasText: 'Phú Xuân' }).locator('td').allTextContents();
+      expect(own[2]).toBe(viNumber(phuXuanValues.slice(0, 3).reduce((a, v) => a + v, 0) / 3));
+      expect(own.at(-1)).toBe(`tính toán: ${formers.join(' + ')}`);
+      expect(await s.page.locator('figure[data-chart="index-trend"] .chart-source').textContent()).toContain('Bảng sáp nhập xã đã nạp: sap_nhap_hue.json');
+    };
+    await s.page.evaluate(() => (location.hash = '#/indices/PAR?unit=H100&year=2024'));
+    await check();
+    // The loaded crosswalk is kept in the browser like any data set: the same after a reload.
+    await s.page.reload();
+    await check();
+    await screenshot(s.page, 'indices-communes-loaded-crosswalk');
     expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   });

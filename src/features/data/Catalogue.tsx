@@ -6,8 +6,8 @@ import type { MessageKey } from '../../i18n/vi';
 import { clearAll, deleteDataset } from '../../store/persist';
 import { restoreDemo } from './lifecycle';
 import type { DatasetInfo } from './catalogue';
+import { KINDS } from '../../ingest/types';
 
-const KINDS = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'table'] as const;
 export const kindKey = (k: string): MessageKey => ((KINDS as readonly string[]).includes(k) ? (`kind.${k}` as MessageKey) : 'kind.table');
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;

@@ -92,7 +92,7 @@ export function ImportPanel() {
           <label className="btn primary file-pick">
             {t('data.pick')}
             <input ref={input} type="file" multiple data-testid="import-input" className="visually-hidden"
-              accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.parquet,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.parquet,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => {
                 void add(e.target.files).finally(() => {
                   if (input.current) input.current.value = ''; // the same file can be chosen again after fixing it

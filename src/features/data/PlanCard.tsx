@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useData } from '../../app/DataContext';
 import { formatInteger } from '../../i18n/format';
-import type { Answers, ImportPlan, Kind, Problem, SourceFile } from '../../ingest/types';
+import { KINDS, type Answers, type ImportPlan, type Kind, type Problem, type SourceFile } from '../../ingest/types';
 import { StorageFullError } from '../../store/persist';
 import { analyse, commitAndPersist, discard } from './importFlow';
 import { ProblemList } from './ProblemList';
@@ -10,7 +10,6 @@ import { kindKey } from './Catalogue';
 import { canonicalLabel } from './formatsInfo';
 import { tx } from './problemText';
 
-const KINDS: Kind[] = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'table'];
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1258', 'windows-1252'] as const;
 const DELIMS = [
   { v: ',', label: 'data.delim.comma' },
@@ -37,7 +36,7 @@ export interface ReadyInfo {
 
 // Problems that another file of the same batch may solve (criteria or questions picked together with the scores/answers).
 const NEEDS_REFERENCE = new Set(['ingest.problem.noCriteria', 'ingest.problem.unknownCriterion', 'ingest.problem.unknownItem']);
-export const REFERENCE_KINDS: readonly Kind[] = ['units', 'par_criteria', 'sipas_items'];
+export const REFERENCE_KINDS: readonly Kind[] = ['units', 'par_criteria', 'sipas_items', 'commune_merger'];
 
 interface Props {
   file: SourceFile;

@@ -37,7 +37,7 @@ async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: Index
   }
   const parFields = index === 'PAR' ? new Map((await db.query<{ code: string; name: string }>(PAR_FIELDS_SQL)).map((r) => [r.code, r.name])) : new Map<string, string>();
   // Local units across the commune merger, when the user's province's crosswalk knows their names.
-  const communes = await communeIndexFor(cw, province, localUnits(cw, totals));
+  const communes = await communeIndexFor(db, cw, province, localUnits(cw, totals));
   return { cw, totals, components, sources, fromAnswers, parFields, communes };
 }
 
@@ -164,7 +164,11 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   // On the local level with the commune crosswalk, the switch is about communes (xã, phường), not provinces.
   const communeView = m.level === 'local' && q.data!.communes !== null;
   const sources = index === 'PAPI' && q.data!.sources.includes('PAPI, UNDP & CECODES') ? [t('source.papi'), ...q.data!.sources.filter((x) => x !== 'PAPI, UNDP & CECODES')] : [...q.data!.sources];
-  if (communeView && m.derivedShown) sources.push(t('source.communes2025'));
+  if (communeView && m.derivedShown) {
+    // The crosswalk used: the file(s) the user loaded for the province, else the shipped one.
+    const files = [...new Set(q.data!.communes!.communes.flatMap((c) => (c.source ? [c.source] : [])))];
+    sources.push(files.length ? t('source.communesLoaded', { files: files.join(', ') }) : t('source.communes2025'));
+  }
   const source = sources.join('; ') || undefined;
   const formerName = (name: string) => t(communeView ? 'indices.formerCommuneLine' : 'indices.formerLine', { name });
   const metricName = m.component ? label(m.component) : t('indices.total');

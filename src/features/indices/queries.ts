@@ -67,6 +67,19 @@ export interface ProvinceRefRow extends Record<string, unknown> {
 /** The 63 → 34 crosswalk, in the reference table's order. */
 export const PROVINCE_REFS_SQL = `SELECT old_province, papi_code, new_unit, new_unit_type FROM ref_provinces`;
 
+export interface CommuneMergerRow extends Record<string, unknown> {
+  province: string;
+  new_commune: string;
+  former_communes: string;
+  file_name: string;
+}
+
+/** Commune crosswalks the user loaded, with the file each row came from. */
+export const COMMUNE_MERGER_SQL = `
+SELECT c.province, c.new_commune, c.former_communes, d.file_name
+FROM commune_merger c JOIN datasets d ON d.id = c.dataset_id
+ORDER BY c.province, c.new_commune`;
+
 export interface SipasYearRow extends Record<string, unknown> {
   year: number;
   satisfied: number;

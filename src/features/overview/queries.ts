@@ -39,7 +39,7 @@ export async function loadOverview(db: Db, commune: string | null, province: str
     totals[c] = await fetchUnitTotals(db, c);
     sources[c] = await fetchSources(db, c);
   }
-  const communes = await communeIndexFor(cw, province, localUnits(cw, [...totals.PAR, ...totals.SIPAS]));
+  const communes = await communeIndexFor(db, cw, province, localUnits(cw, [...totals.PAR, ...totals.SIPAS]));
   const sipasSources = (await db.query<{ source: string }>(SIPAS_SOURCES_SQL)).map((r) => r.source);
   const sipas = commune ? await fetchSipasPooled(db, commune) : [];
   const name = commune ? await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]) : [];

@@ -7,6 +7,7 @@ import { parCriteria } from './parCriteria';
 import { parScores } from './parScores';
 import { sipasItems } from './sipasItems';
 import { units } from './units';
+import { communeMerger } from './communeMerger';
 import { itemElement, sipasResponsesColumns, SIPAS_EXAMPLE, SIPAS_EXAMPLE_ITEMS } from './sipasResponses';
 import type { TabularFormat } from './tabular';
 
@@ -18,6 +19,7 @@ export const TABULAR: Record<Exclude<CanonicalKind, 'sipas_responses'>, TabularF
   par_scores: parScores,
   sipas_items: sipasItems,
   units,
+  commune_merger: communeMerger,
 };
 
 export interface FormatInfo {
@@ -42,6 +44,7 @@ export const FORMATS: Record<CanonicalKind, FormatInfo> = {
   },
   sipas_items: info(sipasItems),
   units: info(units),
+  commune_merger: info(communeMerger),
 };
 
 function info(f: TabularFormat): FormatInfo {
@@ -49,7 +52,7 @@ function info(f: TabularFormat): FormatInfo {
 }
 
 /** Order in which kinds must land when several files come together (references first). */
-export const COMMIT_ORDER: Kind[] = ['units', 'par_criteria', 'sipas_items', 'index_scores', 'par_scores', 'sipas_responses', 'table'];
+export const COMMIT_ORDER: Kind[] = ['units', 'par_criteria', 'sipas_items', 'commune_merger', 'index_scores', 'par_scores', 'sipas_responses', 'table'];
 
 export { isPapiWide } from './papiWide';
 
