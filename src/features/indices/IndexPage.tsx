@@ -36,7 +36,7 @@ async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: Index
     fromAnswers = pooled.length > 0;
   }
   const parFields = index === 'PAR' ? new Map((await db.query<{ code: string; name: string }>(PAR_FIELDS_SQL)).map((r) => [r.code, r.name])) : new Map<string, string>();
-  // Local units across the commune merger, when the user's province's crosswalk knows their names.
+  // Local units across the commune merger, when a province's commune crosswalk knows their names (communeCrosswalk.ts).
   const communes = await communeIndexFor(db, cw, province, localUnits(cw, totals));
   return { cw, totals, components, sources, fromAnswers, parFields, communes };
 }
