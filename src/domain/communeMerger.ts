@@ -190,14 +190,6 @@ export function matchName(ix: CommuneIndex, name: string, year: number): Commune
   return { kind: 'former', former: cands[0]!.former, of: [...new Set(cands.map((c) => c.commune))] };
 }
 
-/** Whether any of the units is in the province's crosswalk: only then is the switch offered. */
-export function anyMatch(ix: CommuneIndex, units: readonly UnitTotal[]): boolean {
-  return units.some((u) => {
-    const k = matchName(ix, u.unitName, u.year).kind;
-    return k === 'new' || k === 'former';
-  });
-}
-
 /** How many distinct unit names the province's crosswalk places (as a new or a former commune). */
 function matchedNames(ix: CommuneIndex, units: readonly UnitTotal[]): number {
   const names = new Set<string>();

@@ -9,7 +9,7 @@ import { provinceInView, type Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
 import url from '../../../data/ref/communes_2025.json?url';
 
-
+/** The shipped file, checked against its schema; its province names as the app writes them. */
 export function parseCommunesFile(json: unknown): NewCommune[] {
   const rows = communesFileSchema.parse(json).map(({ columns: [p, n, f] }) => [PROVINCE_ALIASES[p] ?? p, n, f] as const);
   return parseCrosswalk(rows);
