@@ -156,6 +156,8 @@ export interface CommuneIndex {
   communes: NewCommune[];
   byKey: Map<string, NewCommune>;
   formersByBase: Map<string, { former: FormerCommune; commune: NewCommune }[]>;
+  /** matchName's answers: a page asks the same names again for every view, component and year. */
+  matches: Map<string, CommuneMatch>;
 }
 
 export function communeIndex(province: string, all: readonly NewCommune[]): CommuneIndex {
@@ -164,7 +166,7 @@ export function communeIndex(province: string, all: readonly NewCommune[]): Comm
   const byKey = new Map(communes.map((c) => [c.key, c]));
   const formersByBase = new Map<string, { former: FormerCommune; commune: NewCommune }[]>();
   for (const commune of communes) for (const former of commune.formers) formersByBase.set(former.base, [...(formersByBase.get(former.base) ?? []), { former, commune }]);
-  return { province, communes, byKey, formersByBase };
+  return { province, communes, byKey, formersByBase, matches: new Map() };
 }
 
 /**
@@ -174,6 +176,17 @@ export function communeIndex(province: string, all: readonly NewCommune[]): Comm
  * ones is a former of each.
  */
 export function matchName(ix: CommuneIndex, name: string, year: number): CommuneMatch {
+  // Only which side of the merger the year is on matters.
+  const key = `${year >= MERGER_YEAR ? 'new' : 'old'}|${name}`;
+  let m = ix.matches.get(key);
+  if (!m) {
+    m = matchUncached(ix, name, year);
+    ix.matches.set(key, m);
+  }
+  return m;
+}
+
+function matchUncached(ix: CommuneIndex, name: string, year: number): CommuneMatch {
   const p = parseUnitName(name);
   if (year >= MERGER_YEAR) {
     const c = ix.byKey.get(p.base);
