@@ -29,8 +29,22 @@ export function formatPercent(v: number | null | undefined, locale: Locale, deci
   return n === '–' ? n : `${n}%`;
 }
 
+// Dates are always dd/mm/yyyy (vi-VN's 'short' style prints 2/12/26 on the first nine days of a month).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "02/12/2026" or, with the time, "09:41 02/12/2026" (vi) / "02/12/2026, 09:41" (en). */
+export function formatDate(d: Date, locale: Locale, withTime = false): string {
+  const key = `${locale}:${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const time = withTime ? ({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const) : {};
+    dateFormats.set(key, (f = new Intl.DateTimeFormat(intlTag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', ...time })));
+  }
+  return f.format(d);
+}
+
 export function formatDateTime(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  return formatDate(d, locale, true);
 }
 
 /** Fills `{name}` placeholders; values are inserted as text. */

@@ -1,7 +1,5 @@
 // Number and date texts of the PAR workspace (vi: 1,5 and 25/11/2026; en: 1.5 and 25/11/2026).
-import { numberFormatter, type Locale } from '../../i18n/format';
-
-const tag = (l: Locale) => (l === 'vi' ? 'vi-VN' : 'en-GB');
+import { formatDate, numberFormatter, type Locale } from '../../i18n/format';
 
 /** Points as scored: up to two decimals, no trailing zeros (1,5 · 12 · 0,25). */
 export function fmtPoints(v: number | null | undefined, locale: Locale): string {
@@ -20,5 +18,5 @@ export function fmtChange(v: number | null | undefined, locale: Locale): string 
 export function fmtEditDate(stamp: string, locale: Locale, withTime = false): string {
   const d = new Date(stamp.endsWith('Z') ? stamp : `${stamp}Z`);
   if (Number.isNaN(d.getTime())) return stamp;
-  return new Intl.DateTimeFormat(tag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) }).format(d);
+  return formatDate(d, locale, withTime);
 }
