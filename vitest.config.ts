@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/helpers/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/helpers/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           // Many unit tests start DuckDB-WASM (~1 s idle, far more with two busy processes on 2 cores): never 5 s.
           testTimeout: 60_000,

@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { securityHeaders } from './headers.mjs';
+
+const SECURITY = securityHeaders();
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? process.argv[2] ?? 4173);
@@ -27,7 +30,7 @@ export function createServer({ mounts = {} } = {}) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
     const ext = path.extname(file);
-    const headers = { 'Content-Type': types[ext] ?? 'application/octet-stream', 'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable' };
+    const headers = { ...SECURITY, 'Content-Type': types[ext] ?? 'application/octet-stream', 'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable' };
     let body = fs.readFileSync(file);
     // Large data files (benchmark fixtures) go as they are: gzipping 50 MB per request would measure the server.
     if (compressible.has(ext) && (ext !== '.csv' || body.length < 5e6) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {

@@ -5,6 +5,7 @@ import { loadReference } from '../features/data/demo';
 import { listDatasets, sourcesOf, type DatasetInfo } from '../features/data/catalogue';
 import { startData, type StartReport } from '../features/data/lifecycle';
 import type { Translate } from '../i18n/i18n';
+import { onSynced, watchOtherTabs } from '../store/persist';
 
 type Status =
   | { phase: 'starting' }
@@ -91,6 +92,19 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
     window.addEventListener(DATA_CHANGED_EVENT, on);
     return () => window.removeEventListener(DATA_CHANGED_EVENT, on);
   }, [refresh]);
+
+  // Another tab changed the stored data: this tab's DuckDB catches up (persist.ts), then the views re-run their queries.
+  useEffect(() => {
+    if (!db) return;
+    const offSynced = onSynced((d) => {
+      if (d === db) void refresh();
+    });
+    const offTabs = watchOtherTabs(db);
+    return () => {
+      offSynced();
+      offTabs();
+    };
+  }, [db, refresh]);
 
   // Files dropped anywhere on the app go to the Dữ liệu page (its own drop zone handles drops on it and marks them handled).
   const [droppedFiles, setDroppedFiles] = useState<File[]>([]);

@@ -1,4 +1,6 @@
-// The canonical tables every feature reads. Imports land here whole (see ingest/) or not at all.
+import { SHOWN_SQL } from './shown';
+
+// The canonical tables every feature reads (through the `shown` views of db/shown.ts). Imports land here whole (see ingest/) or not at all.
 // Every data table carries dataset_id, so a dataset can be listed, replaced or deleted as one.
 
 export const SCHEMA_SQL = `
@@ -93,7 +95,7 @@ CREATE TABLE IF NOT EXISTS ref_provinces (
   new_unit       VARCHAR NOT NULL, -- the province (of 34) it became part of
   new_unit_type  VARCHAR
 );
-`;
+${SHOWN_SQL}`;
 
 /** Tables whose rows belong to datasets (deleted and persisted per dataset). */
 export const DATA_TABLES = ['index_scores', 'par_criteria', 'par_scores', 'sipas_counts', 'sipas_sheets', 'sipas_items', 'units', 'commune_merger'] as const;

@@ -1,12 +1,21 @@
 // SIPAS satisfaction: rates, Wilson intervals, flags, the "more satisfied answers needed" count, overall
-// figures and periods. (Reading answers, labels and dates from files is the import pipeline's: src/ingest, src/domain/periods.ts.) Pure functions of counts (k satisfied = answers 4–5, n valid answers); no React, no DuckDB.
+// figures and periods. (Reading answers, labels and dates from files is the import pipeline's: src/ingest, src/domain/periods.ts.) Pure functions of counts (k satisfied answers, ≥ SATISFIED_MIN; n valid answers); no React, no DuckDB.
+
+/**
+ * The lowest answer that counts as satisfied: "Hài lòng" (4) and "Rất hài lòng" (5). The one definition: TypeScript
+ * through isSatisfied, SQL through isSatisfied()/satisfied() in src/sql/fragments.ts.
+ */
+export const SATISFIED_MIN = 4;
+
+/** Satisfied = "Hài lòng" or "Rất hài lòng". */
+export const isSatisfied = (answer: number): boolean => answer >= SATISFIED_MIN;
 
 /** Below this many valid answers a rate is flagged "ít phiếu". */
 export const FEW_ANSWERS = 30;
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959963984540054;
 
-/** Satisfied answers (4 or 5) and valid answers (1–5; blanks count in neither). */
+/** Satisfied answers (isSatisfied) and valid answers (1–5; blanks count in neither). */
 export interface Tally {
   k: number;
   n: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerLevel, satisfactionRate } from './sipasAnswers';
+import { answerLevel } from './sipasAnswers';
+import { isSatisfied, SATISFIED_MIN } from './sipas';
 
 describe('SIPAS answers', () => {
   it('reads numbers and labels in any case, with or without diacritics, NFC or NFD', () => {
@@ -19,8 +20,9 @@ describe('SIPAS answers', () => {
     expect(answerLevel('0')).toBeUndefined();
     expect(answerLevel('tốt')).toBeUndefined();
   });
-  it('rate = answers 4 or 5 over all valid answers', () => {
-    expect(satisfactionRate({ 5: 3, 4: 5, 3: 1, 1: 1 })).toBe(80);
-    expect(satisfactionRate({})).toBeNull();
+  it('satisfied = "Hài lòng" or "Rất hài lòng" (answer ≥ SATISFIED_MIN), by label or number', () => {
+    expect(SATISFIED_MIN).toBe(4);
+    const satisfied = ['Rất hài lòng', 'hai long', '4', 'Bình thường', 'Không hài lòng', '1'].map((a) => isSatisfied(answerLevel(a)!));
+    expect(satisfied).toEqual([true, true, true, false, false, false]);
   });
 });

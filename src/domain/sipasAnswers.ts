@@ -40,17 +40,3 @@ export function answerLevel(raw: string | null | undefined): AnswerLevel | null 
   if (m) return Number(m[1]) as AnswerLevel;
   return BY_LABEL.get(s);
 }
-
-/** Satisfied = "Hài lòng" or "Rất hài lòng". */
-export const isSatisfied = (level: AnswerLevel): boolean => level >= 4;
-
-/** Satisfaction rate in % from counts per level; null when there is no valid answer. */
-export function satisfactionRate(counts: Partial<Record<AnswerLevel, number>>): number | null {
-  let all = 0;
-  let ok = 0;
-  for (const [k, n] of Object.entries(counts)) {
-    all += n ?? 0;
-    if (Number(k) >= 4) ok += n ?? 0;
-  }
-  return all === 0 ? null : (ok / all) * 100;
-}

@@ -7,7 +7,9 @@ function csvField(cell: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  // `;` and tab too: Excel on Vietnamese Windows splits CSV on `;` (its list separator), and an unquoted
+  // "Phòng;=1+4" would become a cell "=1+4" that runs as a formula.
+  return /[",;\t\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** CSV text with a UTF-8 BOM (so Excel shows Vietnamese), CRLF line ends, machine numbers (48.06). */

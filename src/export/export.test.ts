@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutralise } from './cells';
 import { toCsv } from './csv';
@@ -20,6 +21,15 @@ describe('toCsv', () => {
   it('writes a BOM, quotes what needs it, and keeps machine numbers', () => {
     const csv = toCsv(['Đơn vị', 'Điểm'], [['Huế, "TP"', 48.06], ['=cmd', null], ['<img src=x onerror=alert(1)>', -1]]);
     expect(csv).toBe('\uFEFFĐơn vị,Điểm\r\n"Huế, ""TP""",48.06\r\n\'=cmd,\r\n<img src=x onerror=alert(1)>,-1\r\n');
+  });
+  it('quotes cells holding ; or a tab, so Excel set to ; as list separator never splits out a formula', () => {
+    const csv = toCsv(['Đơn vị', 'Ghi chú'], [['Phòng;=1+4', 'a\t=2+2'], ['Tổ 1', 'x']]);
+    expect(csv).toBe('\uFEFFĐơn vị,Ghi chú\r\n"Phòng;=1+4","a\t=2+2"\r\nTổ 1,x\r\n');
+    // Read back as Excel would with ';', tab or ',' as its separator: no cell starts a formula.
+    for (const delimiter of [';', '\t', ',']) {
+      const cells = Papa.parse<string[]>(csv.slice(1), { delimiter }).data.flat();
+      expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    }
   });
 });
 

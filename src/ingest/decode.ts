@@ -52,15 +52,28 @@ function supports(label: string): boolean {
   }
 }
 
+/** Where the last whole line of a cut text ends: its last LF, or last CR in a file of CR line endings. */
+const lastBreak = (text: string, before = text.length): number => {
+  const lf = text.lastIndexOf('\n', before);
+  return lf >= 0 ? lf : text.lastIndexOf('\r', before);
+};
+
 function headOf(text: string): string {
   if (text.length <= HEAD_BYTES) return text;
-  const cut = text.lastIndexOf('\n', HEAD_BYTES);
+  const cut = lastBreak(text, HEAD_BYTES);
   return text.slice(0, cut > 0 ? cut + 1 : HEAD_BYTES);
 }
 
 function fromText(text: string, encoding: Encoding): Decoded {
   const nfc = text.normalize('NFC');
   return { encoding, utf8: new TextEncoder().encode(nfc), head: headOf(nfc) };
+}
+
+/** The head of UTF-8 bytes (whole lines, ~64 KB), NFC. */
+export function utf8Head(body: Uint8Array): string {
+  let head = new TextDecoder('utf-8').decode(body.subarray(0, HEAD_BYTES));
+  if (body.length > HEAD_BYTES) head = head.slice(0, Math.max(lastBreak(head) + 1, 1));
+  return head.normalize('NFC');
 }
 
 /** Detects the encoding (unless `forced`) and returns UTF-8 bytes plus the head of the text. */
@@ -70,9 +83,7 @@ export function decode(bytes: Uint8Array, forced?: Encoding): Decoded {
     case 'utf-8':
     case 'utf-8-bom': {
       const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-      let head = new TextDecoder('utf-8').decode(body.subarray(0, HEAD_BYTES));
-      if (body.length > HEAD_BYTES) head = head.slice(0, Math.max(head.lastIndexOf('\n') + 1, 1));
-      return { encoding: enc, utf8: body, head: head.normalize('NFC') };
+      return { encoding: enc, utf8: body, head: utf8Head(body) };
     }
     case 'utf-16le':
     case 'utf-16be':

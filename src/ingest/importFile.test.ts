@@ -152,7 +152,8 @@ describe('atomicity', () => {
     };
     const o = await importFile(failing, csv('units3.csv', ['Mã đơn vị,Tên đơn vị', 'Z001,Xã Z']));
     expect(o.ok).toBe(false);
-    if (!o.ok) expect(o.problems[0]?.expected).toMatchObject({ key: 'ingest.problem.commitFailed', params: { detail: 'disk full' } });
+    // The engine's text is worded for the user (translateError) and kept as the technical detail.
+    if (!o.ok) expect(o.problems[0]).toMatchObject({ expected: { key: 'ingest.problem.commitFailed', params: { detail: 'ingest.reason.storage' } }, technical: 'disk full' });
     expect(await db.query(`SELECT CAST(count(*) AS INTEGER) AS n FROM units WHERE unit_code = 'Z001'`)).toEqual([{ n: 0 }]);
     expect(await db.query(`SELECT CAST(count(*) AS INTEGER) AS n FROM datasets`)).toEqual([{ n: 1 }]);
   }, T);

@@ -5,20 +5,26 @@ import type { AnalyseOptions, Answers, ImportOutcome, ImportPlan, Kind, Problem,
 import { matchHeaders, type HeaderMatch } from './headers';
 import { isPapiWide, papiChecks, papiTypedSql, yearFromFileName } from './formats/papiWide';
 import { readCsv } from './sources/csv';
-import { isJson, readJson } from './sources/json';
-import { isParquet, isSpreadsheet } from './sources/sniff';
+import { readJson } from './sources/json';
+import { routeOf } from './sources/sniff';
+import { errorProblem, translateProblem, type ErrorSource } from './translateError';
 import type { TextSource } from './sources/types';
 import { dropStaging, stageCsv, stageRegistered, stagingFile, stagingTable } from './staging';
 import { detectKind, TABULAR } from './formats';
 import { columnChecks, typedTableSql } from './formats/tabular';
 import type { StageCtx } from './formats/spec';
 import { analyseSipas, dropSipas, sipasLoadedDuplicates } from './formats/sipasResponses';
-import { sipasResponsesColumns } from './formats/sipasResponses';
+import { itemElement, sipasResponsesColumns } from './formats/sipasResponses';
 import { problem, runChecks, sortProblems } from './problems';
 import { lit, newId } from './sql';
 import { fillBlankLines } from './blankLines';
+import { CsvShapeError, NotUtf8Error, nulProblem, shapeProblem } from './csvShape';
+import { isUtf8 } from './decode';
+import { oneLineEnding } from './lineEndings';
+import type { OnRefused } from './staging';
 import { guessUnit, isParSheet, parSheet, parSheetYear } from './formats/parSheet';
-import { commitStaged } from './commit';
+import { commitStaged, type CommitHooks } from './commit';
+import { checkInBatch } from './batch';
 
 export interface Staged {
   ctx: StageCtx;
@@ -28,6 +34,12 @@ export interface Staged {
   plan: ImportPlan;
   /** Wide or one-unit layouts of a canonical kind. */
   variant?: 'papiWide' | 'parSheet';
+  /** The batch it was picked with (AnalyseOptions.batch; '' = calls without one): see batch.ts. */
+  batch: string;
+  /** The file's own problems, those that do not depend on the rest of the batch. */
+  base: Problem[];
+  /** Being committed: batch re-checks leave its plan alone. */
+  busy?: boolean;
 }
 
 /** Files analysed but not committed or discarded yet, by staging id. */
@@ -41,6 +53,11 @@ export function forgetStaged(id: string): void {
   staged.delete(id);
 }
 
+/** Every file analysed and not committed or discarded yet. */
+export function stagedEntries(): Staged[] {
+  return [...staged.values()];
+}
+
 function emptyPlan(file: string, kind: Kind = 'table'): ImportPlan {
   return {
     file, kind, rowCount: 0, columns: [], preview: [], problems: [], questions: {}, coverage: null,
@@ -48,7 +65,7 @@ function emptyPlan(file: string, kind: Kind = 'table'): ImportPlan {
   };
 }
 
-function finish(plan: ImportPlan, problems: Problem[]): ImportPlan {
+export function finish(plan: ImportPlan, problems: Problem[]): ImportPlan {
   plan.errorCount = problems.filter((p) => p.severity === 'error').reduce((n, p) => n + (p.count ?? 1), 0);
   plan.warningCount = problems.filter((p) => p.severity === 'warning').reduce((n, p) => n + (p.count ?? 1), 0);
   plan.problems = sortProblems(problems);
@@ -79,10 +96,22 @@ function papiMatch(headers: readonly string[]): HeaderMatch {
 
 /** Reads any supported file into a text table: CSV/TSV directly, XLSX and Parquet through lazily loaded readers. */
 export async function readSource(file: SourceFile, answers: Answers): Promise<TextSource> {
-  if (isParquet(file.bytes) || /\.parquet$/i.test(file.name)) return (await import('./sources/parquet')).readParquet(file);
-  if (isSpreadsheet(file.bytes) || /\.xlsx?$/i.test(file.name)) return (await import('./sources/xlsx')).readXlsx(file, answers);
-  if (isJson(file)) return readJson(file, answers);
+  // routeOf refuses what is not what its name says (random bytes named .xlsx, a PNG named .csv) before any reader.
+  const route = routeOf(file.name, file.bytes);
+  if (route === 'parquet') return (await import('./sources/parquet')).readParquet(file);
+  if (route === 'spreadsheet') return (await import('./sources/xlsx')).readXlsx(file, answers);
+  if (route === 'json') return readJson(file, answers);
   return readCsv(file, answers);
+}
+
+/** The reader a file went to, for wording its errors (never throws). */
+function sourceOf(file: SourceFile): ErrorSource | undefined {
+  try {
+    const r = routeOf(file.name, file.bytes);
+    return r === 'parquet' ? 'parquet' : r === 'spreadsheet' ? 'excel' : 'text';
+  } catch {
+    return undefined;
+  }
 }
 
 /** Stages the file and runs every check. Nothing is committed; the plan is the preview. */
@@ -93,7 +122,7 @@ export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {
     src = await readSource(file, answers);
   } catch (e) {
     const plan = emptyPlan(file.name);
-    return finish(plan, [problem({ file: file.name }, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
+    return finish(plan, [errorProblem({ file: file.name }, e, sourceOf(file))]);
   }
   return analyseText(db, file.name, src, answers, options);
 }
@@ -116,14 +145,17 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   const format = sheetForm ? parSheet : kind === 'table' || kind === 'sipas_responses' ? null : TABULAR[kind];
   const columns = kind === 'table' ? [] : kind === 'sipas_responses' ? sipasResponsesColumns : format!.columns;
   const match = papi ? papiMatch(headers) : matchHeaders(headers, columns);
-  plan.columns = headers.map((h, i) => ({ header: h, canonical: kind === 'table' ? h : match.byIndex[i] ?? null }));
+  // SIPAS item columns (TC2.3 …) are read as questions of their element: shown as `item:2`, not as unknown.
+  const itemOf = (h: string) => (kind === 'sipas_responses' ? itemElement(h) : null);
+  plan.columns = headers.map((h, i) => ({ header: h, canonical: kind === 'table' ? h : match.byIndex[i] ?? (itemOf(h) !== null ? `item:${itemOf(h)}` : null) }));
 
   const id = newId('imp');
   const ctx: StageCtx = {
     db, file: fileName, id, stg: stagingTable(id), headers, match, decimalComma: src.decimalComma, answers, firstRow: src.firstRow,
     col: (key) => (match.byKey.has(key) ? `c${match.byKey.get(key)}` : null),
     header: (key) => (match.byKey.has(key) ? headers[match.byKey.get(key)!]! : columns.find((c) => c.key === key)?.vi ?? key),
-    pending: [...staged.values()].filter((s) => s.ctx.db === db).map((s) => ({ kind: s.kind, ctx: s.ctx, typed: s.typed })),
+    pending: [], // set by checkInBatch
+    own: !options.isDemo,
   };
 
   // Structure: the header against the format's zod schema (required columns present).
@@ -152,6 +184,18 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   const t0 = performance.now();
   options.onProgress?.({ file: fileName, step: 'staging' });
   src = { ...src, utf8: fillBlankLines(src.utf8, src.delimiter, headers.length) };
+  // CSV shape faults are named at their row and column (csvShape): a NUL before staging, the rest when DuckDB refuses.
+  const shape = { file: fileName, headers, delimiter: src.delimiter, firstRow: src.firstRow };
+  const nul = nulProblem(shape, src.utf8);
+  if (nul) return finish(plan, [...problems, nul]);
+  const onRefused: OnRefused = (bytes) => {
+    // Looked like UTF-8 in its first megabyte but is not: read it again as Windows-1258 (in the catch below).
+    if (src.encoding === 'utf-8' && !answers.encoding && src.retry && !isUtf8(bytes)) throw new NotUtf8Error(bytes);
+    const one = oneLineEnding(bytes);
+    if (one !== bytes) return { bytes: fillBlankLines(one, src.delimiter, headers.length) };
+    const fault = shapeProblem(shape, bytes);
+    return fault ? { problem: fault } : null;
+  };
   let sipas: Awaited<ReturnType<typeof analyseSipas>> | null = null;
   try {
     if (kind === 'sipas_responses') {
@@ -160,26 +204,27 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
       const file = stagingFile(id);
       await db.registerFile(file, src.utf8);
       try {
-        sipas = await analyseSipas(ctx, file, src.delimiter, () => stageRegistered(db, id, file, src.delimiter, headers.length));
+        sipas = await analyseSipas(ctx, file, src.delimiter, () => stageRegistered(db, id, file, src.delimiter, headers.length, onRefused));
       } finally {
         await db.dropFile(file);
       }
       plan.rowCount = sipas.rows;
     } else {
-      plan.rowCount = (await stageCsv(db, id, src.utf8, src.delimiter, headers.length)).rows;
+      plan.rowCount = (await stageCsv(db, id, src.utf8, src.delimiter, headers.length, onRefused)).rows;
     }
     measure('chiso:ingest-stage', t0);
   } catch (e) {
     await dropStaging(db, id);
     if (kind === 'sipas_responses') await dropSipas(ctx);
-    // Looked like UTF-8 in its first megabyte but is not: read it again as Windows-1258.
-    if (src.encoding === 'utf-8' && !answers.encoding && /unicode|utf-?8/i.test(String(e)) && src.retry)
-      return analyseText(db, fileName, src.retry('windows-1258'), answers, options);
-    return finish(plan, [...problems, problem(where, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
+    // Looked like UTF-8 in its first megabyte but is not: read it again as Windows-1258 — from the bytes DuckDB
+    // was given (the file's own buffer went to DuckDB with them).
+    if (e instanceof NotUtf8Error) return analyseText(db, fileName, src.retry!('windows-1258', e.bytes), answers, options);
+    if (e instanceof CsvShapeError) return finish(plan, [...problems, e.problem]);
+    return finish(plan, [...problems, errorProblem(where, e)]);
   }
   plan.stagingId = id;
   options.onProgress?.({ file: fileName, step: 'checking' });
-  const entry: Staged = { ctx, kind, typed: null, plan };
+  const entry: Staged = { ctx, kind, typed: null, plan, batch: options.batch ?? '', base: [] };
   if (papi) entry.variant = 'papiWide';
   if (sheetForm) entry.variant = 'parSheet';
   try {
@@ -222,14 +267,18 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   } catch (e) {
     await discardStaged(entry);
     plan.stagingId = null;
-    return finish(plan, [...problems, problem(where, 'error', 'ingest.problem.unreadable', {}, { detail: e instanceof Error ? e.message : String(e) })]);
+    return finish(plan, [...problems, errorProblem(where, e)]);
   }
   measure('chiso:ingest-checks', t0);
+  entry.base = problems;
   staged.set(id, entry);
-  finish(plan, problems);
-  if (plan.errorCount === 0 && !plan.questions.unit) {
-    const dups = await loadedDuplicates(entry, answers);
-    if (dups) plan.questions.duplicates = dups;
+  // Checks against the rest of the batch (criteria for scores), the demo data it takes out, the duplicate question.
+  try {
+    await checkInBatch(entry);
+  } catch (e) {
+    await discardStaged(entry);
+    plan.stagingId = null;
+    return finish(plan, [...problems, errorProblem(where, e)]);
   }
   return plan;
 }
@@ -243,6 +292,9 @@ export async function loadedDuplicates(entry: Staged, answers: Answers): Promise
   } else if (kind !== 'table' && typed) {
     rows = await ctx.db.query<{ dataset_id: string; what: string }>(TABULAR[kind].loadedDuplicates(typed));
   }
+  // Fictional demo data this file takes out is not a duplicate: it simply goes (demoAside.ts).
+  const aside = new Set([...(entry.plan.demoAside?.datasets ?? []), ...(entry.plan.demoAside?.rows ?? [])].map((d) => d.id));
+  if (aside.size) rows = rows.filter((r) => !aside.has(r.dataset_id));
   if (!rows.length) return null;
   const whats = [...new Set(rows.map((r) => r.what))].sort();
   const description = whats.length > 5 ? `${whats.slice(0, 5).join(', ')} … (+${whats.length - 5})` : whats.join(', ');
@@ -264,11 +316,12 @@ export async function discardPlan(db: Db, plan: ImportPlan): Promise<void> {
 }
 
 /** Lands a plan: all rows and its catalogue entry, or nothing. The staging is freed either way. */
-export async function commitPlan(db: Db, plan: ImportPlan, answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}): Promise<ImportOutcome> {
+export async function commitPlan(db: Db, plan: ImportPlan, answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}, hooks: CommitHooks = {}): Promise<ImportOutcome> {
   const entry = stagedOf(plan);
   if (!entry) return { ok: false, plan, problems: [problem({ file: plan.file }, 'error', 'ingest.problem.planGone', {})] };
   const t0 = performance.now();
-  const outcome = await commitStaged(db, entry, answers, meta);
+  const outcome = await commitStaged(db, entry, answers, meta, hooks); // throws only what hooks threw: the plan stays staged
+  if (!outcome.ok) outcome.problems = outcome.problems.map((p) => translateProblem(p, 'commit')); // no raw engine text
   measure('chiso:ingest-commit', t0);
   // A plan waiting for an answer stays staged so the user can answer and commit again.
   const waiting = !outcome.ok && outcome.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded');
@@ -278,7 +331,7 @@ export async function commitPlan(db: Db, plan: ImportPlan, answers: Answers = {}
 
 /** analyseFile + commitPlan. */
 export async function importFile(db: Db, file: SourceFile, answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}): Promise<ImportOutcome> {
-  const plan = await analyseFile(db, file, answers);
+  const plan = await analyseFile(db, file, answers, { isDemo: meta.isDemo });
   if (!plan.stagingId) return { ok: false, plan, problems: plan.problems };
   return commitPlan(db, plan, answers, meta);
 }

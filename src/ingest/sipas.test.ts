@@ -29,6 +29,8 @@ describe('SIPAS responses', () => {
     if (!o.ok) throw new Error(JSON.stringify(o.problems));
     expect(o.plan.kind).toBe('sipas_responses');
     expect(o.plan.coverage).toBe('2026-Q1–2026-H1');
+    // Item columns are shown as what they become (a question of an element), not as unknown columns.
+    expect(o.plan.columns.slice(3)).toEqual([{ header: 'TC1.1', canonical: 'item:1' }, { header: 'TC2.1', canonical: 'item:2' }]);
     const rates = await db.query(`
       SELECT year, half, quarter, unit_code, item_code, element,
              CAST(sum(n) FILTER (WHERE answer >= 4) AS INTEGER) AS ok, CAST(sum(n) AS INTEGER) AS answers

@@ -24,6 +24,8 @@ export interface Problem {
   expected: { key: string; params?: Record<string, string | number> };
   /** How many rows share this problem (the report lists the first ones and counts the rest). */
   count?: number;
+  /** The engine's or library's own message when the problem comes from an error (shown folded, never as the message). */
+  technical?: string;
 }
 
 /** Questions the user must answer before the import can land. */
@@ -76,6 +78,19 @@ export interface ImportPlan {
   /** Problems of each severity in total (the list holds the first ones). */
   errorCount: number;
   warningCount: number;
+  /** The user's file takes this fictional demo data out when it lands (domain/demoRule.ts); absent for the demo's own files. */
+  demoAside?: DemoAside;
+  /** Files picked together whose data the checks counted as landing first (criteria for scores, questions for answers). */
+  checkedWith?: string[];
+}
+
+/**
+ * Fictional demo data that steps aside for the user's own (or, restoring the demo, is left out because it would mix
+ * with the user's): whole datasets, and index rows of an index at a level from datasets that keep their other rows.
+ */
+export interface DemoAside {
+  datasets: { id: string | null; file: string; kind: Kind }[];
+  rows: { id: string | null; file: string; index: string; province: boolean; count: number }[];
 }
 
 export type ImportOutcome =
@@ -87,6 +102,8 @@ export type ImportOutcome =
       replaced: string[];
       /** Datasets that "replace" emptied and removed from the catalogue (delete their persisted copy). */
       removed: string[];
+      /** A fictional demo file: what of it was left out because the user's own data of the kind is loaded. */
+      leftOut?: DemoAside;
     }
   | { ok: false; plan: ImportPlan | null; problems: Problem[] };
 
@@ -98,4 +115,11 @@ export interface ImportProgress {
 
 export interface AnalyseOptions {
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Files analysed under the same batch id are checked together: each against what the others of the batch that land
+   * before it (units → criteria → scores, questions → answers) will land. Default: the batch of calls without one.
+   */
+  batch?: string;
+  /** The shipped demo's own files: the demo does not step aside for itself. */
+  isDemo?: boolean;
 }

@@ -120,12 +120,12 @@ describe('persist and restore', () => {
     await persistDataset(db, 'a');
     const before = store.datasets.get('a');
     await db.exec(`DELETE FROM index_scores WHERE unit_code = 'P01'`);
-    const put = store.putDataset;
-    store.putDataset = async () => {
+    const write = store.write;
+    store.write = async () => {
       throw new StorageFullError();
     };
     await expect(persistDataset(db, 'a')).rejects.toBeInstanceOf(StorageFullError);
-    store.putDataset = put;
+    store.write = write;
     expect(store.datasets.get('a')).toEqual(before);
   });
 });
@@ -147,7 +147,7 @@ describe('delete and clear', () => {
     const db = await createNodeDb();
     await seed(db);
     await persistDataset(db, 'a');
-    store.deleteDataset = async () => {
+    store.write = async () => {
       throw new Error('disk error');
     };
     await expect(deleteDataset(db, 'a')).rejects.toThrow('disk error');

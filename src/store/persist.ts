@@ -1,16 +1,22 @@
 // Imported data survives reloads: each dataset is kept in IndexedDB as gzip CSV of its rows (one entry per
-// dataset, written whole), and the DuckDB tables are rebuilt from those entries at start.
+// dataset), and the DuckDB tables are rebuilt from those entries at start.
 // DuckDB-WASM's own OPFS database has reopened empty after reloads in recent releases, so we keep our own copy.
+//
+// One writer, one transaction: every change (import, replace, delete, edit, demo) holds the writer lock (all tabs),
+// first brings this tab's DuckDB up to the store (syncUnlocked: another tab may have written), changes DuckDB in a
+// transaction, writes every dataset it touched in ONE IndexedDB transaction, and only then COMMITs — or rolls back
+// if storage refused. A reload or crash at any point leaves the store exactly before or exactly after the change.
+// The other tabs hear of it on a BroadcastChannel and catch up.
 import type { Db } from '../db/types';
 import { DATA_TABLES } from '../db/schema';
 import { memoryStore, type KvStore } from './kv';
 import { openIdbStore } from './idb';
 import { DatasetRow, restoreEntry, STORE_VERSION, type SkippedEntry, type StoredDataset, type StoredTable } from './record';
 import { columnsSql, copyToSql, deleteRowsSql, quoteIdent, quoteLiteral, readCsvSql, selectRowsSql } from './sql';
-import { exclusive } from './lock';
+import { exclusive, writer, type WaitOptions } from './lock';
 
-export { exclusive } from './lock';
-export { StorageFullError } from './kv';
+export { exclusive, writer, type WaitOptions } from './lock';
+export { StaleStoreError, StorageFullError } from './kv';
 export type { SkippedEntry } from './record';
 
 let storePromise: Promise<KvStore> | null = null;
@@ -75,27 +81,82 @@ async function snapshot(db: Db, datasetId: string): Promise<StoredDataset | null
   return { v: STORE_VERSION, dataset, tables };
 }
 
-/**
- * Writes the current rows of one dataset (every table) to storage, replacing its previous copy.
- * Call it after anything changes a dataset's rows (import, PAR score editing). A dataset that no longer
- * exists in DuckDB has its stored copy removed. Throws StorageFullError when the browser refuses the space;
- * the previous copy then stays as it was.
- */
-export async function persistDataset(db: Db, datasetId: string): Promise<void> {
-  const store = await getStore();
-  const rec = await snapshot(db, datasetId);
-  if (rec) await store.putDataset(datasetId, rec);
-  else await store.deleteDataset(datasetId);
+/** What this tab's DuckDB holds of the store: the revision it last read and the revision of each dataset it loaded. */
+interface Synced {
+  revision: number;
+  revs: Map<string, number>;
+}
+const synced = new WeakMap<Db, Synced>();
+
+/** One change to stored data, written in one transaction. */
+export interface Change {
+  /** Datasets to save as they are in DuckDB now (one that no longer exists there is removed). */
+  save?: readonly string[];
+  /** Datasets whose stored copy goes. */
+  drop?: readonly string[];
+  /** Every stored copy goes first. */
+  clear?: boolean;
+  meta?: Readonly<Record<string, unknown>>;
 }
 
-async function deleteInDb(db: Db, datasetId: string): Promise<void> {
+const CHANNEL = 'chiso-data';
+let channel: BroadcastChannel | null | undefined;
+/** Tells the app's other tabs that the stored data changed (they re-read it). Only in a browser page. */
+function tabsChannel(): BroadcastChannel | null {
+  if (channel === undefined) channel = typeof window !== 'undefined' && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(CHANNEL) : null;
+  return channel;
+}
+
+/**
+ * Writes one change to storage: the snapshots of `save` (taken now, so call it while the DuckDB transaction that
+ * made the change is still open, and COMMIT only if it resolves), the removals, the meta values — one IndexedDB
+ * transaction, all or nothing. Refused (StaleStoreError) if another tab wrote since this tab last read the store.
+ * Throws StorageFullError when the browser refuses the space. Call it holding the writer lock.
+ */
+export async function writeUnlocked(db: Db, change: Change): Promise<void> {
+  const store = await getStore();
+  const put: { key: string; value: StoredDataset }[] = [];
+  const del = new Set(change.drop ?? []);
+  for (const id of change.save ?? []) {
+    const rec = await snapshot(db, id);
+    if (rec) put.push({ key: id, value: rec });
+    else del.add(id);
+  }
+  for (const { key } of put) del.delete(key);
+  const st = synced.get(db);
+  const revision = await store.write({ put, delete: [...del], clear: change.clear, meta: change.meta, expect: st?.revision });
+  if (st) {
+    if (change.clear) st.revs.clear();
+    for (const k of del) st.revs.delete(k);
+    for (const { key } of put) st.revs.set(key, revision);
+    st.revision = revision;
+  }
+  try {
+    tabsChannel()?.postMessage({ revision });
+  } catch (e) {
+    console.error(e);
+  }
+}
+
+/**
+ * Writes the current rows of one dataset (every table) to storage, replacing its previous copy; a dataset that no
+ * longer exists in DuckDB has its stored copy removed. Throws StorageFullError when the browser refuses the space;
+ * the previous copy then stays as it was.
+ */
+export function persistDataset(db: Db, datasetId: string): Promise<void> {
+  return writer(() => writeUnlocked(db, { save: [datasetId] }));
+}
+
+/** Removes one dataset from DuckDB only (rows, own table, catalogue row); call it inside a transaction. */
+export async function deleteInDb(db: Db, datasetId: string): Promise<void> {
   const [row] = await db.query<{ table_name: string | null }>(`SELECT table_name FROM datasets WHERE id = ?`, [datasetId]);
   for (const sql of deleteRowsSql(datasetId)) await db.exec(sql);
   if (row?.table_name) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(row.table_name)}`);
   await db.query(`DELETE FROM datasets WHERE id = ?`, [datasetId]);
 }
 
-async function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+/** BEGIN … COMMIT around `fn`; ROLLBACK if it throws. */
+export async function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   await db.exec('BEGIN TRANSACTION');
   try {
     const out = await fn();
@@ -107,30 +168,51 @@ async function inTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Removes one dataset: its rows in every table, its own table, its catalogue row and its stored copy — all or nothing. */
-export function deleteDataset(db: Db, datasetId: string): Promise<void> {
-  return exclusive(() => deleteDatasetUnlocked(db, datasetId));
+/**
+ * Changes DuckDB with `fn` and stores the change in one go: `fn` runs in a DuckDB transaction and says what it
+ * touched; that is written to storage before COMMIT, and if storage refuses, DuckDB rolls back. So what this tab
+ * shows and what a reload restores stay the same. Call it holding the writer lock, after syncUnlocked.
+ */
+export async function changeUnlocked<T>(db: Db, fn: () => Promise<{ result: T; change: Change }>): Promise<T> {
+  const stored: { out: { result: T; change: Change } | null } = { out: null };
+  try {
+    return await inTransaction(db, async () => {
+      const out = await fn();
+      await writeUnlocked(db, out.change);
+      stored.out = out;
+      return out.result;
+    });
+  } catch (e) {
+    if (!stored.out) throw e;
+    // Stored, but COMMIT failed: load what is stored, so this tab shows what a reload would (the change).
+    const { result, change } = stored.out;
+    console.error('DuckDB could not commit a change that was stored; reloading it from storage', e);
+    await revertUnlocked(db, change.clear ? 'all' : [...(change.save ?? []), ...(change.drop ?? [])]);
+    return result;
+  }
 }
 
-export async function deleteDatasetUnlocked(db: Db, datasetId: string): Promise<void> {
-  const store = await getStore();
-  // The stored copy goes last, inside the DuckDB transaction: if storage refuses, the rows come back (ROLLBACK).
-  await inTransaction(db, async () => {
-    await deleteInDb(db, datasetId);
-    await store.deleteDataset(datasetId);
-  });
+/** Removes one dataset: its rows in every table, its own table, its catalogue row and its stored copy — all or nothing. */
+export function deleteDataset(db: Db, datasetId: string, opts: WaitOptions = {}): Promise<void> {
+  return writer(async () => {
+    await syncUnlocked(db);
+    await changeUnlocked(db, async () => {
+      await deleteInDb(db, datasetId);
+      return { result: undefined, change: { drop: [datasetId] } };
+    });
+  }, opts);
 }
 
 /** Removes every dataset and every stored copy. The first-start marker stays, so the demo does not come back by itself. */
-export function clearAll(db: Db): Promise<void> {
-  return exclusive(async () => {
-    const store = await getStore();
+export function clearAll(db: Db, opts: WaitOptions = {}): Promise<void> {
+  return writer(async () => {
+    await syncUnlocked(db);
     const ids = await db.query<{ id: string }>(`SELECT id FROM datasets`);
-    await inTransaction(db, async () => {
+    await changeUnlocked(db, async () => {
       for (const { id } of ids) await deleteInDb(db, id);
-      await store.clearDatasets();
+      return { result: undefined, change: { clear: true } };
     });
-  });
+  }, opts);
 }
 
 /** Per restore run: which datasets are loaded already, and the columns each canonical table has today. */
@@ -153,7 +235,7 @@ async function restoreOne(db: Db, rec: StoredDataset, ctx: RestoreCtx): Promise<
   const files: string[] = [];
   try {
     await inTransaction(db, async () => {
-      // At start-up nothing is loaded yet: skip the deletes (a dozen round trips to the engine per dataset).
+      // syncUnlocked has dropped the old copy already: skip the deletes (a dozen round trips to the engine per dataset).
       if (ctx.loaded.has(id)) await deleteInDb(db, id);
       const d = rec.dataset;
       await db.query(
@@ -192,39 +274,112 @@ export interface RestoreOptions {
   onSkipped?(entry: SkippedEntry): void;
 }
 
-/** Rebuilds every stored dataset in DuckDB. Returns how many were restored; a bad entry is skipped and reported, never thrown. */
+const listeners = new Set<(db: Db) => void>();
+
+/** Called after a sync changed what `db` holds (another tab wrote): views re-run their queries. Returns the unsubscribe. */
+export function onSynced(fn: (db: Db) => void): () => void {
+  listeners.add(fn);
+  return () => void listeners.delete(fn);
+}
+
+/**
+ * Brings this tab's DuckDB up to the store: datasets another tab added or changed are (re)loaded, those it removed
+ * are dropped. Only what changed is read; nothing at all when the store's revision is the one last read. A bad entry
+ * is skipped and reported, never thrown (and not tried again until it changes). Returns how many were restored.
+ * Call it holding `exclusive` (or the writer lock): before checking a file, and before any write.
+ */
+export async function syncUnlocked(db: Db, opts: RestoreOptions = {}): Promise<number> {
+  const store = await getStore();
+  const st = synced.get(db);
+  const known = st?.revs ?? new Map<string, number>();
+  const read = await store.read(st?.revision ?? null, known);
+  if (!read.changed) return 0;
+  const loaded = new Set((await db.query<{ id: string }>(`SELECT id FROM datasets`)).map((r) => r.id));
+  // Removed in another tab: only what this tab had from the store (a dataset it never saved stays).
+  const gone = [...known.keys()].filter((k) => !read.revs.has(k) && loaded.has(k));
+  const good: StoredDataset[] = [];
+  for (const e of read.entries) {
+    const c = restoreEntry(e.key, e.value);
+    if (c.ok && c.record.dataset.id !== e.key) opts.onSkipped?.({ key: e.key, fileName: c.record.dataset.file_name, reason: `stored under ${e.key}, not its id ${c.record.dataset.id}` });
+    else if (c.ok) good.push(c.record);
+    else opts.onSkipped?.(c.skipped);
+  }
+  // The old copies of changed datasets go first, with the removed ones: a replace moved rows between them.
+  const stale = [...gone, ...read.entries.map((e) => e.key).filter((k) => loaded.has(k))];
+  if (stale.length) await inTransaction(db, async () => {
+    for (const id of stale) await deleteInDb(db, id);
+  });
+  good.sort((a, b) => a.dataset.imported_at.localeCompare(b.dataset.imported_at));
+  const ctx: RestoreCtx = { loaded: new Set(), columns: new Map() };
+  let restored = 0;
+  for (const [i, rec] of good.entries()) {
+    try {
+      await restoreOne(db, rec, ctx);
+      restored++;
+    } catch (e) {
+      opts.onSkipped?.({ key: rec.dataset.id, fileName: rec.dataset.file_name, reason: e instanceof Error ? e.message : String(e) });
+    }
+    opts.onProgress?.(i + 1, good.length);
+  }
+  synced.set(db, { revision: read.revision, revs: new Map(read.revs) });
+  if (st && (stale.length || read.entries.length)) for (const fn of listeners) fn(db);
+  return restored;
+}
+
+/** Rebuilds every stored dataset in DuckDB (at start; later calls load only what changed). Returns how many were restored; never throws. */
 export function restoreAll(db: Db, opts: RestoreOptions = {}): Promise<number> {
   return exclusive(async () => {
-    const store = await getStore();
-    let entries: Awaited<ReturnType<KvStore['listDatasets']>>;
     try {
-      entries = await store.listDatasets();
+      return await syncUnlocked(db, opts);
     } catch (e) {
       opts.onSkipped?.({ key: '*', fileName: null, reason: e instanceof Error ? e.message : String(e) });
       return 0;
     }
-    const checked = entries.map((e) => restoreEntry(e.key, e.value));
-    const good = checked.flatMap((c) => (c.ok ? [c.record] : []));
-    for (const c of checked) if (!c.ok) opts.onSkipped?.(c.skipped);
-    good.sort((a, b) => a.dataset.imported_at.localeCompare(b.dataset.imported_at));
-    const ctx: RestoreCtx = { loaded: new Set((await db.query<{ id: string }>(`SELECT id FROM datasets`)).map((r) => r.id)), columns: new Map() };
-    let restored = 0;
-    for (const [i, rec] of good.entries()) {
-      try {
-        await restoreOne(db, rec, ctx);
-        restored++;
-      } catch (e) {
-        opts.onSkipped?.({ key: rec.dataset.id, fileName: rec.dataset.file_name, reason: e instanceof Error ? e.message : String(e) });
-      }
-      opts.onProgress?.(i + 1, good.length);
-    }
-    return restored;
   });
 }
 
-/** Removes a stored entry that could not be restored (listed on the Dữ liệu page). */
-export async function forgetStored(key: string): Promise<void> {
-  await (await getStore()).deleteDataset(key);
+/**
+ * Makes `ids` in DuckDB what the store has again: after a change that committed in DuckDB but could not be stored
+ * (the demo is loaded by several commits). Those stored are reloaded, the others dropped.
+ */
+export async function revertUnlocked(db: Db, ids: readonly string[] | 'all'): Promise<void> {
+  const st = synced.get(db) ?? { revision: -1, revs: new Map<string, number>() };
+  const which = ids === 'all' ? [...st.revs.keys(), ...(await db.query<{ id: string }>(`SELECT id FROM datasets`)).map((r) => r.id)] : ids;
+  for (const id of which) st.revs.set(id, -1); // unknown: reloaded if stored, dropped if not
+  st.revision = -1;
+  synced.set(db, st);
+  await syncUnlocked(db);
+}
+
+/**
+ * Listens for the app's other tabs changing the stored data (and checks again when this tab is shown), and brings
+ * `db` up to date; onSynced listeners then refresh the views. Returns the unsubscribe.
+ */
+export function watchOtherTabs(db: Db): () => void {
+  const check = (revision?: unknown) => {
+    const st = synced.get(db);
+    if (st && revision !== undefined && st.revision === revision) return;
+    void exclusive(() => syncUnlocked(db)).catch((e: unknown) => console.error('could not read the data another tab saved', e));
+  };
+  const ch = tabsChannel();
+  const onMessage = (ev: MessageEvent) => check((ev.data as { revision?: unknown } | null)?.revision);
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') check();
+  };
+  ch?.addEventListener('message', onMessage);
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    ch?.removeEventListener('message', onMessage);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+/** Removes stored entries that could not be restored (listed on the Dữ liệu page). */
+export function forgetStored(db: Db, keys: readonly string[]): Promise<void> {
+  return writer(async () => {
+    await syncUnlocked(db);
+    await writeUnlocked(db, { drop: keys });
+  });
 }
 
 const STARTED = 'started';
@@ -234,8 +389,11 @@ export async function isFirstStart(): Promise<boolean> {
   return (await (await getStore()).getMeta(STARTED)) !== true;
 }
 
+/** The meta value that marks the first start done; written with the demo (see lifecycle.ts). */
+export const STARTED_META = { [STARTED]: true } as const;
+
 export async function markStarted(): Promise<void> {
-  await (await getStore()).setMeta(STARTED, true);
+  await writer(async () => (await getStore()).write({ meta: STARTED_META }));
 }
 
 /** Whether the data survives a reload in this browser. */

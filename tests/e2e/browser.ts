@@ -21,12 +21,17 @@ export interface AppSession {
 }
 
 /** A fresh context (empty storage) with every request and console error recorded. */
-export async function openApp(browser: Browser, hash = '#/', opts: { acceptDownloads?: boolean } = {}): Promise<AppSession> {
+export async function openApp(browser: Browser, hash = '#/', opts: { acceptDownloads?: boolean; recordCspViolations?: boolean } = {}): Promise<AppSession> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: opts.acceptDownloads ?? true });
   const requests: string[] = [];
   const consoleErrors: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
+  if (opts.recordCspViolations)
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.goto(baseUrl() + hash);

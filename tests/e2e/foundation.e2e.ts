@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, offOrigin, openApp, screenshot, waitReady } from './browser';
+import { baseUrl, launch, offOrigin, openApp, screenshot, waitReady } from './browser';
 import { medianOf, papiTotals } from './papi';
 
 let browser: Browser;
@@ -18,7 +18,7 @@ describe('the app shell', () => {
     const s = await openApp(browser, '#/');
     await waitReady(s.page);
     await s.page.waitForSelector('[data-chart="papi-trend"] canvas');
-    await expect(s.page.locator('[data-testid="demo-badge"]')).toBeTruthy();
+    expect(await s.page.locator('[data-testid="demo-badge"]').count()).toBe(1);
     expect(await s.page.locator('[data-testid="demo-badge"]').textContent()).toBe('Dữ liệu minh họa');
     expect(await s.page.textContent('[data-chart="papi-trend"]')).toContain('PAPI, UNDP & CECODES');
 
@@ -33,6 +33,29 @@ describe('the app shell', () => {
 
     expect(offOrigin(s.requests)).toEqual([]);
     expect(s.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('is served with its security headers, and nothing on the page breaks the policy (a chart tooltip included)', async () => {
+    const res = await fetch(baseUrl());
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/connect-src[^;]*data:/);
+    expect(csp).not.toMatch(/style-src [^;]*unsafe-inline/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const s = await openApp(browser, '#/', { recordCspViolations: true });
+    await waitReady(s.page);
+    // The page carries the same policy for hosts that send no header (less frame-ancestors, which a <meta> cannot set).
+    const meta = await s.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(meta).toBe(csp.replace("; frame-ancestors 'none'", ''));
+    const chart = s.page.locator('[data-chart="papi-trend"] canvas').first();
+    await chart.waitFor();
+    const box = (await chart.boundingBox())!;
+    await s.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await s.page.waitForSelector('[data-chart="papi-trend"] div[style*="z-index"]', { state: 'attached' });
+    expect(await s.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   });

@@ -40,6 +40,8 @@ export function Catalogue() {
   const { db, datasets, refresh } = useData();
   const [busy, setBusy] = useState<string | null>(null);
   const [note, setNote] = useState<Note>(null);
+  const [waiting, setWaiting] = useState(false); // for another change to the data (this tab's import, another tab)
+  const wait = { onWait: setWaiting };
   const [sort, setSort] = useState<{ key: SortKey | null; dir: 1 | -1 }>({ key: null, dir: 1 });
   const sorted = sortDatasets(datasets, sort.key, sort.dir);
   const sortBy = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 1 ? -1 : 1 }));
@@ -55,6 +57,7 @@ export function Catalogue() {
       console.error(e);
       setNote({ kind: 'error', text: t('data.actionFailed', { message: e instanceof Error ? e.message : String(e) }) });
     } finally {
+      setWaiting(false);
       await refresh();
       setBusy(null);
     }
@@ -62,13 +65,13 @@ export function Catalogue() {
 
   const remove = (d: DatasetInfo) => {
     if (!db || !window.confirm(t('data.confirmDelete', { file: d.file_name, rows: formatInteger(d.row_count, locale) }))) return;
-    void act(`delete:${d.id}`, () => deleteDataset(db, d.id), t('data.deleted', { file: d.file_name }));
+    void act(`delete:${d.id}`, () => deleteDataset(db, d.id, wait), t('data.deleted', { file: d.file_name }));
   };
   const removeAll = () => {
     if (!db || !window.confirm(t('data.confirmClearAll', { n: datasets.length }))) return;
-    void act('clear', () => clearAll(db), t('data.cleared'));
+    void act('clear', () => clearAll(db, wait), t('data.cleared'));
   };
-  const demo = () => db && void act('demo', () => restoreDemo(db), t('data.demoRestored'));
+  const demo = () => db && void act('demo', () => restoreDemo(db, wait), t('data.demoRestored'));
 
   return (
     <div className="catalogue" data-testid="catalogue" aria-busy={busy !== null}>
@@ -118,6 +121,7 @@ export function Catalogue() {
         <button type="button" className="btn danger" data-testid="clear-all" disabled={busy !== null || datasets.length === 0} onClick={removeAll}>
           {t('data.clearAll')}
         </button>
+        {waiting && busy !== null && <p className="note" role="status" data-testid="catalogue-waiting">{t('data.waiting')}</p>}
         {note && <p className={note.kind === 'ok' ? 'note-ok' : 'error'} role="status" data-testid="catalogue-note">{note.text}</p>}
       </div>
     </div>

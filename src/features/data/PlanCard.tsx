@@ -3,12 +3,14 @@ import { useI18n } from '../../i18n/i18n';
 import { useData } from '../../app/DataContext';
 import { formatInteger } from '../../i18n/format';
 import { KINDS, type Answers, type ImportPlan, type Kind, type Problem, type SourceFile } from '../../ingest/types';
-import { StorageFullError } from '../../store/persist';
-import { analyse, commitAndPersist, discard } from './importFlow';
+import { StaleStoreError, StorageFullError } from '../../store/persist';
+import { analyse, commitAndPersist, discard, recheck } from './importFlow';
 import { ProblemList } from './ProblemList';
 import { kindKey } from './Catalogue';
 import { canonicalLabel } from './formatsInfo';
 import { tx } from './problemText';
+import { translateError } from '../../ingest/translateError';
+import type { Translate } from '../../i18n/i18n';
 
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1258', 'windows-1252'] as const;
 const DELIMS = [
@@ -24,9 +26,15 @@ type CardState =
   | { s: 'done'; plan: ImportPlan }
   | { s: 'refused'; plan: ImportPlan | null; problems: Problem[] }
   | { s: 'cancelled' }
-  | { s: 'failed'; message: string; storageFull: boolean; read: boolean };
+  | { s: 'failed'; message: string; technical: string | null; storageFull: boolean; read: boolean; stale?: boolean };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** An error thrown past the pipeline's own checks, in words (ingest/translateError.ts), and its original text. */
+function failure(e: unknown, t: Translate, file: string): { message: string; technical: string | null } {
+  const x = translateError(e, file);
+  const reason = x.params.detail;
+  const message = x.key === 'ingest.problem.unreadable' && typeof reason === 'string' ? tx(t, reason, x.params) : tx(t, x.key, x.params);
+  return { message, technical: x.technical };
+}
 
 /** One file of a batch: what was detected, the checks, the questions, then "Nạp dữ liệu". Each file lands whole or not at all. */
 export interface ReadyInfo {
@@ -50,8 +58,10 @@ interface Props {
 
 export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 }: Props) {
   const { t, locale } = useI18n();
-  const { db, refresh, startReport } = useData();
+  const { db, refresh, startReport, revision } = useData();
   const [state, setState] = useState<CardState>({ s: 'analysing' });
+  // Waiting for another operation on the data (another file's check or load here, another tab's change).
+  const [waiting, setWaiting] = useState(false);
   // Answers that change what the analysis finds (kind, date order, unit) re-run it; the duplicate answer is for the commit.
   const [answers, setAnswers] = useState<Answers>({});
   const [unitDraft, setUnitDraft] = useState<{ code: string; name: string } | null>(null);
@@ -65,15 +75,16 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
     let plan: ImportPlan | null = null;
     setState({ s: 'analysing' });
     const forAnalysis: Answers = { ...answers, onDuplicate: undefined };
-    analyse(db, file, forAnalysis).then(
+    analyse(db, file, forAnalysis, { onWait: (w) => live && setWaiting(w) }).then(
       (p) => {
         plan = p;
+        setWaiting(false);
         if (!live) return void discard(db, p).catch(() => undefined);
         setState({ s: 'ready', plan: p });
         onAnalysed?.(p.kind);
         if (p.questions.unit && !forAnalysis.unit) setUnitDraft({ code: p.questions.unit.code ?? '', name: p.questions.unit.name ?? '' });
       },
-      (e: unknown) => live && setState({ s: 'failed', message: message(e), storageFull: false, read: true }),
+      (e: unknown) => live && setState({ s: 'failed', ...failure(e, t, file.name), storageFull: false, read: true }),
     );
     return () => {
       live = false;
@@ -83,6 +94,28 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
   }, [db, file, analysisKey, retry]);
 
   const plan = 'plan' in state ? state.plan : null;
+
+  // The data changed under a plan waiting to be loaded (another tab, another file): ask the duplicate question again.
+  const seenRevision = useRef(revision);
+  useEffect(() => {
+    if (revision === seenRevision.current) return;
+    seenRevision.current = revision;
+    if (!db || state.s !== 'ready') return;
+    const p = state.plan;
+    let live = true;
+    recheck(db, p, answers).then(
+      (added) => {
+        if (!live) return;
+        if (added) setAnswers((a) => ({ ...a, onDuplicate: undefined }));
+        setState((s) => (s.s === 'ready' && s.plan === p ? { s: 'ready', plan: p } : s));
+      },
+      (e: unknown) => console.error(e),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision]);
   const needsReference = state.s === 'ready' && plan !== null && plan.problems.some((p) => NEEDS_REFERENCE.has(p.expected.key));
   useEffect(() => {
     if (needsReference) setRetry((r) => r + 1);
@@ -99,12 +132,14 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
     if (!db || !plan) return;
     setState({ s: 'committing', plan });
     try {
-      const out = await commitAndPersist(db, plan, answers);
+      const out = await commitAndPersist(db, plan, answers, undefined, { onWait: setWaiting });
       if (out.ok) {
         committed.current = true;
         setState({ s: 'done', plan: out.plan });
       } else if (out.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded')) {
-        // Another file landed since the analysis and now overlaps: the plan stays staged and shows the new question.
+        // Another file or tab landed since the analysis and now overlaps: the plan stays staged and shows the new
+        // question, unanswered (a "replace" given before covered only what it was asked about).
+        if (out.problems.some((p) => p.expected.params?.what === 'duplicates')) setAnswers((a) => ({ ...a, onDuplicate: undefined }));
         setState({ s: 'ready', plan: out.plan ?? plan });
       } else {
         committed.current = true; // the pipeline freed the staging
@@ -112,8 +147,9 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
       }
     } catch (e) {
       console.error(e);
-      setState({ s: 'failed', message: message(e), storageFull: e instanceof StorageFullError, read: false });
+      setState({ s: 'failed', ...failure(e, t, file.name), storageFull: e instanceof StorageFullError, read: false, stale: e instanceof StaleStoreError });
     } finally {
+      setWaiting(false);
       await refresh();
     }
   }
@@ -146,10 +182,14 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
       </header>
 
       {state.s === 'analysing' && <p className="note" role="status"><span className="spinner" aria-hidden="true" />{t('data.analysing')}</p>}
+      {waiting && (state.s === 'analysing' || state.s === 'committing') && <p className="note" role="status" data-testid="import-waiting">{t('data.waiting')}</p>}
       {state.s === 'failed' && (
         <p className="error" role="alert" data-testid="import-failed">
-          {state.storageFull ? t('data.storageFull', { file: file.name }) : t(state.read ? 'data.readFailed' : 'data.failed', { file: file.name, message: state.message })}
+          {state.storageFull ? t('data.storageFull', { file: file.name }) : state.stale ? t('data.changedElsewhere', { file: file.name }) : t(state.read ? 'data.readFailed' : 'data.failed', { file: file.name, message: state.message })}
         </p>
+      )}
+      {state.s === 'failed' && !state.storageFull && state.technical && (
+        <details className="technical"><summary>{t('data.technicalDetails')}</summary><pre>{state.technical}</pre></details>
       )}
       {state.s === 'cancelled' && <p className="note" role="status" data-testid="import-cancelled">{t('data.cancelled', { file: file.name })}</p>}
       {state.s === 'done' && (

@@ -39,6 +39,12 @@ export function ProblemList({ file, problems, errorCount, warningCount }: { file
                   <span className="where">{parts.file}</span>: <span className="expected">{parts.text}</span>
                   {parts.extra.length > 0 && <> ({parts.extra.join(', ')})</>}
                   {parts.more && <> <span className="more">{parts.more}</span></>}
+                  {parts.technical && (
+                    <details className="technical" data-testid="problem-technical">
+                      <summary>{t('data.technicalDetails')}</summary>
+                      <pre>{parts.technical}</pre>
+                    </details>
+                  )}
                 </li>
               );
             })}

@@ -6,7 +6,7 @@ import { forgetStored } from '../../store/persist';
 /** What start-up could not do: saved datasets it skipped, no durable storage, a demo that failed to load. */
 export function StartNotices() {
   const { t } = useI18n();
-  const { startReport } = useData();
+  const { db, startReport } = useData();
   const [forgotten, setForgotten] = useState(false);
   if (!startReport) return null;
   const skipped = forgotten ? [] : startReport.skipped;
@@ -20,7 +20,7 @@ export function StartNotices() {
           <ul>
             {skipped.map((s) => <li key={s.key}>{t('data.skippedItem', { file: s.fileName ?? t('data.skippedUnknown'), reason: s.reason })}</li>)}
           </ul>
-          <button type="button" className="btn-small" onClick={() => void Promise.all(skipped.filter((s) => s.key !== '*').map((s) => forgetStored(s.key))).then(() => setForgotten(true))}>
+          <button type="button" className="btn-small" onClick={() => db && void forgetStored(db, skipped.filter((s) => s.key !== '*').map((s) => s.key)).then(() => setForgotten(true))}>
             {t('data.skippedForget')}
           </button>
         </div>

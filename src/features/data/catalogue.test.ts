@@ -3,7 +3,7 @@ import { sortDatasets } from './Catalogue';
 import { sourcesOf, type DatasetInfo } from './catalogue';
 
 const d = (id: string, file: string, rows: number, at: string): DatasetInfo => ({
-  id, kind: 'units', file_name: file, row_count: rows, coverage: null, imported_at: at, is_demo: false, source: null, table_name: null,
+  id, kind: 'units', file_name: file, row_count: rows, coverage: null, imported_at: at, is_demo: false, source: null, table_name: null, shown: true,
 });
 const list = [d('a', 'Đơn vị.csv', 12, '2026-11-25T10:00:00'), d('b', 'bảng.csv', 1000, '2026-11-25T09:00:00'), d('c', 'Anh.csv', 9, '2026-11-25T11:00:00')];
 
@@ -26,5 +26,10 @@ describe('sourcesOf', () => {
     const all = [sipas('s1', 'q1.csv', 'Dữ liệu minh họa'), sipas('s2', 'q2.csv', 'Dữ liệu minh họa'), sipas('s3', 'phieu_2026.xlsx', null), ...list];
     expect(sourcesOf(all, ['sipas_responses'])).toBe('Dữ liệu minh họa; phieu_2026.xlsx');
     expect(sourcesOf(all, ['par_scores'])).toBeUndefined();
+  });
+  it('leaves out demo data set aside by the user’s own', () => {
+    const mine = { ...d('m', 'sipas_2026.csv', 1, ''), kind: 'sipas_responses' };
+    const demo = { ...mine, id: 'x', file_name: 'sipas_responses.csv', is_demo: true, source: 'Dữ liệu minh họa', shown: false };
+    expect(sourcesOf([mine, demo], ['sipas_responses'])).toBe('sipas_2026.csv');
   });
 });

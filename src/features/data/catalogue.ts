@@ -11,11 +11,13 @@ export interface DatasetInfo {
   is_demo: boolean;
   source: string | null;
   table_name: string | null;
+  /** False for fictional demo data set aside because the user loaded their own of the kind (db/shown.ts). */
+  shown: boolean;
 }
 
 /** What a chart built from some kinds of data names as its source: each dataset's source, else its file name. */
 export function sourcesOf(datasets: readonly DatasetInfo[], kinds: readonly string[]): string | undefined {
-  const names = [...new Set(datasets.filter((d) => kinds.includes(d.kind)).map((d) => d.source || d.file_name))];
+  const names = [...new Set(datasets.filter((d) => d.shown && kinds.includes(d.kind)).map((d) => d.source || d.file_name))];
   return names.length ? names.join('; ') : undefined;
 }
 
@@ -43,7 +45,8 @@ export function rangeLabel(min: string | number | null, max: string | number | n
 }
 
 export const LIST_DATASETS_SQL = `
-SELECT id, kind, file_name, row_count, coverage, strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, is_demo, source, table_name
+SELECT id, kind, file_name, row_count, coverage, strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, is_demo, source, table_name,
+       id IN (SELECT id FROM shown.datasets) AS shown
 FROM datasets ORDER BY imported_at DESC, id`;
 
 export async function listDatasets(db: Db): Promise<DatasetInfo[]> {

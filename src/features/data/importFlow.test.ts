@@ -47,7 +47,7 @@ describe('importAndPersist', () => {
 
   it('takes the dataset out again when it cannot be saved (storage full)', async () => {
     const db = await createNodeDb();
-    store.putDataset = async () => {
+    store.write = async () => {
       throw new StorageFullError();
     };
     await expect(importAndPersist(db, UNITS)).rejects.toBeInstanceOf(StorageFullError);

@@ -1,7 +1,7 @@
 // Start-up and the demo data: restore what was saved, or — on the very first start only — load and save the demo.
 import type { Db } from '../../db/types';
 import { loadDemo } from './demo';
-import { deleteDatasetUnlocked, exclusive, isDurable, isFirstStart, markStarted, persistDataset, restoreAll, type SkippedEntry } from '../../store/persist';
+import { deleteInDb, inTransaction, isDurable, isFirstStart, restoreAll, revertUnlocked, STARTED_META, syncUnlocked, writer, writeUnlocked, type SkippedEntry, type WaitOptions } from '../../store/persist';
 
 export type StartStep = { step: 'restoring'; done: number; total: number } | { step: 'demo' };
 
@@ -16,10 +16,7 @@ export interface StartReport {
   demoError: string | null;
 }
 
-async function persistDemo(db: Db): Promise<void> {
-  const ids = await db.query<{ id: string }>(`SELECT id FROM datasets WHERE is_demo`);
-  for (const { id } of ids) await persistDataset(db, id);
-}
+const demoIds = async (db: Db) => (await db.query<{ id: string }>(`SELECT id FROM datasets WHERE is_demo`)).map((r) => r.id);
 
 export async function startData(db: Db, onStep: (s: StartStep) => void = () => {}): Promise<StartReport> {
   const skipped: SkippedEntry[] = [];
@@ -46,14 +43,17 @@ export async function startData(db: Db, onStep: (s: StartStep) => void = () => {
 
 /**
  * Resolves once the demo is loaded, so the first screen draws without waiting for it to be saved; saving goes on
- * under the writer lock (an import started meanwhile waits for it). The start is marked only once the demo is
- * saved: if the page closes before that, the next start loads it again. Marked even when the user then clears
- * everything, so the app stays empty rather than reloading the demo by itself.
+ * under the writer lock (an import started meanwhile waits for it). The demo and the first-start mark are stored in
+ * one write: if the page closes before that, the next start loads the demo again. Marked even when the user then
+ * clears everything, so the app stays empty rather than reloading the demo by itself. A second tab starting at the
+ * same time finds the demo the first one stored, and loads nothing.
  */
 function seedDemo(db: Db): Promise<void> {
   return new Promise<void>((loaded, failed) => {
-    void exclusive(async () => {
+    void writer(async () => {
       try {
+        await syncUnlocked(db);
+        if (!(await isFirstStart())) return loaded(); // another tab has just stored it
         await loadDemo(db);
       } catch (e) {
         failed(e);
@@ -61,19 +61,29 @@ function seedDemo(db: Db): Promise<void> {
       }
       performance.mark('chiso:demo-loaded');
       loaded();
-      await persistDemo(db);
-      await markStarted();
+      await writeUnlocked(db, { save: await demoIds(db), meta: STARTED_META });
       performance.mark('chiso:demo-saved');
     }).catch((e: unknown) => console.error('the demo could not be saved; it will be loaded again at the next start', e));
   });
 }
 
-/** "Khôi phục dữ liệu minh họa": replaces the demo datasets by fresh ones; the user's own datasets stay. */
-export function restoreDemo(db: Db): Promise<void> {
-  return exclusive(async () => {
-    const old = await db.query<{ id: string }>(`SELECT id FROM datasets WHERE is_demo`);
-    for (const { id } of old) await deleteDatasetUnlocked(db, id);
-    await loadDemo(db);
-    await persistDemo(db);
-  });
+/** "Khôi phục dữ liệu minh họa": replaces the demo datasets by fresh ones; the user's own datasets stay. One stored change. */
+export function restoreDemo(db: Db, opts: WaitOptions = {}): Promise<void> {
+  return writer(async () => {
+    await syncUnlocked(db);
+    const old = await demoIds(db);
+    let fresh: string[] = [];
+    try {
+      await inTransaction(db, async () => {
+        for (const id of old) await deleteInDb(db, id);
+      });
+      await loadDemo(db);
+      fresh = await demoIds(db);
+      await writeUnlocked(db, { save: fresh, drop: old });
+    } catch (e) {
+      // The demo lands through several commits: put back what the store still has (the old demo), drop the rest.
+      await revertUnlocked(db, [...new Set([...old, ...fresh, ...(await demoIds(db))])]).catch((err: unknown) => console.error(err));
+      throw e;
+    }
+  }, opts);
 }

@@ -3,9 +3,17 @@ import type { Problem } from '../../ingest/types';
 import { vi, type MessageKey } from '../../i18n/vi';
 import type { Translate } from '../../i18n/i18n';
 
-/** A message key of the dictionary, or the key itself when the pipeline is newer than the dictionary. */
+/**
+ * A message key of the dictionary, or the key itself when the pipeline is newer than the dictionary. A parameter
+ * that is itself an `ingest.reason.*` key (why a file could not be read, see ingest/translateError.ts) is worded too.
+ */
 export function tx(t: Translate, key: string, params?: Record<string, string | number>): string {
-  return key in vi ? t(key as MessageKey, params) : key;
+  let p = params;
+  if (params && Object.values(params).some((v) => typeof v === 'string' && v.startsWith('ingest.reason.'))) {
+    p = { ...params };
+    for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && v.startsWith('ingest.reason.') && v in vi) p[k] = t(v as MessageKey, params);
+  }
+  return key in vi ? t(key as MessageKey, p) : key;
 }
 
 /** The problem in words; row, column and value are added when the pipeline's message does not carry them. */
@@ -23,6 +31,8 @@ export interface ProblemParts {
   /** Row / column / value not already in the message (older message texts). */
   extra: string[];
   more: string | null;
+  /** The engine's own message, for the "Chi tiết kỹ thuật" fold. */
+  technical: string | null;
 }
 
 export function problemParts(p: Problem, t: Translate): ProblemParts {
@@ -32,7 +42,7 @@ export function problemParts(p: Problem, t: Translate): ProblemParts {
   if (p.column !== undefined && !text.includes(p.column)) extra.push(t('data.problemColumn', { column: p.column }));
   if (p.value !== undefined && !text.includes(p.value)) extra.push(p.value === '' ? t('data.problemEmptyValue') : t('data.problemValue', { value: p.value }));
   const more = p.count !== undefined && p.count > 1 ? t('data.problemMore', { n: p.count - 1 }) : null;
-  return { file: t('data.problemWhere', { file: p.file }), text, extra, more };
+  return { file: t('data.problemWhere', { file: p.file }), text, extra, more, technical: p.technical ?? null };
 }
 
 /** Problems counted per kind (message key, column and severity), errors first, then by how often they occur. */

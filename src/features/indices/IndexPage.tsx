@@ -25,11 +25,11 @@ import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
 import './indices.css';
 
-async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode, commune: string, province: string) {
+async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode, commune: string | null, province: string | null) {
   const [cw, totals, components, sources] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index), await fetchSources(db, index)];
   // SIPAS of the user's commune from its own survey answers (pooled rate), unless scores were loaded for it.
   let fromAnswers = false;
-  if (index === 'SIPAS' && !totals.some((u) => u.unitCode === commune)) {
+  if (index === 'SIPAS' && commune && !totals.some((u) => u.unitCode === commune)) {
     const pooled = await fetchSipasPooled(db, commune);
     const name = (await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]))[0]?.unit_name ?? commune;
     totals.push(...pooled.map((r) => ({ year: r.year, unitCode: commune, unitName: name, total: r.rate, nPresent: 1, nExpected: 1 })));
@@ -64,7 +64,8 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   const p = route.params;
   const view: ProvinceView = p.view === '63' || p.view === '34' ? p.view : mine.view;
   const sub = p.sub === '1';
-  const q = useQuery((db) => loadIndex(db, index, mine.commune, mine.province), [index, mine.commune, mine.province]);
+  // Waits for the user's units to be known, so the demo's commune is never drawn first.
+  const q = useQuery((db) => (mine.ready ? loadIndex(db, index, mine.commune, mine.province) : new Promise<never>(() => {})), [index, mine.commune, mine.province, mine.ready]);
   const fmt = (v: number | null) => formatNumber(v, locale, meta.decimals);
   const label = useComponentLabel(index, q.data?.parFields);
 
@@ -76,7 +77,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     const localKey = (key: string) => (ix ? communeKeyInView(ix, local, key, view) : key);
     // The unit: from the link, else the user's commune (PAR/SIPAS, when it has data), else the user's province.
     const localPeers = peersAt(cw, totals, 'local', view, ix);
-    const myCommune = localKey(mine.commune);
+    const myCommune = mine.commune === null ? null : localKey(mine.commune);
     const defaultUnit =
       (index === 'PAR' || index === 'SIPAS') && localPeers.some((u) => u.unitCode === myCommune) ? myCommune : provinceInView(cw, mine.province, view);
     const asked = p.unit ?? defaultUnit ?? '';

@@ -102,6 +102,8 @@ export const viIndices = {
   'indices.settings.view': 'Mặc định hiển thị tỉnh theo',
   'indices.settings.viewNote': 'Xã, phường theo cùng lựa chọn: mới (từ 1/7/2025) hoặc cũ (trước sáp nhập), khi tên xã, phường trong dữ liệu có trong bảng sáp nhập xã.',
   'indices.settings.defaultNote': 'Chưa chọn: đang dùng đơn vị minh họa ({unit}).',
+  'indices.settings.followsData': 'Chưa chọn: theo dữ liệu bạn đã nạp ({unit}). Tỉnh, xã không suy ra được từ dữ liệu thì để trống — hãy chọn ở đây.',
+  'indices.settings.notChosen': 'chưa chọn',
 } as const;
 
 export const enIndices: Record<keyof typeof viIndices, string> = {
@@ -207,4 +209,6 @@ export const enIndices: Record<keyof typeof viIndices, string> = {
   'indices.settings.view': 'Show provinces by default as',
   'indices.settings.viewNote': 'Communes follow the same choice — new (from 1/7/2025) or former (before the merger) — when their names in the data are in the commune merger table.',
   'indices.settings.defaultNote': 'Not chosen: using the demo unit ({unit}).',
+  'indices.settings.followsData': 'Not chosen: following the data you loaded ({unit}). A province or commune the data cannot tell stays empty — choose it here.',
+  'indices.settings.notChosen': 'not chosen',
 };

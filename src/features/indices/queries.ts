@@ -20,7 +20,7 @@ export interface UnitTotalRow extends Record<string, unknown> {
  */
 export const UNIT_TOTALS_SQL = `
 WITH src AS (
-  SELECT index_code, year, unit_code, unit_name, component, score FROM index_scores WHERE index_code = ? AND score IS NOT NULL
+  SELECT index_code, year, unit_code, unit_name, component, score FROM shown.index_scores WHERE index_code = ? AND score IS NOT NULL
 ),
 overall AS (
   SELECT year, unit_code, any_value(unit_name) AS unit_name, avg(score) AS total, 1 AS n_present, 1 AS n_expected
@@ -52,7 +52,7 @@ export interface ComponentRow extends Record<string, unknown> {
 /** Every component score of an index (not the overall rows). Params: [index_code]. */
 export const COMPONENTS_SQL = `
 SELECT year, unit_code, any_value(unit_name) AS unit_name, component, avg(score) AS score, max(max_score) AS max_score
-FROM index_scores
+FROM shown.index_scores
 WHERE index_code = ? AND component <> '' AND score IS NOT NULL
 GROUP BY year, unit_code, component
 ORDER BY year, unit_code, component`;
@@ -77,7 +77,7 @@ export interface CommuneMergerRow extends Record<string, unknown> {
 /** Commune crosswalks the user loaded, with the file each row came from. */
 export const COMMUNE_MERGER_SQL = `
 SELECT c.province, c.new_commune, c.former_communes, d.file_name
-FROM commune_merger c JOIN datasets d ON d.id = c.dataset_id
+FROM shown.commune_merger c JOIN shown.datasets d ON d.id = c.dataset_id
 ORDER BY c.province, c.new_commune`;
 
 export interface SipasYearRow extends Record<string, unknown> {
@@ -92,19 +92,21 @@ export interface SipasYearRow extends Record<string, unknown> {
 /**
  * SIPAS of a commune per year, pooled over the commune and its units and service points (two levels down
  * in `units`): satisfied answers (4 or 5) ÷ all valid answers, in %. Blank answers are not counted at all
- * (they are not in sipas_counts). Params: [commune, commune, commune].
+ * (they are not in sipas_counts). Service points the units list does not know count for the commune (the app serves
+ * one commune); with no commune (NULL: the user's data does not tell it) every answer loaded is pooled.
+ * Params: [commune, commune, commune, commune].
  */
 export const SIPAS_POOLED_SQL = `
 WITH scope AS (
   SELECT ? AS unit_code
-  UNION SELECT unit_code FROM units WHERE parent_code = ?
-  UNION SELECT u2.unit_code FROM units u2 JOIN units u1 ON u2.parent_code = u1.unit_code WHERE u1.parent_code = ?
+  UNION SELECT unit_code FROM shown.units WHERE parent_code = ?
+  UNION SELECT u2.unit_code FROM shown.units u2 JOIN shown.units u1 ON u2.parent_code = u1.unit_code WHERE u1.parent_code = ?
 )
 SELECT year, CAST(coalesce(sum(n) FILTER (WHERE answer >= 4), 0) AS DOUBLE) AS satisfied, CAST(sum(n) AS DOUBLE) AS answers,
        max(coalesce(quarter, half * 2, 4)) AS last_quarter,
        100.0 * coalesce(sum(n) FILTER (WHERE answer >= 4), 0) / sum(n) AS rate
-FROM sipas_counts
-WHERE unit_code IN (SELECT unit_code FROM scope)
+FROM shown.sipas_counts
+WHERE ? IS NULL OR unit_code IN (SELECT unit_code FROM scope) OR unit_code NOT IN (SELECT unit_code FROM shown.units)
 GROUP BY year
 HAVING sum(n) > 0
 ORDER BY year`;
@@ -117,9 +119,9 @@ export interface LocalUnitRow extends Record<string, unknown> {
 /** Communes the user may pick: those in the units catalogue of type Xã/Phường/Đặc khu, and local units with index scores. */
 export const COMMUNES_SQL = `
 SELECT unit_code, coalesce(any_value(unit_name), unit_code) AS unit_name FROM (
-  SELECT unit_code, unit_name FROM units WHERE lower(type) IN ('xã', 'phường', 'đặc khu', 'thị trấn')
+  SELECT unit_code, unit_name FROM shown.units WHERE lower(type) IN ('xã', 'phường', 'đặc khu', 'thị trấn')
   UNION ALL
-  SELECT unit_code, unit_name FROM index_scores
+  SELECT unit_code, unit_name FROM shown.index_scores
   WHERE index_code IN ('PAR', 'SIPAS') AND unit_code NOT IN (SELECT papi_code FROM ref_provinces WHERE papi_code IS NOT NULL)
     AND unit_name NOT IN (SELECT old_province FROM ref_provinces) AND unit_name NOT IN (SELECT new_unit FROM ref_provinces)
 )
@@ -128,6 +130,6 @@ ORDER BY unit_code`;
 
 /** Where an index's rows come from, as the files said (e.g. "PAPI, UNDP & CECODES", "Dữ liệu minh họa"). Params: [index_code]. */
 /** PAR lĩnh vực names (top-level criteria) from the loaded criteria trees, the latest year's wording. */
-export const PAR_FIELDS_SQL = `SELECT code, arg_max(name, year) AS name FROM par_criteria WHERE code NOT LIKE '%.%' GROUP BY code`;
+export const PAR_FIELDS_SQL = `SELECT code, arg_max(name, year) AS name FROM shown.par_criteria WHERE code NOT LIKE '%.%' GROUP BY code`;
 
-export const SOURCES_SQL = `SELECT DISTINCT source FROM index_scores WHERE index_code = ? AND source IS NOT NULL AND source <> '' ORDER BY source`;
+export const SOURCES_SQL = `SELECT DISTINCT source FROM shown.index_scores WHERE index_code = ? AND source IS NOT NULL AND source <> '' ORDER BY source`;

@@ -18,8 +18,8 @@ export async function fetchCrosswalk(db: Db): Promise<Crosswalk> {
   return toCrosswalk(await db.query<ProvinceRefRow>(PROVINCE_REFS_SQL));
 }
 
-export function fetchSipasPooled(db: Db, commune: string): Promise<SipasYearRow[]> {
-  return db.query<SipasYearRow>(SIPAS_POOLED_SQL, [commune, commune, commune]);
+export function fetchSipasPooled(db: Db, commune: string | null): Promise<SipasYearRow[]> {
+  return db.query<SipasYearRow>(SIPAS_POOLED_SQL, [commune, commune, commune, commune]);
 }
 
 export async function fetchSources(db: Db, index: IndexCode): Promise<string[]> {

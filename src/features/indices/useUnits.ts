@@ -1,12 +1,35 @@
-// The user's province, commune and province view, with demo defaults while the user has not chosen
-// (settings.ts keeps null = "not chosen"; the demo data is about Thừa Thiên Huế / Huế and Xã Hòa An).
+// The user's province, commune and province view. Settings win; else the commune follows the loaded data (the units
+// list, or the one local unit with index rows); while only the demo is loaded, the demo's Thừa Thiên Huế / Xã Hòa An.
+// Once the user has data of their own, a province or commune that cannot be told is null ("chưa chọn"), never the
+// fictional commune.
+import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
 import type { ProvinceView } from '../../domain/merger';
+import { fetchCommune, hasOwnData } from '../present/queries';
 
 export const DEMO_PROVINCE = 'Thừa Thiên Huế';
 export const DEMO_COMMUNE = 'X001';
 
-export function useUnits(): { province: string; commune: string; view: ProvinceView } {
+export interface MyUnits {
+  province: string | null;
+  commune: string | null;
+  view: ProvinceView;
+  /** False until the loaded data has been asked: views wait rather than draw the demo's units first. */
+  ready: boolean;
+  /** The user has data of their own (so nothing falls back to the demo's units). */
+  ownData: boolean;
+}
+
+export function useUnits(): MyUnits {
   const [s] = useSettings();
-  return { province: s.province ?? DEMO_PROVINCE, commune: s.commune ?? DEMO_COMMUNE, view: s.provinceView };
+  const q = useQuery(async (db) => ({ own: await hasOwnData(db), commune: s.commune ? null : await fetchCommune(db, null) }), [s.commune]);
+  if (!q.data) return { province: s.province, commune: s.commune, view: s.provinceView, ready: q.error !== null, ownData: false };
+  const demoOnly = !q.data.own;
+  return {
+    province: s.province ?? (demoOnly ? DEMO_PROVINCE : null),
+    commune: s.commune ?? q.data.commune?.code ?? (demoOnly ? DEMO_COMMUNE : null),
+    view: s.provinceView,
+    ready: true,
+    ownData: q.data.own,
+  };
 }

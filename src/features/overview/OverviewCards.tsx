@@ -45,8 +45,10 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
     return (
       <div className={`ix-card none${large ? ' large' : ''}`} data-testid={`card-${card.index}`}>
         <div className="ix-head"><span className="ix-name">{name}</span></div>
-        <p className="ix-nodata" data-testid="card-nodata">{card.unitName ? t('card.noDataFor', { index: t(`index.short.${card.index}`), unit: card.unitName }) : t('card.noData')}</p>
-        <a href="#/data" className="ix-go">{t('card.goData')}</a>
+        <p className="ix-nodata" data-testid="card-nodata">
+          {card.chooseUnit ? t('card.chooseUnit') : card.unitName ? t('card.noDataFor', { index: t(`index.short.${card.index}`), unit: card.unitName }) : t('card.noData')}
+        </p>
+        {card.chooseUnit ? <a href="#/settings" className="ix-go">{t('card.goSettings')}</a> : <a href="#/data" className="ix-go">{t('card.goData')}</a>}
       </div>
     );
   }
@@ -110,7 +112,8 @@ export function OverviewCards({ large }: { large?: boolean }) {
   const { t } = useI18n();
   const [settings] = useSettings();
   const units = useUnits();
-  const q = useQuery((db) => loadOverview(db, units.commune, units.province), [units.commune, units.province]);
+  // Waits for the user's units to be known, so the demo's commune is never drawn first.
+  const q = useQuery((db) => (units.ready ? loadOverview(db, units.commune, units.province) : new Promise<never>(() => {})), [units.commune, units.province, units.ready]);
   const cards = useMemo(
     () =>
       q.data
@@ -118,9 +121,10 @@ export function OverviewCards({ large }: { large?: boolean }) {
             { cw: q.data.cw, communes: q.data.communes, totals: q.data.totals, sipas: q.data.sipas, sipasTarget: (y) => sipasTargetFor(settings, y), parBands: (y) => parBandsFor(settings, y) },
             units,
             q.data.communeName,
+            t('overview.allPoints'),
           )
         : [],
-    [q.data, settings, units.province, units.commune, units.view], // eslint-disable-line react-hooks/exhaustive-deps
+    [q.data, settings, units.province, units.commune, units.view, t], // eslint-disable-line react-hooks/exhaustive-deps
   );
   if (q.error) return <p className="error" role="alert">{q.error}</p>;
   if (q.loading) return <div className="chart-skeleton" aria-busy="true" />;

@@ -7,14 +7,20 @@ import { useUnits } from '../indices/useUnits';
 
 export function OverviewPage() {
   const { t } = useI18n();
-  const { province, commune } = useUnits();
-  const name = useQuery(async (db) => (await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]))[0]?.unit_name ?? commune, [commune]);
+  const { province, commune, ready, ownData } = useUnits();
+  const name = useQuery(async (db) => (commune ? (await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]))[0]?.unit_name ?? commune : null), [commune]);
+  const notChosen = t('overview.notChosen');
   return (
     <section>
       <h1>{t('overview.title')}</h1>
       <p className="overview-units">
-        {t('overview.unitsLine', { province, commune: name.data ?? commune })} · <a href="#/settings">{t('overview.changeUnits')}</a>
+        {ready && t('overview.unitsLine', { province: province ?? notChosen, commune: name.data ?? commune ?? notChosen })} · <a href="#/settings">{t('overview.changeUnits')}</a>
       </p>
+      {ready && ownData && (province === null || commune === null) && (
+        <p className="choose-units" role="status" data-testid="choose-units">
+          {t(province === null ? 'overview.chooseProvince' : 'overview.chooseCommune')} <a href="#/settings">{t('overview.changeUnits')}</a>
+        </p>
+      )}
       <OverviewCards />
       <PapiTrendChart />
     </section>

@@ -41,6 +41,14 @@ describe('buildCards', () => {
     expect([sipas!.summary.latest.value, sipas!.target, sipas!.answers, sipas!.untilQuarter]).toEqual([85, { value: 90, gap: -5 }, 100, 3]);
     expect(pci).toEqual({ index: 'PCI', state: 'none', unitName: 'Huế' });
   });
+  it('units the user’s data cannot tell: provincial cards ask for the province; SIPAS pools every point, named so', () => {
+    const sipas = [{ year: 2026, satisfied: 80, answers: 100, rate: 80, last_quarter: 4 }];
+    const [par, s, papi] = buildCards(input({ sipas }), { province: null, commune: null, view: '34' }, null, 'Tất cả điểm phục vụ');
+    expect(papi).toEqual({ index: 'PAPI', state: 'none', unitName: null, chooseUnit: true });
+    expect(par).toEqual({ index: 'PAR', state: 'none', unitName: null, chooseUnit: true }); // the demo's X001 is not the user's
+    if (s!.state !== 'ok') throw new Error('no SIPAS card');
+    expect([s!.unitName, s!.summary.latest.value, s!.answers]).toEqual(['Tất cả điểm phục vụ', 80, 100]);
+  });
 });
 
 describe('sparkPaths', () => {

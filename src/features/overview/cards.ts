@@ -31,7 +31,7 @@ export interface GroupLabel {
 }
 
 export type CardModel =
-  | { index: IndexCode; state: 'none'; unitName: string | null }
+  | { index: IndexCode; state: 'none'; unitName: string | null; /** No data because the user's unit is not chosen yet. */ chooseUnit?: boolean }
   | {
       index: IndexCode;
       state: 'ok';
@@ -95,7 +95,7 @@ function fromSipasCounts(input: CardInput, commune: string, communeName: string)
  * One card per index. PAR and SIPAS are about the commune when it has data, else the province;
  * PAPI, PCI and DTI are provincial. A card without data says so (never a zero).
  */
-export function buildCards(input: CardInput, units: CardUnits, communeName: string | null): CardModel[] {
+export function buildCards(input: CardInput, units: CardUnits, communeName: string | null, allPointsLabel: string | null = null): CardModel[] {
   const province = provinceInView(input.cw, units.province, units.view);
   return (['PAR', 'SIPAS', 'PAPI', 'PCI', 'DTI'] as const).map((index) => {
     const totals = input.totals[index] ?? [];
@@ -107,12 +107,16 @@ export function buildCards(input: CardInput, units: CardUnits, communeName: stri
       const key = input.communes ? communeKeyInView(input.communes, localUnits(input.cw, totals), c, units.view) : c;
       tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view, input.communes), 'local', key));
     }
+    // A commune the data cannot tell: its SIPAS answers still show, pooled over every service point (named so).
+    if (index === 'SIPAS' && !units.commune && allPointsLabel) tries.push(() => fromSipasCounts(input, '', allPointsLabel));
     if (province) tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'province', units.view), 'province', province));
     for (const f of tries) {
       const card = f();
       if (card) return card;
     }
-    const unitName = index === 'PAR' || index === 'SIPAS' ? communeName ?? province : province;
-    return { index, state: 'none', unitName };
+    const local = index === 'PAR' || index === 'SIPAS';
+    const unitName = local ? communeName ?? province : province;
+    const chooseUnit = local ? !units.commune && !province : !province;
+    return { index, state: 'none', unitName, ...(chooseUnit ? { chooseUnit } : {}) };
   });
 }

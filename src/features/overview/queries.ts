@@ -12,12 +12,12 @@ import { fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitTotals } from 
 /** The name of a unit code, from the units catalogue or any index row. Params: [code, code]. */
 export const UNIT_NAME_SQL = `
 SELECT unit_name FROM (
-  SELECT unit_name, 0 AS pref FROM units WHERE unit_code = ?
-  UNION ALL SELECT unit_name, 1 FROM index_scores WHERE unit_code = ? AND unit_name IS NOT NULL
+  SELECT unit_name, 0 AS pref FROM shown.units WHERE unit_code = ?
+  UNION ALL SELECT unit_name, 1 FROM shown.index_scores WHERE unit_code = ? AND unit_name IS NOT NULL
 ) ORDER BY pref LIMIT 1`;
 
-/** Where the commune's SIPAS answers came from (the datasets' sources). */
-export const SIPAS_SOURCES_SQL = `SELECT DISTINCT source FROM datasets WHERE kind = 'sipas_responses' AND source IS NOT NULL AND source <> '' ORDER BY source`;
+/** Where the commune's SIPAS answers came from: each dataset's source, else its file name (as sourcesOf in data/catalogue.ts). */
+export const SIPAS_SOURCES_SQL = `SELECT DISTINCT coalesce(nullif(source, ''), file_name) AS source FROM shown.datasets WHERE kind = 'sipas_responses' ORDER BY source`;
 
 export interface OverviewData {
   cw: Crosswalk;
@@ -41,7 +41,7 @@ export async function loadOverview(db: Db, commune: string | null, province: str
   }
   const communes = await communeIndexFor(db, cw, province, localUnits(cw, [...totals.PAR, ...totals.SIPAS]));
   const sipasSources = (await db.query<{ source: string }>(SIPAS_SOURCES_SQL)).map((r) => r.source);
-  const sipas = commune ? await fetchSipasPooled(db, commune) : [];
+  const sipas = await fetchSipasPooled(db, commune); // no commune: every answer loaded
   const name = commune ? await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]) : [];
   return { cw, communes, totals, sources, sipasSources, sipas, communeName: name[0]?.unit_name ?? null };
 }

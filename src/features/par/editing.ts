@@ -1,7 +1,7 @@
-// Scores typed into a unit's criteria tree: written to par_scores with the date, kept with the dataset
-// (persistDataset), and undoable by writing the previous values back.
+// Scores typed into a unit's criteria tree: written to par_scores with the date, stored with the dataset in the same
+// go (the DuckDB change commits only once the dataset is stored), and undoable by writing the previous values back.
 import type { Db } from '../../db/types';
-import { exclusive, persistDataset } from '../../store/persist';
+import { changeUnlocked, syncUnlocked, writer } from '../../store/persist';
 import { currentParScoreSql, deleteParScoreSql, insertParScoreSql, updateParScoreSql } from './queries';
 
 export interface ScoreValues {
@@ -44,7 +44,15 @@ async function write(db: Db, t: EditTarget, v: ScoreValues, exists: boolean) {
  * of one row never undo each other. `fallbackDatasetId` receives the row when the leaf had none.
  */
 export function saveChange(db: Db, where: Omit<EditTarget, 'datasetId'>, fallbackDatasetId: string, patch: Partial<ScoreValues>, label: string): Promise<UndoEntry> {
-  return exclusive(() => saveChangeUnlocked(db, where, fallbackDatasetId, patch, label)); // never inside an import's transaction
+  // The writer lock: never inside an import's transaction, never at the same time as another tab's change; caught
+  // up first, so the row changed is the row as stored now.
+  return writer(async () => {
+    await syncUnlocked(db);
+    return changeUnlocked(db, async () => {
+      const entry = await saveChangeUnlocked(db, where, fallbackDatasetId, patch, label);
+      return { result: entry, change: { save: [entry.target.datasetId] } };
+    });
+  });
 }
 
 async function saveChangeUnlocked(db: Db, where: Omit<EditTarget, 'datasetId'>, fallbackDatasetId: string, patch: Partial<ScoreValues>, label: string): Promise<UndoEntry> {
@@ -61,16 +69,21 @@ async function saveChangeUnlocked(db: Db, where: Omit<EditTarget, 'datasetId'>, 
     : null;
   const base: ScoreValues = before ?? { applicable: true, self: null, appraised: null, evidence: null, note: null, editedAt: null };
   const target: EditTarget = { ...where, datasetId: row ? String(row.dataset_id) : fallbackDatasetId };
+  // The unit's dataset may have been deleted in another tab meanwhile: no row may land outside a dataset.
+  const [known] = await db.query(`SELECT 1 AS x FROM datasets WHERE id = ?`, [target.datasetId]);
+  if (!known) throw new Error(`dataset ${target.datasetId} no longer exists`);
   await write(db, target, { ...base, ...patch, editedAt: editStamp() }, before !== null);
-  await persistDataset(db, target.datasetId);
   return { target, before, label };
 }
 
 export function undoEdit(db: Db, entry: UndoEntry): Promise<void> {
-  return exclusive(async () => {
-    const t = entry.target;
-    if (entry.before === null) await db.query(deleteParScoreSql(), [t.datasetId, t.year, t.unitCode, t.criterion]);
-    else await write(db, t, entry.before, true);
-    await persistDataset(db, t.datasetId);
+  return writer(async () => {
+    await syncUnlocked(db);
+    await changeUnlocked(db, async () => {
+      const t = entry.target;
+      if (entry.before === null) await db.query(deleteParScoreSql(), [t.datasetId, t.year, t.unitCode, t.criterion]);
+      else await write(db, t, entry.before, true);
+      return { result: undefined, change: { save: [t.datasetId] } };
+    });
   });
 }

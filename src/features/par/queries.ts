@@ -3,14 +3,14 @@
 
 /** Years that have a criteria tree, newest first. */
 export function parYearsSql(): string {
-  return `SELECT DISTINCT year FROM par_criteria ORDER BY year DESC`;
+  return `SELECT DISTINCT year FROM shown.par_criteria ORDER BY year DESC`;
 }
 
 /** The criteria tree of a year (param: year). */
 export function parCriteriaSql(): string {
   return `
 SELECT c.code, c.name, c.max_points
-FROM par_criteria c LEFT JOIN datasets d ON d.id = c.dataset_id
+FROM shown.par_criteria c LEFT JOIN shown.datasets d ON d.id = c.dataset_id
 WHERE c.year = ?
 QUALIFY row_number() OVER (PARTITION BY c.code ORDER BY d.imported_at DESC NULLS LAST, c.dataset_id DESC) = 1`;
 }
@@ -22,7 +22,7 @@ export function parScoresSql(nYears: number): string {
 SELECT s.dataset_id, s.year, s.unit_code, s.unit_name, s.criterion_code, s.applicable,
        s.self_score, s.appraised_score, s.evidence, s.note,
        strftime(s.edited_at, '%Y-%m-%dT%H:%M:%S') AS edited_at
-FROM par_scores s LEFT JOIN datasets d ON d.id = s.dataset_id
+FROM shown.par_scores s LEFT JOIN shown.datasets d ON d.id = s.dataset_id
 WHERE s.year IN (${marks})
 QUALIFY row_number() OVER (PARTITION BY s.year, s.unit_code, s.criterion_code ORDER BY d.imported_at DESC NULLS LAST, s.dataset_id DESC) = 1
 ORDER BY s.year, s.unit_code, s.criterion_code`;
@@ -30,7 +30,7 @@ ORDER BY s.year, s.unit_code, s.criterion_code`;
 
 /** Unit names and parents from the units list, to find the commune itself among the scored units. */
 export function parUnitsSql(): string {
-  return `SELECT unit_code, any_value(unit_name) AS unit_name, any_value(parent_code) AS parent_code FROM units GROUP BY unit_code`;
+  return `SELECT unit_code, any_value(unit_name) AS unit_name, any_value(parent_code) AS parent_code FROM shown.units GROUP BY unit_code`;
 }
 
 /**
@@ -58,7 +58,7 @@ export function currentParScoreSql(): string {
   return `
 SELECT s.dataset_id, s.applicable, s.self_score, s.appraised_score, s.evidence, s.note,
        strftime(s.edited_at, '%Y-%m-%dT%H:%M:%S') AS edited_at
-FROM par_scores s LEFT JOIN datasets d ON d.id = s.dataset_id
+FROM shown.par_scores s LEFT JOIN shown.datasets d ON d.id = s.dataset_id
 WHERE s.year = ? AND s.unit_code = ? AND s.criterion_code = ?
 ORDER BY d.imported_at DESC NULLS LAST, s.dataset_id DESC
 LIMIT 1`;

@@ -4,12 +4,15 @@ import { useSettings } from '../../app/useSettings';
 import { ParBandSettings } from '../par/ParBandSettings';
 import { SipasTargetSettings } from '../sipas/SipasTargetSettings';
 import { COMMUNES_SQL, PROVINCE_REFS_SQL, type LocalUnitRow, type ProvinceRefRow } from '../indices/queries';
-import { DEMO_COMMUNE, DEMO_PROVINCE } from '../indices/useUnits';
+import { useUnits } from '../indices/useUnits';
 
 /** The user's province and commune: pickers over the 63 former and the 34 new provinces, and the loaded communes. */
 function UnitSettings() {
   const { t } = useI18n();
   const [s, update] = useSettings();
+  const mine = useUnits();
+  const province = s.province ?? mine.province ?? '';
+  const commune = s.commune ?? mine.commune ?? '';
   const q = useQuery(async (db) => ({ refs: await db.query<ProvinceRefRow>(PROVINCE_REFS_SQL), communes: await db.query<LocalUnitRow>(COMMUNES_SQL) }), []);
   const refs = q.data?.refs ?? [];
   const olds = [...new Set(refs.map((r) => r.old_province))].sort((a, b) => a.localeCompare(b, 'vi'));
@@ -21,7 +24,8 @@ function UnitSettings() {
       <p className="note">{t('indices.settings.unitsHelp')}</p>
       <label className="control">
         {t('indices.settings.province')}
-        <select value={s.province ?? DEMO_PROVINCE} onChange={(e) => update({ province: e.target.value || null })} data-testid="settings-province">
+        <select value={province} onChange={(e) => update({ province: e.target.value || null })} data-testid="settings-province">
+          {province === '' && <option value="">— {t('indices.settings.notChosen')} —</option>}
           <optgroup label={t('indices.view.34')}>
             {news.map(([n, type]) => <option key={`n-${n}`} value={n}>{n}{type ? ` (${type})` : ''}</option>)}
           </optgroup>
@@ -32,8 +36,8 @@ function UnitSettings() {
       </label>
       <label className="control">
         {t('indices.settings.commune')}
-        <select value={s.commune ?? DEMO_COMMUNE} onChange={(e) => update({ commune: e.target.value || null })} data-testid="settings-commune">
-          {!communes.some((c) => c.unit_code === (s.commune ?? DEMO_COMMUNE)) && <option value={s.commune ?? DEMO_COMMUNE}>{s.commune ?? DEMO_COMMUNE}</option>}
+        <select value={commune} onChange={(e) => update({ commune: e.target.value || null })} data-testid="settings-commune">
+          {!communes.some((c) => c.unit_code === commune) && <option value={commune}>{commune || `— ${t('indices.settings.notChosen')} —`}</option>}
           {communes.map((c) => <option key={c.unit_code} value={c.unit_code}>{c.unit_name ?? c.unit_code} ({c.unit_code})</option>)}
         </select>
       </label>
@@ -47,8 +51,12 @@ function UnitSettings() {
         ))}
       </fieldset>
       <p className="note">{t('indices.settings.viewNote')}</p>
-      {(s.province === null || s.commune === null) && (
-        <p className="note">{t('indices.settings.defaultNote', { unit: [s.province === null ? DEMO_PROVINCE : null, s.commune === null ? DEMO_COMMUNE : null].filter(Boolean).join(', ') })}</p>
+      {mine.ready && (s.province === null || s.commune === null) && (
+        <p className="note" data-testid="settings-units-note">
+          {t(mine.ownData ? 'indices.settings.followsData' : 'indices.settings.defaultNote', {
+            unit: [s.province === null ? mine.province : null, s.commune === null ? mine.commune : null].filter(Boolean).join(', ') || '–',
+          })}
+        </p>
       )}
     </fieldset>
   );

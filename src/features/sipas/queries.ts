@@ -50,14 +50,14 @@ const N = `CAST(sum(n) AS DOUBLE)`;
 /** Periods that have answers at a level, oldest first. */
 export function periodsQuery(level: Level): SqlQuery {
   const e = periodExpr(level);
-  return { sql: `SELECT DISTINCT ${e} AS period FROM sipas_counts WHERE ${e} IS NOT NULL`, params: [] };
+  return { sql: `SELECT DISTINCT ${e} AS period FROM shown.sipas_counts WHERE ${e} IS NOT NULL`, params: [] };
 }
 
 /** Units with answers, named from the units table when it is loaded. */
 export function unitsQuery(): SqlQuery {
   return {
-    sql: `SELECT c.unit_code, (SELECT any_value(u.unit_name) FROM units u WHERE u.unit_code = c.unit_code) AS unit_name
-          FROM (SELECT DISTINCT unit_code FROM sipas_counts) c ORDER BY c.unit_code`,
+    sql: `SELECT c.unit_code, (SELECT any_value(u.unit_name) FROM shown.units u WHERE u.unit_code = c.unit_code) AS unit_name
+          FROM (SELECT DISTINCT unit_code FROM shown.sipas_counts) c ORDER BY c.unit_code`,
     params: [],
   };
 }
@@ -67,7 +67,7 @@ export function trendQuery(level: Level, unit: string | null): SqlQuery {
   const e = periodExpr(level);
   const w = unitWhere(unit);
   return {
-    sql: `SELECT ${e} AS period, element, ${K} AS k, ${N} AS n FROM sipas_counts
+    sql: `SELECT ${e} AS period, element, ${K} AS k, ${N} AS n FROM shown.sipas_counts
           WHERE ${w.sql} AND ${e} IS NOT NULL GROUP BY ALL ORDER BY period, element`,
     params: w.params,
   };
@@ -78,7 +78,7 @@ export function sheetsTrendQuery(level: Level, unit: string | null): SqlQuery {
   const e = periodExpr(level);
   const w = unitWhere(unit);
   return {
-    sql: `SELECT ${e} AS period, CAST(sum(respondents) AS DOUBLE) AS respondents FROM sipas_sheets
+    sql: `SELECT ${e} AS period, CAST(sum(respondents) AS DOUBLE) AS respondents FROM shown.sipas_sheets
           WHERE ${w.sql} AND ${e} IS NOT NULL GROUP BY ALL`,
     params: w.params,
   };
@@ -91,8 +91,8 @@ export function itemsQuery(period: string, unit: string | null): SqlQuery {
   return {
     sql: `WITH c AS (
             SELECT item_code, any_value(element) AS element, ${a(1)}, ${a(2)}, ${a(3)}, ${a(4)}, ${a(5)}
-            FROM sipas_counts WHERE ${w.sql} GROUP BY item_code
-          ), t AS (SELECT item_code, any_value(text) AS text FROM sipas_items WHERE text IS NOT NULL AND text <> '' GROUP BY item_code)
+            FROM shown.sipas_counts WHERE ${w.sql} GROUP BY item_code
+          ), t AS (SELECT item_code, any_value(text) AS text FROM shown.sipas_items WHERE text IS NOT NULL AND text <> '' GROUP BY item_code)
           SELECT c.*, t.text FROM c LEFT JOIN t USING (item_code) ORDER BY c.element, c.item_code`,
     params: w.params,
   };
@@ -102,7 +102,7 @@ export function itemsQuery(period: string, unit: string | null): SqlQuery {
 export function unitElementsQuery(period: string): SqlQuery {
   const w = periodWhere(period, null);
   return {
-    sql: `SELECT unit_code, element, ${K} AS k, ${N} AS n FROM sipas_counts WHERE ${w.sql} GROUP BY ALL ORDER BY unit_code, element`,
+    sql: `SELECT unit_code, element, ${K} AS k, ${N} AS n FROM shown.sipas_counts WHERE ${w.sql} GROUP BY ALL ORDER BY unit_code, element`,
     params: w.params,
   };
 }
@@ -110,7 +110,7 @@ export function unitElementsQuery(period: string): SqlQuery {
 /** Respondents per unit in the period. */
 export function unitSheetsQuery(period: string): SqlQuery {
   const w = periodWhere(period, null);
-  return { sql: `SELECT unit_code, CAST(sum(respondents) AS DOUBLE) AS respondents FROM sipas_sheets WHERE ${w.sql} GROUP BY ALL`, params: w.params };
+  return { sql: `SELECT unit_code, CAST(sum(respondents) AS DOUBLE) AS respondents FROM shown.sipas_sheets WHERE ${w.sql} GROUP BY ALL`, params: w.params };
 }
 
 // ---- Typed fetchers ------------------------------------------------------------------------------------

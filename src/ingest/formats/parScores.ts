@@ -1,7 +1,8 @@
 // par_scores: each unit's self-assessed and appraised points per criterion. Needs that year's criteria tree
-// (loaded before, or staged in the same batch) to check codes and maxima.
+// (loaded before, or staged in the same batch) to check codes and maxima: those checks are batchChecks.
 import { headerSchemaOf, type ColumnSpec, type StageCtx } from './spec';
 import { duplicateRowsCheck, type TabularFormat } from './tabular';
+import { fictionalAsideIdsSql } from '../demoAside';
 
 const scoreNote = {
   vi: 'Số từ 0 đến điểm tối đa của tiêu chí; «không áp dụng» nếu tiêu chí không áp dụng; để trống nếu chưa chấm',
@@ -19,10 +20,17 @@ const columns: ColumnSpec[] = [
   { key: 'note', vi: 'Ghi chú', aliases: ['note', 'notes', 'ghi chú'], type: 'text', required: false },
 ];
 
-/** The criteria every score is checked against: loaded ones plus par_criteria files staged in the same batch. */
+/**
+ * The criteria every score is checked against: what will be loaded once the batch has landed. Loaded criteria, less the
+ * fictional demo criteria that step aside for the user's scores, less the years a par_criteria file of the batch
+ * replaces (a year's tree is replaced whole), plus that file's rows.
+ */
 export function criteriaSourceSql(ctx: StageCtx): string {
-  const parts = ['SELECT year, code, max_points FROM par_criteria'];
-  for (const p of ctx.pending) if (p.kind === 'par_criteria' && p.typed) parts.push(`SELECT year, code, max_points FROM ${p.typed}`);
+  const batch = ctx.pending.filter((p) => p.kind === 'par_criteria' && p.typed);
+  const where = batch.map((p) => `year NOT IN (SELECT year FROM ${p.typed} WHERE year IS NOT NULL)`);
+  if (ctx.own) where.push(`dataset_id NOT IN (${fictionalAsideIdsSql(['par_scores', ...ctx.pending.map((p) => p.kind)])})`);
+  const parts = [`SELECT year, code, max_points FROM par_criteria${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`];
+  for (const p of batch) parts.push(`SELECT year, code, max_points FROM ${p.typed} WHERE year IS NOT NULL AND code IS NOT NULL`);
   return `(${parts.join(' UNION ALL ')})`;
 }
 
@@ -32,7 +40,8 @@ export const parScores: TabularFormat = {
   columns,
   example: ['2025', 'X001-VP', 'Văn phòng HĐND và UBND xã', '3.2.1', '1', '0.75', 'Quyết định số 12/QĐ-UBND ngày 15/3/2025', ''],
   headerSchema: headerSchemaOf(columns),
-  extraChecks: (ctx, typ) => {
+  extraChecks: (_ctx, typ) => [duplicateRowsCheck(typ, ['year', 'unit_code', 'criterion_code'], 'criterion_code', 'ingest.problem.scoredTwice')],
+  batchChecks: (ctx, typ) => {
     const crit = criteriaSourceSql(ctx);
     const above = (k: 'self_score' | 'appraised_score') => ({
       severity: 'error' as const, key: 'ingest.problem.aboveMax', column: k, params: ['max', 'code'] as [string, string],
@@ -53,7 +62,6 @@ export const parScores: TabularFormat = {
       },
       above('self_score'),
       above('appraised_score'),
-      { ...duplicateRowsCheck(typ, ['year', 'unit_code', 'criterion_code'], 'criterion_code', 'ingest.problem.scoredTwice') },
     ];
   },
   loadedDuplicates: (typ) =>

@@ -10,6 +10,7 @@ import { ident, lit } from '../sql';
 import { csvSource } from '../staging';
 import type { Delimiter } from '../delimiter';
 import { problem } from '../problems';
+import { fictionalAsideIdsSql } from '../demoAside';
 
 const columns: ColumnSpec[] = [
   { key: 'period', vi: 'Kỳ', aliases: ['kỳ báo cáo', 'kỳ khảo sát', 'period', 'thời gian', 'ngày khảo sát', 'ngày', 'date', 'quý'], type: 'text', required: true, cellRequired: true,
@@ -128,14 +129,7 @@ export async function analyseSipas(ctx: StageCtx, file: string, delimiter: Delim
       `rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${P}, ${U}, ${R} ORDER BY rowid) AS k FROM ${ctx.stg} WHERE ${R} IS NOT NULL) WHERE k > 1)`,
       R, ctx.header('respondent_id'), 'ingest.problem.duplicateRespondent')));
 
-  // Item codes must be known once a questionnaire is loaded (or staged alongside).
-  const itemSources = ['SELECT item_code FROM sipas_items', ...ctx.pending.filter((p) => p.kind === 'sipas_items' && p.typed).map((p) => `SELECT item_code FROM ${p.typed}`)];
-  const known = await db.query<{ code: string }>(`SELECT DISTINCT item_code AS code FROM (${itemSources.join(' UNION ALL ')})`);
-  const knownSet = new Set(known.map((r) => r.code));
-  if (knownSet.size > 0)
-    for (const x of items)
-      if (!knownSet.has(x.code)) problems.push(problem(ctx, 'error', 'ingest.problem.unknownItem', { column: x.code, value: x.code }));
-
+  // Item codes are checked against the questionnaire by sipasBatchProblems (it depends on the batch).
   states.set(ctx.id, { agg, items, periods, dateOrder, levels });
   const parsed = periods.map((p) => parsePeriod(p, order)).filter((p): p is Period => p !== null);
   parsed.sort((a, b) => periodSortKey(a) - periodSortKey(b));
@@ -146,6 +140,23 @@ export async function analyseSipas(ctx: StageCtx, file: string, delimiter: Delim
     coverage,
     rows,
   };
+}
+
+/**
+ * Item codes must be known once a questionnaire will be loaded: the loaded one less the fictional demo questions that
+ * step aside for the user's answers and less the codes a sipas_items file of the batch replaces, plus that file's.
+ */
+export async function sipasBatchProblems(ctx: StageCtx): Promise<Problem[]> {
+  const st = states.get(ctx.id);
+  if (!st) return [];
+  const batch = ctx.pending.filter((p) => p.kind === 'sipas_items' && p.typed);
+  const where = batch.map((p) => `item_code NOT IN (SELECT item_code FROM ${p.typed} WHERE item_code IS NOT NULL)`);
+  if (ctx.own) where.push(`dataset_id NOT IN (${fictionalAsideIdsSql(['sipas_responses', ...ctx.pending.map((p) => p.kind)])})`);
+  const itemSources = [`SELECT item_code FROM sipas_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, ...batch.map((p) => `SELECT item_code FROM ${p.typed}`)];
+  const known = await ctx.db.query<{ code: string }>(`SELECT DISTINCT item_code AS code FROM (${itemSources.join(' UNION ALL ')}) WHERE item_code IS NOT NULL`);
+  const knownSet = new Set(known.map((r) => r.code));
+  if (knownSet.size === 0) return [];
+  return st.items.filter((x) => !knownSet.has(x.code)).map((x) => problem(ctx, 'error', 'ingest.problem.unknownItem', { column: x.code, value: x.code }));
 }
 
 /** Problems for the rows matching `where`, grouped by value (first row + count), at most 200. Stages the file first. */

@@ -51,8 +51,13 @@ export interface StageCtx {
   col(key: string): string | null;
   /** The header as written in the file for a canonical key (for problem reports). */
   header(key: string): string;
-  /** Other files staged but not committed yet (e.g. par_criteria dropped together with par_scores). */
+  /**
+   * Files of the same batch that land before this one (e.g. par_criteria picked together with par_scores): checks
+   * count their rows, and not the loaded rows they replace. Empty at commit (they have landed by then).
+   */
   pending: readonly { kind: Kind; ctx: StageCtx; typed: string | null }[];
+  /** The user's own file (not the shipped demo's): fictional demo data it displaces does not count in its checks. */
+  own: boolean;
 }
 
 /** One SQL check. Its query returns (row INTEGER, value VARCHAR, a VARCHAR, b VARCHAR) per offending row. */

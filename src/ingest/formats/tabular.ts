@@ -9,6 +9,11 @@ export const INDEX_CODES = ['PAR', 'SIPAS', 'PAPI', 'PCI', 'DTI'] as const;
 export interface TabularFormat extends FormatSpec {
   /** Checks beyond each column's type (ranges between columns, keys, references). */
   extraChecks?(ctx: StageCtx, typ: string): Check[] | Promise<Check[]>;
+  /**
+   * Checks against other data (a year's criteria): run against what the batch will land (ctx.pending, the demo
+   * stepping aside), again whenever the batch changes, and at commit against what is loaded inside its transaction.
+   */
+  batchChecks?(ctx: StageCtx, typ: string): Check[];
   /** SELECT dataset_id, what FROM loaded rows sharing a key with `typ` (what: e.g. "2021 · X001"). */
   loadedDuplicates(typ: string): string;
   /** Deletes the loaded rows sharing a key with `typ` (the "replace" answer), inside the commit transaction. */

@@ -6,6 +6,7 @@ import type { Answers, SourceFile } from '../types';
 import { readCsv } from './csv';
 import type { TextSource } from './types';
 import { FORMATS } from '../formats';
+import { FileError } from '../translateError';
 
 export const communesFileSchema = z.array(z.object({ columns: z.tuple([z.string().trim().min(1), z.string().trim().min(1), z.string().trim().min(1)]) })).min(1);
 
@@ -18,13 +19,13 @@ export function readJson(file: SourceFile, answers: Answers): TextSource {
   try {
     data = JSON.parse(new TextDecoder('utf-8').decode(file.bytes).replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new Error(`JSON không hợp lệ (${e instanceof Error ? e.message : String(e)})`);
+    throw new FileError('ingest.problem.unreadable', { detail: 'ingest.reason.jsonInvalid' }, e instanceof Error ? e.message : String(e));
   }
   const parsed = communesFileSchema.safeParse(data);
   if (!parsed.success) {
     const at = parsed.error.issues[0]?.path.find((p) => typeof p === 'number');
     const where = typeof at === 'number' ? `: phần tử thứ ${at + 1}` : '';
-    throw new Error(`tệp JSON chỉ nhận bảng sáp nhập xã dạng communes_2025.json — một mảng các {"columns": [tỉnh, xã mới, các xã cũ]}, ba ô chữ không trống${where}`);
+    throw new FileError('ingest.problem.unreadable', { detail: `tệp JSON chỉ nhận bảng sáp nhập xã dạng communes_2025.json — một mảng các {"columns": [tỉnh, xã mới, các xã cũ]}, ba ô chữ không trống${where}` });
   }
   const csv = [FORMATS.commune_merger.headers, ...parsed.data.map((r) => r.columns)].map((r) => r.map(quote).join(',')).join('\r\n');
   return readCsv({ name: file.name, bytes: new TextEncoder().encode(csv) }, { ...answers, delimiter: ',', decimalComma: false, encoding: 'utf-8' });

@@ -11,8 +11,8 @@ export interface TextSource {
   sheet: string | null;
   /** XLSX: every sheet of the workbook. */
   sheets?: string[];
-  /** Reads the same file again in another encoding (CSV only). */
-  retry?: (encoding: 'windows-1258') => TextSource;
+  /** Reads the same file again in another encoding (CSV only), from `bytes` when given (the file's went to DuckDB). */
+  retry?: (encoding: 'windows-1258', bytes?: Uint8Array) => TextSource;
   /** The row number Excel shows for the first data row (2 when the header is row 1). */
   firstRow: number;
 }

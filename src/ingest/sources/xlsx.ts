@@ -6,6 +6,7 @@ import type { TextSource } from './types';
 import { cellsToCsv, hasDecimalComma, headOfCells } from './cells';
 import { detectKind } from '../formats';
 import { cleanHeader } from '../headers';
+import { FileError } from '../translateError';
 
 const HEADER_SEARCH_ROWS = 15;
 
@@ -40,15 +41,93 @@ export interface SheetTable {
   /** 0-based index of the header row in the sheet (Excel row = index + 1). */
   headerIndex: number;
   header: string[];
-  rows: (string | null)[][];
+  rows: (readonly (string | null)[])[];
+  /** A cell far below the table: the sheet is not read (see sheetRows). */
+  far: FarCell | null;
 }
 
-/** The sheet's cells as text rows, from row 0, with trailing empty rows dropped. */
-function sheetRows(ws: Record<string, unknown>, ssf: SSF): (string | null)[][] {
+/** Excel's last column (XFD): a cell reference beyond it is damage, and is not read. */
+const MAX_COLUMNS = 16_384;
+/** More empty rows than this before a cell, and the cell is a stray far below the table (or the table starts there). */
+export const MAX_EMPTY_GAP = 10_000;
+const NO_CELLS: readonly (string | null)[] = Object.freeze([]);
+
+/** A cell far below the rest of the sheet: the sheet is refused with its address rather than read as a million rows. */
+export interface FarCell {
+  /** Excel's address, e.g. "A1048576". */
+  cell: string;
+  row: number;
+  /** Empty rows between it and the row above with data (or the top of the sheet). */
+  gap: number;
+}
+
+export function columnName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Calls f on each element of a possibly very sparse array, in index order, below `limit`, until f returns false.
+ * SheetJS keeps rows and cells in arrays as long as the largest reference (a bogus one can be in the millions):
+ * arrays longer than a real sheet are walked by their keys, not by index.
+ */
+function eachPresent<T>(a: readonly (T | null | undefined)[], limit: number, f: (v: T, i: number) => boolean | void): void {
+  if (a.length <= 1 << 21) {
+    const n = Math.min(a.length, limit);
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v !== undefined && v !== null && f(v, i) === false) return;
+    }
+    return;
+  }
+  for (const k in a) {
+    const i = Number(k);
+    if (!Number.isInteger(i)) continue;
+    if (i >= limit) return;
+    const v = a[i];
+    if (v !== undefined && v !== null && f(v, i) === false) return;
+  }
+}
+
+/** One row's cells as text, up to its last cell with a value (holes and cells past XFD are not walked). */
+function rowText(r: readonly (Cell | null | undefined)[], ssf: SSF): readonly (string | null)[] {
+  const out: (string | null)[] = [];
+  let last = -1;
+  eachPresent(r, MAX_COLUMNS, (c, i) => {
+    const v = cellText(c, ssf);
+    if (v === null) return;
+    out[i] = v;
+    if (v.trim() !== '') last = i;
+  });
+  if (last < 0) return NO_CELLS;
+  return Array.from({ length: last + 1 }, (_, i) => out[i] ?? null);
+}
+
+/**
+ * The sheet's cells as text rows, from row 0, with trailing empty rows dropped. SheetJS keeps a sheet as a sparse
+ * array: a lone cell in row 1,048,576 makes an array that long with holes. Only rows with cells are converted, and a
+ * cell after more than MAX_EMPTY_GAP empty rows ends the sheet there and is reported.
+ */
+function sheetRows(ws: Record<string, unknown>, ssf: SSF): { rows: (readonly (string | null)[])[]; far: FarCell | null } {
   const data = (ws['!data'] ?? []) as (Cell[] | null | undefined)[];
-  const rows = data.map((r) => (r ? Array.from(r, (c) => cellText(c, ssf)) : []));
-  while (rows.length && rows.at(-1)!.every((c) => c === null || c.trim() === '')) rows.pop();
-  return rows;
+  const filled: [number, readonly (string | null)[]][] = [];
+  let far: FarCell | null = null;
+  let prev = -1;
+  eachPresent(data, Infinity, (r, i) => {
+    const row = rowText(r, ssf);
+    if (row.length === 0) return;
+    if (i - prev - 1 > MAX_EMPTY_GAP) {
+      const col = row.findIndex((c) => c !== null && c.trim() !== '');
+      far = { cell: `${columnName(col)}${i + 1}`, row: i + 1, gap: i - prev - 1 };
+      return false;
+    }
+    filled.push([i, row]);
+    prev = i;
+  });
+  const rows: (readonly (string | null)[])[] = Array.from({ length: prev + 1 }, () => NO_CELLS);
+  for (const [i, row] of filled) rows[i] = row;
+  return { rows, far };
 }
 
 /** Finds the header row: the first one naming a known format's columns, else the first with two or more cells. */
@@ -62,21 +141,26 @@ export function findHeader(rows: readonly (readonly (string | null)[])[]): numbe
   return 0;
 }
 
-function tableOf(sheet: string, rows: (string | null)[][]): SheetTable {
+function tableOf(sheet: string, rows: (readonly (string | null)[])[], far: FarCell | null): SheetTable {
   const headerIndex = findHeader(rows);
   const raw = rows[headerIndex] ?? [];
   // The header ends at its last named column; data cells beyond it are ignored.
   let width = raw.length;
   while (width > 0 && (raw[width - 1] ?? '').trim() === '') width--;
   const header = Array.from({ length: width }, (_, i) => cleanHeader(raw[i] ?? ''));
-  return { sheet, headerIndex, header, rows: rows.slice(headerIndex + 1) };
+  return { sheet, headerIndex, header, rows: rows.slice(headerIndex + 1), far };
 }
 
 /** Every sheet as a table; the chosen one is the asked sheet, else the first whose header names a known format. */
 export async function readXlsxTables(bytes: Uint8Array): Promise<SheetTable[]> {
   const XLSX = await import('@e965/xlsx');
   const wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false });
-  return wb.SheetNames.map((name) => tableOf(name, sheetRows(wb.Sheets[name] as unknown as Record<string, unknown>, XLSX.SSF as unknown as SSF)));
+  if (!wb.SheetNames.length) throw new FileError('ingest.problem.noSheets');
+  return wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name] as unknown as Record<string, unknown> | undefined;
+    const { rows, far } = ws ? sheetRows(ws, XLSX.SSF as unknown as SSF) : { rows: [], far: null };
+    return tableOf(name, rows, far);
+  });
 }
 
 export function pickSheet(tables: readonly SheetTable[], asked?: string): SheetTable | undefined {
@@ -87,7 +171,8 @@ export function pickSheet(tables: readonly SheetTable[], asked?: string): SheetT
 export async function readXlsx(file: SourceFile, answers: Answers): Promise<TextSource> {
   const tables = await readXlsxTables(file.bytes);
   const t = pickSheet(tables, answers.sheet);
-  if (!t) throw new Error(answers.sheet ? `sheet "${answers.sheet}" not found` : 'no sheet');
+  if (!t) throw answers.sheet ? new FileError('ingest.problem.sheetNotFound', { sheet: answers.sheet }) : new FileError('ingest.problem.noSheets');
+  if (t.far) throw new FileError('ingest.problem.farCell', { sheet: t.sheet, cell: t.far.cell, gap: t.far.gap });
   return {
     utf8: cellsToCsv(t.header, t.rows), head: headOfCells(t.header, t.rows), delimiter: ',',
     decimalComma: answers.decimalComma ?? hasDecimalComma(t.rows), encoding: 'xlsx', sheet: t.sheet, sheets: tables.map((x) => x.sheet),

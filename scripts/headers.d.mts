@@ -1,0 +1,3 @@
+export function cspHeader(): string;
+export function cspMeta(): string;
+export function securityHeaders(): Record<string, string>;
