@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { getDb } from '../db/duckdb';
 import { importAndPersist } from '../features/data/importFlow';
 import { DATA_CHANGED_EVENT } from '../app/DataContext';
+import { isSatisfied } from '../domain/sipas';
 
 const LEVELS: Record<string, number> = { 'rất không hài lòng': 1, 'không hài lòng': 2, 'bình thường': 3, 'hài lòng': 4, 'rất hài lòng': 5 };
 
@@ -23,7 +24,7 @@ function papaparseAggregate(bytes: Uint8Array): number {
       const key = `${row[periodCol!]}|${row[unitCol!]}|${item}`;
       const g = groups.get(key) ?? [0, 0];
       g[1]++;
-      if (a >= 4) g[0]++;
+      if (isSatisfied(a)) g[0]++;
       groups.set(key, g);
     }
   }

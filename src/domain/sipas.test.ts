@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  comparePeriods, meanOfElements, meetsTarget, parsePeriod, pooled, previousPeriod, rollUp, satisfactionRate, satisfiedNeeded, summarise, wilsonInterval,
+  communeSipas, comparePeriods, meanOfElements, meetsTarget, parsePeriod, pooled, previousPeriod, rollUp, satisfactionRate, satisfiedNeeded, summarise, wilsonInterval,
 } from './sipas';
 
 describe('satisfaction rate', () => {
@@ -111,5 +111,23 @@ describe('periods', () => {
     expect(previousPeriod('2026-H1')).toBe('2025-H2');
     expect(previousPeriod('2026')).toBe('2025');
     expect(['2025-Q4', '2024-Q1', '2025-Q1'].sort(comparePeriods)).toEqual(['2024-Q1', '2025-Q1', '2025-Q4']);
+  });
+});
+
+describe('a commune\'s SIPAS by year', () => {
+  it('takes the published score of a year when there is one, else the rate from the answers', () => {
+    const published = [{ year: 2024, value: 88.1 }, { year: 2025, value: 90.5 }];
+    const answers = [
+      { year: 2025, rate: 70, answers: 10, lastQuarter: 4 }, // published 90.5 wins
+      { year: 2026, rate: 85, answers: 100, lastQuarter: 3 },
+      { year: 2023, rate: 60, answers: 5, lastQuarter: 4 },
+    ];
+    expect(communeSipas(published, answers)).toEqual([
+      { year: 2023, value: 60, from: 'answers', rate: 60, answers: 5, lastQuarter: 4 },
+      { year: 2024, value: 88.1, from: 'published' },
+      { year: 2025, value: 90.5, from: 'published' },
+      { year: 2026, value: 85, from: 'answers', rate: 85, answers: 100, lastQuarter: 3 },
+    ]);
+    expect(communeSipas([], [])).toEqual([]);
   });
 });

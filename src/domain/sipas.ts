@@ -141,6 +141,33 @@ export function meanOfElements(tallies: readonly ElementTally[]): { rate: number
   return { rate: rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null, elements: rates.length };
 }
 
+// ---- A commune's SIPAS, year by year -------------------------------------------------------------------------
+
+/** A year's satisfaction rate from the commune's own survey answers (pooled over its service points). */
+export interface AnswersYear {
+  year: number;
+  rate: number;
+  /** Valid answers behind the rate. */
+  answers: number;
+  /** The last quarter answered that year (4 = the whole year). */
+  lastQuarter: number;
+}
+
+export type CommuneSipasYear =
+  | { year: number; value: number; from: 'published' }
+  | ({ value: number; from: 'answers' } & AnswersYear);
+
+/**
+ * The SIPAS of a commune for each year — the one rule every view follows (the overview card, the SIPAS index page):
+ * a published SIPAS score for the commune and year wins; else the rate computed from its survey answers. Oldest first.
+ */
+export function communeSipas(published: readonly { year: number; value: number }[], fromAnswers: readonly AnswersYear[]): CommuneSipasYear[] {
+  const byYear = new Map<number, CommuneSipasYear>();
+  for (const p of published) if (!byYear.has(p.year)) byYear.set(p.year, { year: p.year, value: p.value, from: 'published' });
+  for (const a of fromAnswers) if (!byYear.has(a.year)) byYear.set(a.year, { ...a, value: a.rate, from: 'answers' });
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
 // ---- Periods -------------------------------------------------------------------------------------------
 
 export type Level = 'quarter' | 'half' | 'year';

@@ -313,9 +313,16 @@ describe('imported index scores', () => {
     await s.page.click('[data-testid=import-commit]', { timeout: 10_000 });
     await s.page.waitForSelector('[data-testid=import-done]');
 
+    // The user's own index rows: the overview no longer assumes the demo's province, it asks.
+    await s.page.evaluate(() => (location.hash = '#/'));
+    await s.page.waitForSelector('[data-testid="choose-units"]');
+    expect(await cardText(s.page, 'PCI', 'card-nodata')).toBe('Chưa chọn đơn vị của bạn.');
+    await s.page.evaluate(() => (location.hash = '#/settings'));
+    await s.page.selectOption('[data-testid="settings-province"]', 'Huế');
     await s.page.evaluate(() => (location.hash = '#/'));
     await s.page.waitForSelector('[data-testid="card-PCI"] [data-testid="card-value"]');
-    // 34 view: Huế's imported year, 70,50, second of the two provinces loaded that year.
+    // 34 view: Huế's imported year, 70,50, second of the two provinces loaded that year (the invented PCI of the
+    // provinces stepped aside for the user's own).
     expect((await s.page.locator('[data-testid="card-PCI"] .ix-year').textContent())?.trim()).toBe(String(year));
     expect(await cardText(s.page, 'PCI', 'card-value')).toBe(viNumber(70.5));
     expect(await cardText(s.page, 'PCI', 'card-rank')).toContain('Hạng 2/2');

@@ -14,28 +14,32 @@ import type { UnitTotal } from '../../domain/trend';
 import { formatNumber } from '../../i18n/format';
 import { vi, type MessageKey } from '../../i18n/vi';
 import { componentBarsOption, indexTrendOption } from './charts';
-import { componentTotals, levelOf, localUnits, peersAt, yearsOf, type Level } from './model';
+import { componentTotals, levelOf, localUnits, peersAt, withCommuneSipas, yearsOf, type Level } from './model';
 import { communeKeyInView, formerLines, reviewNames } from '../../domain/communeMerger';
 import { communeIndexFor } from './communeCrosswalk';
-import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitTotals } from './unitTotals';
-import { UNIT_NAME_SQL } from '../overview/queries';
-import { PAR_FIELDS_SQL } from './queries';
+import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitName, fetchUnitTotals } from './unitTotals';
+import type { Db } from '../../db/types';
+import { run } from '../../sql/sql';
+import { parFieldsQuery } from './queries';
 import { useUnits } from './useUnits';
 import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
 import './indices.css';
 
-async function loadIndex(db: Parameters<typeof fetchUnitTotals>[0], index: IndexCode, commune: string | null, province: string | null) {
-  const [cw, totals, components, sources] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index), await fetchSources(db, index)];
-  // SIPAS of the user's commune from its own survey answers (pooled rate), unless scores were loaded for it.
-  let fromAnswers = false;
-  if (index === 'SIPAS' && commune && !totals.some((u) => u.unitCode === commune)) {
-    const pooled = await fetchSipasPooled(db, commune);
-    const name = (await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]))[0]?.unit_name ?? commune;
-    totals.push(...pooled.map((r) => ({ year: r.year, unitCode: commune, unitName: name, total: r.rate, nPresent: 1, nExpected: 1 })));
-    fromAnswers = pooled.length > 0;
+async function loadIndex(db: Db, index: IndexCode, commune: string | null, province: string | null) {
+  const [cw, published, components, sources] = [await fetchCrosswalk(db), await fetchUnitTotals(db, index), await fetchComponents(db, index), await fetchSources(db, index)];
+  // SIPAS of the user's commune: its published score of a year, else the rate from its own survey answers (pooled) —
+  // the one rule the overview card follows too (withCommuneSipas).
+  let totals = published;
+  // The years taken from answers, and whether other years of the commune are published scores.
+  let fromAnswers: { years: number[]; mixed: boolean } | null = null;
+  if (index === 'SIPAS' && commune) {
+    const name = (await fetchUnitName(db, commune)) ?? commune;
+    const own = withCommuneSipas(published, commune, name, await fetchSipasPooled(db, commune));
+    totals = own.totals;
+    if (own.fromAnswers.length) fromAnswers = { years: own.fromAnswers.map((r) => r.year), mixed: published.some((u) => u.unitCode === commune) };
   }
-  const parFields = index === 'PAR' ? new Map((await db.query<{ code: string; name: string }>(PAR_FIELDS_SQL)).map((r) => [r.code, r.name])) : new Map<string, string>();
+  const parFields = index === 'PAR' ? new Map((await run<{ code: string; name: string }>(db, parFieldsQuery)).map((r) => [r.code, r.name])) : new Map<string, string>();
   // Local units across the commune merger, when a province's commune crosswalk knows their names (communeCrosswalk.ts).
   const communes = await communeIndexFor(db, cw, province, localUnits(cw, totals));
   return { cw, totals, components, sources, fromAnswers, parFields, communes };
@@ -250,7 +254,8 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
       </div>
       {q.data!.fromAnswers && (
         <p className="note" data-testid="sipas-from-answers">
-          {t('indices.sipasFromAnswers')} <a href="#/sipas">{t('indices.sipasDetails')}</a>
+          {q.data!.fromAnswers.mixed ? t('indices.sipasFromAnswersYears', { years: q.data!.fromAnswers.years.join(', ') }) : t('indices.sipasFromAnswers')}{' '}
+          <a href="#/sipas">{t('indices.sipasDetails')}</a>
         </p>
       )}
       {m.derivedShown && <p className="note derived-note" data-testid="derived-note">{t(communeView ? 'indices.communeDerivedNote' : 'indices.derivedNote')}</p>}

@@ -3,7 +3,8 @@
 // and the crosswalks the user loaded (commune_merger), which take precedence province by province.
 import type { Db } from '../../db/types';
 import { communesFileSchema } from '../../ingest/sources/json';
-import { COMMUNE_MERGER_SQL, type CommuneMergerRow } from './queries';
+import { run } from '../../sql/sql';
+import { communeMergerQuery, type CommuneMergerRow } from './queries';
 import { parseCrosswalk, pickCommuneIndex, PROVINCE_ALIASES, type CommuneIndex, type NewCommune } from '../../domain/communeMerger';
 import { provinceInView, type Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
@@ -36,7 +37,7 @@ function loadAll(): Promise<NewCommune[]> {
  */
 export async function communeIndexFor(db: Db, cw: Crosswalk, province: string | null, local: readonly UnitTotal[]): Promise<CommuneIndex | null> {
   if (local.length === 0) return null;
-  const rows = await db.query<CommuneMergerRow>(COMMUNE_MERGER_SQL);
+  const rows = await run<CommuneMergerRow>(db, communeMergerQuery);
   const loaded = parseCrosswalk(rows.map((r) => [r.province, r.new_commune, r.former_communes] as const)).map((c, i) => ({ ...c, source: rows[i]!.file_name }));
   const covered = new Set(loaded.map((c) => c.provinceKey));
   const all = [...(await loadAll()).filter((c) => !covered.has(c.provinceKey)), ...loaded];

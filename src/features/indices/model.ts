@@ -3,8 +3,9 @@
 import { communesInView, type CommuneIndex } from '../../domain/communeMerger';
 import { crosswalk, isProvince, provincesInView, type Crosswalk, type ProvinceView, type ViewTotal } from '../../domain/merger';
 import { papiDimensionOf } from '../../domain/papi';
+import { communeSipas } from '../../domain/sipas';
 import type { UnitTotal } from '../../domain/trend';
-import type { ComponentRow, ProvinceRefRow, UnitTotalRow } from './queries';
+import type { ComponentRow, ProvinceRefRow, SipasYearRow, UnitTotalRow } from './queries';
 
 export type Level = 'province' | 'local';
 
@@ -89,4 +90,21 @@ export function yearsOf(units: readonly { year: number }[]): number[] {
 export function findUnit<T extends UnitTotal>(units: readonly T[], year: number, key: string | null): T | undefined {
   if (!key) return undefined;
   return units.find((u) => u.year === year && (u.unitCode === key || u.unitName === key));
+}
+
+/**
+ * SIPAS totals with the commune's series by the one rule (domain/sipas.ts communeSipas): its published score of a year
+ * wins, else the rate from its survey answers (`pooled`, sipasPooledQuery). Both the SIPAS index page and the overview
+ * card read their SIPAS through this. `fromAnswers`: the pooled rows of the years taken from answers.
+ */
+export function withCommuneSipas(totals: readonly UnitTotal[], commune: string, communeName: string, pooled: readonly SipasYearRow[]): { totals: UnitTotal[]; fromAnswers: SipasYearRow[] } {
+  const published = totals.filter((u) => u.unitCode === commune);
+  const unitName = published[0]?.unitName ?? communeName;
+  const years = communeSipas(
+    published.map((u) => ({ year: u.year, value: u.total })),
+    pooled.map((r) => ({ year: r.year, rate: r.rate, answers: r.answers, lastQuarter: r.last_quarter })),
+  );
+  const surveyed = years.filter((y) => y.from === 'answers');
+  const added = surveyed.map((y) => ({ year: y.year, unitCode: commune, unitName, total: y.value, nPresent: 1, nExpected: 1 }));
+  return { totals: [...totals, ...added], fromAnswers: pooled.filter((r) => surveyed.some((y) => y.year === r.year)) };
 }

@@ -9,7 +9,8 @@ import { INDICES } from '../../domain/indices';
 import { rankYear } from '../../domain/ranking';
 import { componentTotals, peersAt } from './model';
 import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchUnitTotals } from './unitTotals';
-import { COMMUNES_SQL } from './queries';
+import { run } from '../../sql/sql';
+import { communesQuery } from './queries';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let db: Db;
@@ -99,7 +100,7 @@ describe('SIPAS pooled', () => {
 
 describe('communes', () => {
   it('lists communes from the catalogue and local units with scores, not provinces', async () => {
-    const rows = await db.query<{ unit_code: string }>(COMMUNES_SQL);
+    const rows = await run<{ unit_code: string }>(db, communesQuery);
     expect(rows.map((r) => r.unit_code)).toEqual(['X001', 'X002', 'X009']);
   });
 });

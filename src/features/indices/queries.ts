@@ -1,4 +1,7 @@
-// SQL for index trends. Each function returns SQL text; the rows go to pure functions in src/domain.
+// SQL for index trends, written with the `sql` tag (src/sql); the rows go to pure functions in src/domain.
+import type { IndexCode } from '../../domain/indices';
+import { answered, communeScope, satisfactionRate, satisfied } from '../../sql/fragments';
+import { sql, type Sql } from '../../sql/sql';
 
 /** One row per unit and year with its total and how many of that year's components it has. */
 export interface UnitTotalRow extends Record<string, unknown> {
@@ -16,11 +19,11 @@ export interface UnitTotalRow extends Record<string, unknown> {
  * unit-year without one is summed. The components expected in a year are those any unit has that year, so
  * a sub-dimension dropped for everyone (PAPI 2021 SC52) does not make every province incomplete, while a
  * province missing some is flagged. Other indices (PCI: weighted mean) are never summed here.
- * Params: [index_code].
  */
-export const UNIT_TOTALS_SQL = `
+export function unitTotalsQuery(index: IndexCode): Sql {
+  return sql`
 WITH src AS (
-  SELECT index_code, year, unit_code, unit_name, component, score FROM shown.index_scores WHERE index_code = ? AND score IS NOT NULL
+  SELECT index_code, year, unit_code, unit_name, component, score FROM shown.index_scores WHERE index_code = ${index} AND score IS NOT NULL
 ),
 overall AS (
   SELECT year, unit_code, any_value(unit_name) AS unit_name, avg(score) AS total, 1 AS n_present, 1 AS n_expected
@@ -39,6 +42,7 @@ SELECT year, unit_code, unit_name, total, n_present, n_expected FROM overall
 UNION ALL
 SELECT year, unit_code, unit_name, total, n_present, n_expected FROM summed
 ORDER BY year, unit_code`;
+}
 
 export interface ComponentRow extends Record<string, unknown> {
   year: number;
@@ -49,13 +53,15 @@ export interface ComponentRow extends Record<string, unknown> {
   max_score: number | null;
 }
 
-/** Every component score of an index (not the overall rows). Params: [index_code]. */
-export const COMPONENTS_SQL = `
+/** Every component score of an index (not the overall rows). */
+export function componentsQuery(index: IndexCode): Sql {
+  return sql`
 SELECT year, unit_code, any_value(unit_name) AS unit_name, component, avg(score) AS score, max(max_score) AS max_score
 FROM shown.index_scores
-WHERE index_code = ? AND component <> '' AND score IS NOT NULL
+WHERE index_code = ${index} AND component <> '' AND score IS NOT NULL
 GROUP BY year, unit_code, component
 ORDER BY year, unit_code, component`;
+}
 
 export interface ProvinceRefRow extends Record<string, unknown> {
   old_province: string;
@@ -65,7 +71,7 @@ export interface ProvinceRefRow extends Record<string, unknown> {
 }
 
 /** The 63 → 34 crosswalk, in the reference table's order. */
-export const PROVINCE_REFS_SQL = `SELECT old_province, papi_code, new_unit, new_unit_type FROM ref_provinces`;
+export const provinceRefsQuery = sql`SELECT old_province, papi_code, new_unit, new_unit_type FROM ref_provinces`;
 
 export interface CommuneMergerRow extends Record<string, unknown> {
   province: string;
@@ -75,7 +81,7 @@ export interface CommuneMergerRow extends Record<string, unknown> {
 }
 
 /** Commune crosswalks the user loaded, with the file each row came from. */
-export const COMMUNE_MERGER_SQL = `
+export const communeMergerQuery = sql`
 SELECT c.province, c.new_commune, c.former_communes, d.file_name
 FROM shown.commune_merger c JOIN shown.datasets d ON d.id = c.dataset_id
 ORDER BY c.province, c.new_commune`;
@@ -90,26 +96,30 @@ export interface SipasYearRow extends Record<string, unknown> {
 }
 
 /**
- * SIPAS of a commune per year, pooled over the commune and its units and service points (two levels down
- * in `units`): satisfied answers (4 or 5) ÷ all valid answers, in %. Blank answers are not counted at all
- * (they are not in sipas_counts). Service points the units list does not know count for the commune (the app serves
- * one commune); with no commune (NULL: the user's data does not tell it) every answer loaded is pooled.
- * Params: [commune, commune, commune, commune].
+ * SIPAS of a commune per year from its survey answers, pooled over the commune and its units and service points
+ * (communeScope): satisfied answers ÷ all valid answers, in % (blank answers are not in sipas_counts). With no commune
+ * (NULL: the user's data does not tell it) every answer loaded is pooled.
  */
-export const SIPAS_POOLED_SQL = `
-WITH scope AS (
-  SELECT ? AS unit_code
-  UNION SELECT unit_code FROM shown.units WHERE parent_code = ?
-  UNION SELECT u2.unit_code FROM shown.units u2 JOIN shown.units u1 ON u2.parent_code = u1.unit_code WHERE u1.parent_code = ?
-)
-SELECT year, CAST(coalesce(sum(n) FILTER (WHERE answer >= 4), 0) AS DOUBLE) AS satisfied, CAST(sum(n) AS DOUBLE) AS answers,
+export function sipasPooledQuery(commune: string | null): Sql {
+  return sql`
+SELECT year, ${satisfied()} AS satisfied, ${answered()} AS answers,
        max(coalesce(quarter, half * 2, 4)) AS last_quarter,
-       100.0 * coalesce(sum(n) FILTER (WHERE answer >= 4), 0) / sum(n) AS rate
+       ${satisfactionRate()} AS rate
 FROM shown.sipas_counts
-WHERE ? IS NULL OR unit_code IN (SELECT unit_code FROM scope) OR unit_code NOT IN (SELECT unit_code FROM shown.units)
+WHERE ${communeScope(commune)}
 GROUP BY year
 HAVING sum(n) > 0
 ORDER BY year`;
+}
+
+/** The name of a unit code, from the units catalogue or else any index row. */
+export function unitNameQuery(code: string): Sql {
+  return sql`
+SELECT unit_name FROM (
+  SELECT unit_name, 0 AS pref FROM shown.units WHERE unit_code = ${code}
+  UNION ALL SELECT unit_name, 1 FROM shown.index_scores WHERE unit_code = ${code} AND unit_name IS NOT NULL
+) ORDER BY pref LIMIT 1`;
+}
 
 export interface LocalUnitRow extends Record<string, unknown> {
   unit_code: string;
@@ -117,7 +127,7 @@ export interface LocalUnitRow extends Record<string, unknown> {
 }
 
 /** Communes the user may pick: those in the units catalogue of type Xã/Phường/Đặc khu, and local units with index scores. */
-export const COMMUNES_SQL = `
+export const communesQuery = sql`
 SELECT unit_code, coalesce(any_value(unit_name), unit_code) AS unit_name FROM (
   SELECT unit_code, unit_name FROM shown.units WHERE lower(type) IN ('xã', 'phường', 'đặc khu', 'thị trấn')
   UNION ALL
@@ -128,8 +138,10 @@ SELECT unit_code, coalesce(any_value(unit_name), unit_code) AS unit_name FROM (
 GROUP BY unit_code
 ORDER BY unit_code`;
 
-/** Where an index's rows come from, as the files said (e.g. "PAPI, UNDP & CECODES", "Dữ liệu minh họa"). Params: [index_code]. */
 /** PAR lĩnh vực names (top-level criteria) from the loaded criteria trees, the latest year's wording. */
-export const PAR_FIELDS_SQL = `SELECT code, arg_max(name, year) AS name FROM shown.par_criteria WHERE code NOT LIKE '%.%' GROUP BY code`;
+export const parFieldsQuery = sql`SELECT code, arg_max(name, year) AS name FROM shown.par_criteria WHERE code NOT LIKE '%.%' GROUP BY code`;
 
-export const SOURCES_SQL = `SELECT DISTINCT source FROM shown.index_scores WHERE index_code = ? AND source IS NOT NULL AND source <> '' ORDER BY source`;
+/** Where an index's rows come from, as the files said (e.g. "PAPI, UNDP & CECODES", "Dữ liệu minh họa"). */
+export function sourcesQuery(index: IndexCode): Sql {
+  return sql`SELECT DISTINCT source FROM shown.index_scores WHERE index_code = ${index} AND source IS NOT NULL AND source <> '' ORDER BY source`;
+}

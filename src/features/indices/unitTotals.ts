@@ -3,25 +3,35 @@ import type { Db } from '../../db/types';
 import type { IndexCode } from '../../domain/indices';
 import type { Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
+import { run } from '../../sql/sql';
 import { toCrosswalk, toUnitTotals } from './model';
-import { SOURCES_SQL, COMPONENTS_SQL, PROVINCE_REFS_SQL, SIPAS_POOLED_SQL, type ComponentRow, type ProvinceRefRow, type SipasYearRow, UNIT_TOTALS_SQL, type UnitTotalRow } from './queries';
+import {
+  componentsQuery, provinceRefsQuery, sipasPooledQuery, sourcesQuery, unitNameQuery, unitTotalsQuery,
+  type ComponentRow, type ProvinceRefRow, type SipasYearRow, type UnitTotalRow,
+} from './queries';
 
 export async function fetchUnitTotals(db: Db, index: IndexCode): Promise<UnitTotal[]> {
-  return toUnitTotals(await db.query<UnitTotalRow>(UNIT_TOTALS_SQL, [index]));
+  return toUnitTotals(await run<UnitTotalRow>(db, unitTotalsQuery(index)));
 }
 
 export function fetchComponents(db: Db, index: IndexCode): Promise<ComponentRow[]> {
-  return db.query<ComponentRow>(COMPONENTS_SQL, [index]);
+  return run<ComponentRow>(db, componentsQuery(index));
 }
 
 export async function fetchCrosswalk(db: Db): Promise<Crosswalk> {
-  return toCrosswalk(await db.query<ProvinceRefRow>(PROVINCE_REFS_SQL));
+  return toCrosswalk(await run<ProvinceRefRow>(db, provinceRefsQuery));
 }
 
+/** SIPAS per year from the answers of a commune's units (every answer when `commune` is null). */
 export function fetchSipasPooled(db: Db, commune: string | null): Promise<SipasYearRow[]> {
-  return db.query<SipasYearRow>(SIPAS_POOLED_SQL, [commune, commune, commune, commune]);
+  return run<SipasYearRow>(db, sipasPooledQuery(commune));
 }
 
 export async function fetchSources(db: Db, index: IndexCode): Promise<string[]> {
-  return (await db.query<{ source: string }>(SOURCES_SQL, [index])).map((r) => r.source);
+  return (await run<{ source: string }>(db, sourcesQuery(index))).map((r) => r.source);
+}
+
+/** A unit's name (units catalogue first, else its index rows); null when neither knows the code. */
+export async function fetchUnitName(db: Db, code: string): Promise<string | null> {
+  return (await run<{ unit_name: string }>(db, unitNameQuery(code)))[0]?.unit_name ?? null;
 }

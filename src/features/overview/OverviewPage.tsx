@@ -2,13 +2,13 @@ import { useI18n } from '../../i18n/i18n';
 import { useQuery } from '../../app/useQuery';
 import { OverviewCards } from './OverviewCards';
 import { PapiTrendChart } from './PapiTrendChart';
-import { UNIT_NAME_SQL } from './queries';
+import { fetchUnitName } from '../indices/unitTotals';
 import { useUnits } from '../indices/useUnits';
 
 export function OverviewPage() {
   const { t } = useI18n();
   const { province, commune, ready, ownData } = useUnits();
-  const name = useQuery(async (db) => (commune ? (await db.query<{ unit_name: string }>(UNIT_NAME_SQL, [commune, commune]))[0]?.unit_name ?? commune : null), [commune]);
+  const name = useQuery(async (db) => (commune ? (await fetchUnitName(db, commune)) ?? commune : null), [commune]);
   const notChosen = t('overview.notChosen');
   return (
     <section>

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { INDICES } from '../../domain/indices';
 import { crosswalk } from '../../domain/merger';
+import { standingsFor } from '../../domain/standing';
 import type { UnitTotal } from '../../domain/trend';
+import { peersAt, withCommuneSipas } from '../indices/model';
 import { buildCards, type CardInput } from './cards';
 import { sparkPaths } from './charts';
 
@@ -34,11 +37,13 @@ describe('buildCards', () => {
     expect(papi!.unitKey).toBe('Huế');
   });
   it('PAR for the commune with its band; SIPAS from answers with target and gap; no data → a "none" card', () => {
-    const cards = buildCards(input({ sipas: [{ year: 2026, satisfied: 85, answers: 100, rate: 85, last_quarter: 3 }] }), { province: 'Thừa Thiên Huế', commune: 'X001', view: '34' }, 'Xã Hòa An');
+    // As loadOverview hands them over: the commune's SIPAS series (here all from answers) in the totals.
+    const own = withCommuneSipas([], 'X001', 'Xã Hòa An', [{ year: 2026, satisfied: 85, answers: 100, rate: 85, last_quarter: 3 }]);
+    const cards = buildCards(input({ totals: { ...input().totals, SIPAS: own.totals }, sipas: own.fromAnswers }), { province: 'Thừa Thiên Huế', commune: 'X001', view: '34' }, 'Xã Hòa An');
     const [par, sipas, , pci] = cards;
     if (par!.state !== 'ok' || sipas!.state !== 'ok') throw new Error('no card');
     expect([par!.unitKey, par!.summary.latest.value, par!.summary.latest.rank, par!.group!.key, par!.summary.deltaRank]).toEqual(['X001', 92.5, 1, 'card.band.excellent', 1]);
-    expect([sipas!.summary.latest.value, sipas!.target, sipas!.answers, sipas!.untilQuarter]).toEqual([85, { value: 90, gap: -5 }, 100, 3]);
+    expect([sipas!.summary.latest.value, sipas!.target, sipas!.answers, sipas!.untilQuarter, sipas!.summary.latest.rank]).toEqual([85, { value: 90, gap: -5 }, 100, 3, null]);
     expect(pci).toEqual({ index: 'PCI', state: 'none', unitName: 'Huế' });
   });
   it('units the user’s data cannot tell: provincial cards ask for the province; SIPAS pools every point, named so', () => {
@@ -48,6 +53,35 @@ describe('buildCards', () => {
     expect(par).toEqual({ index: 'PAR', state: 'none', unitName: null, chooseUnit: true }); // the demo's X001 is not the user's
     if (s!.state !== 'ok') throw new Error('no SIPAS card');
     expect([s!.unitName, s!.summary.latest.value, s!.answers]).toEqual(['Tất cả điểm phục vụ', 80, 100]);
+  });
+});
+
+describe('SIPAS of the commune: one rule for the card and the index page', () => {
+  // Published: X001 2024 and 2025, another commune 2025. Answers: X001 2024, 2025 and 2026 (to quarter 3).
+  const published = [u(2024, 'X001', 'Xã Hòa An', 86.2), u(2025, 'X001', 'Xã Hòa An', 90.5), u(2025, 'X002', 'Xã B', 92)];
+  const pooled = [
+    { year: 2024, satisfied: 40, answers: 50, rate: 80, last_quarter: 4 },
+    { year: 2025, satisfied: 7, answers: 10, rate: 70, last_quarter: 4 },
+    { year: 2026, satisfied: 85, answers: 100, rate: 85, last_quarter: 3 },
+  ];
+  const own = withCommuneSipas(published, 'X001', 'Xã Hòa An', pooled);
+
+  it('takes a published score where there is one, the answers for the other years', () => {
+    expect(own.totals.filter((t) => t.unitCode === 'X001').map((t) => [t.year, t.total])).toEqual([[2024, 86.2], [2025, 90.5], [2026, 85]]);
+    expect(own.fromAnswers.map((r) => r.year)).toEqual([2026]);
+  });
+
+  it('the overview card and the index page show the same value each year', () => {
+    const [, card] = buildCards(input({ totals: { ...input().totals, SIPAS: own.totals }, sipas: own.fromAnswers }), { province: 'Thừa Thiên Huế', commune: 'X001', view: '34' }, 'Xã Hòa An');
+    if (card!.state !== 'ok') throw new Error('no SIPAS card');
+    // The index page (IndexPage's model): the commune among the local peers of the same totals.
+    const page = standingsFor(peersAt(cw, own.totals, 'local', '34', null), 'X001', INDICES.SIPAS.decimals);
+    expect(card!.summary.series).toEqual(page.map((s) => ({ year: s.year, value: s.value })));
+    expect(card!.summary.series).toEqual([{ year: 2024, value: 86.2 }, { year: 2025, value: 90.5 }, { year: 2026, value: 85 }]);
+    // 2026 from answers: with its answers and quarter, not ranked; 2025 published, ranked after Xã B (92).
+    expect([card!.summary.latest.year, card!.answers, card!.untilQuarter, card!.summary.latest.rank]).toEqual([2026, 100, 3, null]);
+    expect([card!.summary.previous!.value, card!.summary.previous!.rank, card!.summary.previous!.of]).toEqual([90.5, 2, 2]);
+    expect(card!.summary.deltaValue).toBeCloseTo(85 - 90.5, 10);
   });
 });
 

@@ -17,8 +17,12 @@ export interface CardInput {
   cw: Crosswalk;
   /** Local units across the commune merger (the province's crosswalk), or null to take them as loaded. */
   communes: CommuneIndex | null;
+  /** SIPAS: with a commune, its series by the one rule (published score, else from answers: withCommuneSipas). */
   totals: Record<IndexCode, UnitTotal[]>;
-  /** SIPAS pooled over the commune's service points, from the survey answers. */
+  /**
+   * SIPAS rates from survey answers: with a commune, the years its series takes from them (withCommuneSipas's
+   * fromAnswers); without one, every answer loaded, pooled.
+   */
   sipas: readonly SipasYearRow[];
   sipasTarget: (year: number) => number;
   parBands: (year: number) => { excellent: number; good: number; fair: number; average: number };
@@ -61,23 +65,33 @@ function groupOf(index: IndexCode, level: Level, s: Standing, bands: CardInput['
   return { key: `card.band.${b}`, tone: b === 'excellent' || b === 'good' ? 'good' : b === 'weak' ? 'bad' : 'mid' };
 }
 
-function fromPeers(index: IndexCode, input: CardInput, peers: UnitTotal[], level: Level, key: string): CardModel | null {
-  const standings = standingsFor(peers, key, INDICES[index].decimals);
+const isDerived = (u: UnitTotal | undefined) => Boolean(u && 'derived' in u && (u as { derived: boolean }).derived);
+
+/**
+ * The unit among its peers. `fromAnswers`: the commune's SIPAS years whose value is its own survey's rate — shown with
+ * the answers behind it and not ranked (no peer was surveyed alike).
+ */
+function fromPeers(index: IndexCode, input: CardInput, peers: UnitTotal[], level: Level, key: string, fromAnswers: readonly SipasYearRow[] = []): CardModel | null {
+  const mine = (year: number) => peers.find((p) => p.year === year && (p.unitCode === key || p.unitName === key));
+  const surveyed = new Map(fromAnswers.map((r) => [r.year, r]));
+  const answersOf = (year: number) => (isDerived(mine(year)) ? undefined : surveyed.get(year));
+  const standings = standingsFor(peers, key, INDICES[index].decimals).map((s) => (answersOf(s.year) ? { ...s, rank: null, quartile: null } : s));
   const summary = summarise(standings, INDICES[index]);
   if (!summary) return null;
-  const own = peers.find((p) => p.year === summary.latest.year && (p.unitCode === key || p.unitName === key));
+  const own = mine(summary.latest.year);
   const target = index === 'SIPAS' ? input.sipasTarget(summary.latest.year) : null;
+  const answered = answersOf(summary.latest.year);
   return {
     index, state: 'ok', level, unitKey: level === 'local' ? own?.unitCode ?? key : own?.unitName ?? key, unitName: own?.unitName ?? key, summary,
     group: groupOf(index, level, summary.latest, input.parBands),
-    derived: Boolean(own && 'derived' in own && (own as { derived: boolean }).derived),
+    derived: isDerived(own),
     target: target === null ? null : { value: target, gap: summary.latest.value! - target },
-    answers: null,
-    untilQuarter: null,
+    answers: answered?.answers ?? null,
+    untilQuarter: answered && answered.last_quarter < 4 ? answered.last_quarter : null,
   };
 }
 
-/** SIPAS of the commune from its own survey answers: a rate per year, not ranked (no peers surveyed alike). */
+/** SIPAS from survey answers alone, for no commune in particular: a rate per year, not ranked (no peers surveyed alike). */
 function fromSipasCounts(input: CardInput, commune: string, communeName: string): CardModel | null {
   const standings: Standing[] = input.sipas.map((r) => ({ year: r.year, value: r.rate, rank: null, of: 0, quartile: null, median: null, best: null, bestNames: [] }));
   const summary = summarise(standings, INDICES.SIPAS);
@@ -102,10 +116,10 @@ export function buildCards(input: CardInput, units: CardUnits, communeName: stri
     const tries: (() => CardModel | null)[] = [];
     if ((index === 'PAR' || index === 'SIPAS') && units.commune) {
       const c = units.commune;
-      if (index === 'SIPAS') tries.push(() => fromSipasCounts(input, c, communeName ?? c));
-      // The user's commune in the view: a former commune's code maps to its new commune and back.
+      // The user's commune in the view: a former commune's code maps to its new commune and back. Its SIPAS series is
+      // the index page's (a published score, else its answers: withCommuneSipas), so both show the same value.
       const key = input.communes ? communeKeyInView(input.communes, localUnits(input.cw, totals), c, units.view) : c;
-      tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view, input.communes), 'local', key));
+      tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view, input.communes), 'local', key, index === 'SIPAS' ? input.sipas : []));
     }
     // A commune the data cannot tell: its SIPAS answers still show, pooled over every service point (named so).
     if (index === 'SIPAS' && !units.commune && allPointsLabel) tries.push(() => fromSipasCounts(input, '', allPointsLabel));

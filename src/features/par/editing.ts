@@ -2,7 +2,8 @@
 // go (the DuckDB change commits only once the dataset is stored), and undoable by writing the previous values back.
 import type { Db } from '../../db/types';
 import { changeUnlocked, syncUnlocked, writer } from '../../store/persist';
-import { currentParScoreSql, deleteParScoreSql, insertParScoreSql, updateParScoreSql } from './queries';
+import { run } from '../../sql/sql';
+import { currentParScoreQuery, datasetExistsQuery, deleteParScoreQuery, insertParScoreQuery, updateParScoreQuery } from './queries';
 
 export interface ScoreValues {
   applicable: boolean;
@@ -32,11 +33,7 @@ export interface UndoEntry {
 export const editStamp = (d = new Date()) => d.toISOString().slice(0, 19);
 
 async function write(db: Db, t: EditTarget, v: ScoreValues, exists: boolean) {
-  if (exists) {
-    await db.query(updateParScoreSql(), [v.applicable, v.self, v.appraised, v.evidence, v.note, v.editedAt, t.datasetId, t.year, t.unitCode, t.criterion]);
-  } else {
-    await db.query(insertParScoreSql(), [t.datasetId, t.year, t.unitCode, t.unitName, t.criterion, v.applicable, v.self, v.appraised, v.evidence, v.note, v.editedAt]);
-  }
+  await run(db, exists ? updateParScoreQuery(t, v) : insertParScoreQuery(t, v));
 }
 
 /**
@@ -56,7 +53,7 @@ export function saveChange(db: Db, where: Omit<EditTarget, 'datasetId'>, fallbac
 }
 
 async function saveChangeUnlocked(db: Db, where: Omit<EditTarget, 'datasetId'>, fallbackDatasetId: string, patch: Partial<ScoreValues>, label: string): Promise<UndoEntry> {
-  const [row] = await db.query(currentParScoreSql(), [where.year, where.unitCode, where.criterion]);
+  const [row] = await run(db, currentParScoreQuery(where));
   const before: ScoreValues | null = row
     ? {
         applicable: Boolean(row.applicable),
@@ -70,7 +67,7 @@ async function saveChangeUnlocked(db: Db, where: Omit<EditTarget, 'datasetId'>, 
   const base: ScoreValues = before ?? { applicable: true, self: null, appraised: null, evidence: null, note: null, editedAt: null };
   const target: EditTarget = { ...where, datasetId: row ? String(row.dataset_id) : fallbackDatasetId };
   // The unit's dataset may have been deleted in another tab meanwhile: no row may land outside a dataset.
-  const [known] = await db.query(`SELECT 1 AS x FROM datasets WHERE id = ?`, [target.datasetId]);
+  const [known] = await run(db, datasetExistsQuery(target.datasetId));
   if (!known) throw new Error(`dataset ${target.datasetId} no longer exists`);
   await write(db, target, { ...base, ...patch, editedAt: editStamp() }, before !== null);
   return { target, before, label };
@@ -81,7 +78,7 @@ export function undoEdit(db: Db, entry: UndoEntry): Promise<void> {
     await syncUnlocked(db);
     await changeUnlocked(db, async () => {
       const t = entry.target;
-      if (entry.before === null) await db.query(deleteParScoreSql(), [t.datasetId, t.year, t.unitCode, t.criterion]);
+      if (entry.before === null) await run(db, deleteParScoreQuery(t));
       else await write(db, t, entry.before, true);
       return { result: undefined, change: { save: [t.datasetId] } };
     });

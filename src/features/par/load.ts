@@ -1,6 +1,7 @@
 // Fetches a year of PAR data (and the year before, for the change) through the SQL in queries.ts.
 import type { Db } from '../../db/types';
-import { parCriteriaSql, parScoresSql, parUnitsSql, parYearsSql } from './queries';
+import { run } from '../../sql/sql';
+import { parCriteriaQuery, parCriteriaYearsQuery, parScoresQuery, parUnitsQuery } from './queries';
 import type { CriterionRow, ScoreRow, UnitRow } from './model';
 
 export interface RawYear {
@@ -12,8 +13,9 @@ export interface RawYear {
   units: UnitRow[];
 }
 
-export async function fetchParYears(db: Db): Promise<number[]> {
-  return (await db.query<{ year: number }>(parYearsSql())).map((r) => Number(r.year));
+/** Years that have a criteria tree, newest first. */
+export async function fetchParCriteriaYears(db: Db): Promise<number[]> {
+  return (await run<{ year: number }>(db, parCriteriaYearsQuery)).map((r) => Number(r.year));
 }
 
 const asScore = (r: Record<string, unknown>): ScoreRow => ({
@@ -32,10 +34,10 @@ const asScore = (r: Record<string, unknown>): ScoreRow => ({
 
 export async function fetchParYear(db: Db, year: number): Promise<RawYear> {
   const [criteria, prevCriteria, scores, units] = await Promise.all([
-    db.query<CriterionRow & Record<string, unknown>>(parCriteriaSql(), [year]),
-    db.query<CriterionRow & Record<string, unknown>>(parCriteriaSql(), [year - 1]),
-    db.query(parScoresSql(2), [year, year - 1]),
-    db.query<UnitRow & Record<string, unknown>>(parUnitsSql()),
+    run<CriterionRow & Record<string, unknown>>(db, parCriteriaQuery(year)),
+    run<CriterionRow & Record<string, unknown>>(db, parCriteriaQuery(year - 1)),
+    run(db, parScoresQuery([year, year - 1])),
+    run<UnitRow & Record<string, unknown>>(db, parUnitsQuery),
   ]);
   const all = scores.map(asScore);
   return { year, criteria, prevCriteria, scores: all.filter((r) => r.year === year), prevScores: all.filter((r) => r.year === year - 1), units };

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDb } from '../../../tests/helpers/nodeDb';
 import type { Db } from '../../db/types';
-import { deleteParScoreSql, insertParScoreSql, parCriteriaSql, parScoresSql, parUnitsSql, parYearsSql, updateParScoreSql } from './queries';
+import { run } from '../../sql/sql';
+import { deleteParScoreQuery, insertParScoreQuery, parCriteriaQuery, parCriteriaYearsQuery, parScoresQuery, parUnitsQuery, updateParScoreQuery } from './queries';
 import { buildYear, findOwnUnit, type CriterionRow, type ScoreRow, type UnitRow } from './model';
 
 const CUT = { excellent: 90, good: 80, fair: 70, average: 50 };
@@ -30,19 +31,19 @@ INSERT INTO units VALUES ('u', 'X', 'Xã', 'Xã', NULL), ('u', 'X-A', 'Đơn v�
 }, 60_000); // DuckDB-WASM takes a few seconds to start when the machine is busy
 
 async function year(y: number) {
-  const criteria = await db.query<CriterionRow & Record<string, unknown>>(parCriteriaSql(), [y]);
-  const prevCriteria = await db.query<CriterionRow & Record<string, unknown>>(parCriteriaSql(), [y - 1]);
-  const rows = await db.query<ScoreRow & Record<string, unknown>>(parScoresSql(2), [y, y - 1]);
-  const units = await db.query<UnitRow & Record<string, unknown>>(parUnitsSql());
+  const criteria = await run<CriterionRow & Record<string, unknown>>(db, parCriteriaQuery(y));
+  const prevCriteria = await run<CriterionRow & Record<string, unknown>>(db, parCriteriaQuery(y - 1));
+  const rows = await run<ScoreRow & Record<string, unknown>>(db, parScoresQuery([y, y - 1]));
+  const units = await run<UnitRow & Record<string, unknown>>(db, parUnitsQuery);
   return buildYear({ year: y, criteria, scores: rows.filter((r) => r.year === y), prevCriteria, prevScores: rows.filter((r) => r.year === y - 1), units, cutoffs: CUT, preferredOwn: null });
 }
 
 describe('PAR queries against DuckDB', { timeout: 30_000 }, () => {
   it('lists the years with a criteria tree, newest first', async () => {
-    expect((await db.query(parYearsSql())).map((r) => r.year)).toEqual([2025, 2024]);
+    expect((await run(db, parCriteriaYearsQuery)).map((r) => r.year)).toEqual([2025, 2024]);
   });
   it('keeps the newest import of a duplicated score', async () => {
-    const rows = await db.query<ScoreRow & Record<string, unknown>>(parScoresSql(1), [2025]);
+    const rows = await run<ScoreRow & Record<string, unknown>>(db, parScoresQuery([2025]));
     expect(rows.filter((r) => r.unit_code === 'X' && r.criterion_code === '1.1')).toMatchObject([{ dataset_id: 'new', appraised_score: 4 }]);
   });
   it('scores, ranks and compares units: X-A has 7 of 8 applicable points = 87.50, +17.50 on 2024 (7/10)', async () => {
@@ -58,14 +59,14 @@ describe('PAR queries against DuckDB', { timeout: 30_000 }, () => {
     expect(m.rankedOf).toBe(1);
   });
   it('updates a typed score with its date, inserts a missing row, and undoes the insert', async () => {
-    await db.query(updateParScoreSql(), [true, 4, 2, 'KH 2', 'sửa', '2026-11-25T10:30:00', 'new', 2025, 'X-A', '1.1']);
-    await db.query(insertParScoreSql(), ['new', 2025, 'X-B', 'Đơn vị B', '2', true, 4, 4, null, null, '2026-11-25T10:31:00']);
+    await run(db, updateParScoreQuery({ datasetId: 'new', year: 2025, unitCode: 'X-A', criterion: '1.1' }, { applicable: true, self: 4, appraised: 2, evidence: 'KH 2', note: 'sửa', editedAt: '2026-11-25T10:30:00' }));
+    await run(db, insertParScoreQuery({ datasetId: 'new', year: 2025, unitCode: 'X-B', unitName: 'Đơn vị B', criterion: '2' }, { applicable: true, self: 4, appraised: 4, evidence: null, note: null, editedAt: '2026-11-25T10:31:00' }));
     const m = await year(2025);
     const a = m.units.find((u) => u.unitCode === 'X-A')!;
     expect(a.score.appraisedIndex).toBe(68.75); // (2 + 3.5) / 8
     expect(a.rows.get('1.1')).toMatchObject({ evidence: 'KH 2', note: 'sửa', edited_at: '2026-11-25T10:30:00' });
     expect(m.units.find((u) => u.unitCode === 'X-B')!.score.missingAppraised).toBe(2);
-    await db.query(deleteParScoreSql(), ['new', 2025, 'X-B', '2']);
+    await run(db, deleteParScoreQuery({ datasetId: 'new', year: 2025, unitCode: 'X-B', criterion: '2' }));
     expect((await year(2025)).units.find((u) => u.unitCode === 'X-B')!.score.missingAppraised).toBe(3);
   });
 });

@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
 import { parBandsFor } from '../../app/settings';
-import { fetchParYear, fetchParYears } from './load';
+import { fetchParYear, fetchParCriteriaYears } from './load';
 import { buildYear, type ParYear } from './model';
 
 export function useParYears() {
-  return useQuery((db) => fetchParYears(db), []);
+  return useQuery((db) => fetchParCriteriaYears(db), []);
 }
 
 export function useParYear(year: number | undefined): { loading: boolean; error: string | null; model: ParYear | null } {

@@ -11,7 +11,7 @@ import { ChartFocusContext, type ChartFocus } from './ChartFocus';
 import { OverviewCards, ParBandCounts, SipasHeadline } from './embeds';
 import { usePins } from './usePins';
 import { useCommune } from './useCommune';
-import { fetchParYears, fetchReportPeriods } from './queries';
+import { fetchParScoreYears, fetchReportPeriods } from './queries';
 import { A4_PRINTABLE, fitScale, isDemoLabel, parYearFor, periodLabel, reportCharts } from './report';
 import { safeFrom } from './openDeck';
 import { pinKey, type Pin } from './pins';
@@ -61,7 +61,7 @@ export function ReportPage({ route, renderView }: { route: Route; renderView: Re
   const commune = useCommune();
   const periods = useQuery((db) => fetchReportPeriods(db), []);
   const period = route.params.period ?? periods.data?.[0] ?? '';
-  const parYears = useQuery((db) => fetchParYears(db), []);
+  const parYears = useQuery((db) => fetchParScoreYears(db), []);
   const year = parYearFor(period, parYears.data ?? []);
   const [chart1, chart2] = reportCharts(pins, route.params.c1, route.params.c2);
   const sources = [...new Set(datasets.map((d) => d.source).filter((s): s is string => !!s && !isDemoLabel(s)))];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types';
 import { createNodeDb } from '../../../tests/helpers/nodeDb';
-import { fetchCommune, fetchParYears, fetchReportPeriods } from './queries';
+import { fetchCommune, fetchParScoreYears, fetchReportPeriods } from './queries';
 
 let db: Db;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ describe('report periods', () => {
         ('d', 2026, 1, 2, 'A', 'TC1.1', 1, 4, 2), ('d', 2026, 1, 2, 'B', 'TC1.1', 1, 3, 1), ('d', 2023, NULL, NULL, 'A', 'TC1.1', 1, 5, 1);
       INSERT INTO par_scores (dataset_id, year, unit_code, criterion_code) VALUES ('p', 2024, 'A', '1.1'), ('p', 2025, 'A', '1.1');`);
     expect(await fetchReportPeriods(db)).toEqual(['2026-Q2', '2026-Q1', '2026', '2025-Q4', '2025', '2024', '2023']);
-    expect(await fetchParYears(db)).toEqual([2025, 2024]);
+    expect(await fetchParScoreYears(db)).toEqual([2025, 2024]);
   });
   it('is empty without data', async () => {
     await db.exec('DELETE FROM sipas_counts; DELETE FROM par_scores;');

@@ -3,7 +3,8 @@ import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
 import { ParBandSettings } from '../par/ParBandSettings';
 import { SipasTargetSettings } from '../sipas/SipasTargetSettings';
-import { COMMUNES_SQL, PROVINCE_REFS_SQL, type LocalUnitRow, type ProvinceRefRow } from '../indices/queries';
+import { communesQuery, provinceRefsQuery, type LocalUnitRow, type ProvinceRefRow } from '../indices/queries';
+import { run } from '../../sql/sql';
 import { useUnits } from '../indices/useUnits';
 
 /** The user's province and commune: pickers over the 63 former and the 34 new provinces, and the loaded communes. */
@@ -13,7 +14,7 @@ function UnitSettings() {
   const mine = useUnits();
   const province = s.province ?? mine.province ?? '';
   const commune = s.commune ?? mine.commune ?? '';
-  const q = useQuery(async (db) => ({ refs: await db.query<ProvinceRefRow>(PROVINCE_REFS_SQL), communes: await db.query<LocalUnitRow>(COMMUNES_SQL) }), []);
+  const q = useQuery(async (db) => ({ refs: await run<ProvinceRefRow>(db, provinceRefsQuery), communes: await run<LocalUnitRow>(db, communesQuery) }), []);
   const refs = q.data?.refs ?? [];
   const olds = [...new Set(refs.map((r) => r.old_province))].sort((a, b) => a.localeCompare(b, 'vi'));
   const news = [...new Map(refs.map((r) => [r.new_unit, r.new_unit_type])).entries()].sort(([a], [b]) => a.localeCompare(b, 'vi'));
