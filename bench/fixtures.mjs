@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const ITEMS = ['TC1.1', 'TC1.2', 'TC2.1', 'TC2.2', 'TC2.3', 'TC3.1', 'TC3.2', 'TC3.3', 'TC4.1', 'TC4.2', 'TC5.1', 'TC5.2'];
-export const HEADER = ['Kỳ', 'Mã đơn vị', 'Mã phiếu', ...ITEMS];
+const ITEMS = ['TC1.1', 'TC1.2', 'TC2.1', 'TC2.2', 'TC2.3', 'TC3.1', 'TC3.2', 'TC3.3', 'TC4.1', 'TC4.2', 'TC5.1', 'TC5.2'];
+const HEADER = ['Kỳ', 'Mã đơn vị', 'Mã phiếu', ...ITEMS];
 const PERIODS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 const LABELS = ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'];
 const UNITS = 40;
@@ -19,7 +19,7 @@ function mulberry32(seed) {
 }
 
 /** Yields CSV lines (header first). Answers skew satisfied, so rates sit in the 80s. */
-export function* sipasLines(rows, seed = 42) {
+function* sipasLines(rows, seed = 42) {
   const rnd = mulberry32(seed);
   yield HEADER.join(',');
   for (let i = 0; i < rows; i++) {

@@ -17,7 +17,7 @@ const RUNS = quick ? 1 : 5;
 const SIZES = quick ? [10_000] : [100_000, 1_000_000];
 const XLSX_ROWS = quick ? 10_000 : 100_000;
 const fixtures = path.join(root, 'bench/fixtures');
-const dist = path.join(root, process.env.DIST_DIR ?? 'dist');
+const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -25,27 +25,32 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 const log = (...a) => console.error('[bench]', ...a);
 
-/** Raw and gzip bytes of files in dist/assets. */
+/** Raw and gzip bytes of files in dist/ (paths relative to it). */
 function gzipSizes(files) {
-  const assets = path.join(dist, 'assets');
-  return files.reduce((a, n) => { const b = fs.readFileSync(path.join(assets, n)); return { raw: a.raw + b.length, gz: a.gz + zlib.gzipSync(b, { level: 6 }).length }; }, { raw: 0, gz: 0 });
+  return files.reduce((a, n) => { const b = fs.readFileSync(path.join(dist, n)); return { raw: a.raw + b.length, gz: a.gz + zlib.gzipSync(b, { level: 6 }).length }; }, { raw: 0, gz: 0 });
 }
 
 /** Everything the build ships, whether or not a visit loads it (lazy chunks: Excel, Parquet, pages; DuckDB's worker). */
 function sizes() {
-  const files = fs.readdirSync(path.join(dist, 'assets'));
+  const files = fs.readdirSync(path.join(dist, 'assets')).map((f) => `assets/${f}`);
   const js = gzipSizes(files.filter((f) => f.endsWith('.js')));
   const worker = gzipSizes(files.filter((f) => f.endsWith('.js') && f.includes('duckdb-browser')));
   const wasm = gzipSizes(files.filter((f) => f.endsWith('.wasm')));
   return { js_raw_bytes: js.raw, js_gzip_bytes: js.gz, duckdb_worker_js_gzip_bytes: worker.gz, wasm_raw_bytes: wasm.raw, wasm_gzip_bytes: wasm.gz };
 }
 
+/**
+ * Opens the app with ?bench=1: it then opens its one seam for the benchmark (window.__chiso, src/app/benchSeam.ts),
+ * and the benchmark's own page script (bench/page/bench.js, with papaparse for the baseline) is added beside it.
+ */
 async function openBench(browser, base, hash = '#/data') {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => log('page error:', String(e)));
   await page.goto(`${base}?bench=1${hash}`);
-  await page.waitForFunction(() => window.__chisoBench !== undefined, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__chiso !== undefined, null, { timeout: 120_000 });
+  await page.addScriptTag({ url: `${base}bench-lib/papaparse/papaparse.min.js` });
+  await page.addScriptTag({ url: `${base}bench-page/bench.js` });
   await page.evaluate(() => window.__chisoBench.ready);
   return { context, page };
 }
@@ -75,7 +80,7 @@ async function coldStart(browser, base) {
     await page.waitForFunction(() => performance.getEntriesByName('chiso:first-chart').length > 0, null, { timeout: 120_000 });
     const w = await marks();
     warmReady.push(w.ready); warmChart.push(w.chart); restore.push(w.data - w.restore);
-    for (const r of requests) if (r.url().endsWith('.js')) firstJs.add(path.basename(new URL(r.url()).pathname));
+    for (const r of requests) if (r.url().endsWith('.js')) firstJs.add(new URL(r.url()).pathname.slice(1));
     await context.close();
   }
   const js = gzipSizes([...firstJs]);
@@ -138,7 +143,8 @@ async function nativeReadCsv(file) {
 
 async function main() {
   if (!fs.existsSync(path.join(dist, 'index.html'))) { log('building…'); execSync('npx vite build', { cwd: root, stdio: 'inherit' }); }
-  const server = createServer({ mounts: { '/bench-fixtures/': fixtures } });
+  const mounts = { '/bench-fixtures/': fixtures, '/bench-page/': path.join(root, 'bench/page'), '/bench-lib/papaparse/': path.join(root, 'node_modules/papaparse') };
+  const server = createServer({ mounts });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });

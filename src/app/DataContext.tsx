@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Db } from '../db/types';
 import { SCHEMA_SQL } from '../db/schema';
-import { loadReference } from '../features/data/demo';
-import { listDatasets, sourcesOf, type DatasetInfo } from '../features/data/catalogue';
-import { startData, type StartReport } from '../features/data/lifecycle';
+import { loadReference } from './demo';
+import { listDatasets, sourcesOf, type DatasetInfo } from './catalogue';
+import { startData, type StartReport } from './lifecycle';
 import type { Translate } from '../i18n/i18n';
 import { onSynced, watchOtherTabs } from '../store/persist';
 

@@ -1,15 +1,15 @@
 // User settings, kept in localStorage and validated with zod on the way back in (old or hand-edited values fall back to defaults).
 import { z } from 'zod';
+import type { BandCutoffs } from '../domain/parScoring';
 
-export const BandCutoffsSchema = z.object({
+const BandCutoffsSchema = z.object({
   excellent: z.number().min(0).max(100), // Xuất sắc ≥
   good: z.number().min(0).max(100), //      Tốt ≥
   fair: z.number().min(0).max(100), //      Khá ≥
   average: z.number().min(0).max(100), //   Trung bình ≥ ; below: Yếu
-});
-export type BandCutoffs = z.infer<typeof BandCutoffsSchema>;
+}) satisfies z.ZodType<BandCutoffs>;
 
-export const SettingsSchema = z.object({
+const SettingsSchema = z.object({
   /** The user's province, as named in the data (63 former or 34 new). */
   province: z.string().nullable().default(null),
   /** The user's commune (unit_code in PAR/SIPAS data). */

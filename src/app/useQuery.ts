@@ -22,7 +22,7 @@ export function useQuery<T>(run: (db: Db) => Promise<T>, deps: readonly unknown[
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps, checked where it calls useQuery (eslint.config.js: additionalHooks)
   }, [db, revision, ...deps]);
   return state;
 }

@@ -11,10 +11,6 @@ export function useRoute(): Route {
   return parseHash(hash);
 }
 
-export function navigate(segments: readonly string[], params: Record<string, string | number | undefined | null> = {}) {
-  window.location.hash = formatHash(segments, params);
-}
-
 /** Changes view parameters without adding a history entry for each control change. */
 export function replaceParams(route: Route, changes: Record<string, string | number | undefined | null>) {
   const next = formatHash(route.segments, { ...route.params, ...changes });

@@ -1,19 +1,15 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { drawsDifferently } from './sameDrawing';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { echarts } from './echarts';
 import { chartPng } from './image';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
-import { useData } from '../app/DataContext';
 import { saveBlob, safeFileName } from '../export/download';
-import { pinKey, togglePin } from '../features/present/pins';
-import { usePins } from '../features/present/usePins';
-import { useChartFocus } from '../features/present/ChartFocus';
-import { FocusedChart } from '../features/present/FocusedChart';
+import { ChartHostContext, ChartStandInContext } from './host';
 
-export interface ChartTable {
+interface ChartTable {
   columns: string[];
   rows: string[][];
 }
@@ -44,15 +40,12 @@ function announceDrawn(id: string) {
 /** The one component that renders ECharts. Titles, sources and the data table are React text, never HTML. */
 export function Chart({ id, title, subtitle, context, option, table, source, height = 380 }: Props) {
   const { t, locale } = useI18n();
-  const { datasets } = useData();
-  const [pins, savePins] = usePins();
+  const { demo, isPinned, togglePin } = useContext(ChartHostContext);
   const [busy, setBusy] = useState(false);
-  const hash = window.location.hash || '#/';
-  const pinned = pins.some((p) => pinKey(p) === pinKey({ chartId: id, hash }));
-  const demo = datasets.some((d) => d.is_demo);
-  // Inside a slide or the printed report only the focused chart draws, large or at print size (see ChartFocus).
-  const focus = useChartFocus();
-  if (focus) return <FocusedChart focus={focus} id={id} title={title} subtitle={subtitle} context={context} option={option} hasData={table.rows.length > 0} source={source} />;
+  const pinned = isPinned(id);
+  // Inside a slide or the printed report only the focused chart draws, large or at print size (see host.ts).
+  const standIn = useContext(ChartStandInContext);
+  if (standIn) return standIn({ id, title, subtitle, context, option, hasData: table.rows.length > 0, source });
 
   async function downloadPng() {
     setBusy(true);
@@ -73,7 +66,7 @@ export function Chart({ id, title, subtitle, context, option, table, source, hei
           {table.rows.length > 0 && (
             <div className="chart-tools">
               <button type="button" onClick={downloadPng} disabled={busy} data-testid="chart-png">{t('chart.png')}</button>
-              <button type="button" aria-pressed={pinned} onClick={() => savePins(togglePin(pins, { chartId: id, hash, title }))} data-testid="chart-pin" title={t('chart.pinTitle')}>
+              <button type="button" aria-pressed={pinned} onClick={() => togglePin(id, title)} data-testid="chart-pin" title={t('chart.pinTitle')}>
                 {pinned ? t('chart.unpin') : t('chart.pin')}
               </button>
             </div>

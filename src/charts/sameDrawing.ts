@@ -7,7 +7,7 @@ type Props = { option: unknown; style?: { height?: unknown } };
 // Every render compares the previous option with the new one: keep each option's text so it is serialised once.
 const texts = new WeakMap<object, string>();
 
-export function optionText(option: unknown): string {
+function optionText(option: unknown): string {
   const cached = typeof option === 'object' && option !== null ? texts.get(option) : undefined;
   if (cached !== undefined) return cached;
   const text = JSON.stringify(option, (_key, v: unknown) => (typeof v === 'function' ? `fn:${String(v)}` : v));

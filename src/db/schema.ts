@@ -99,4 +99,3 @@ ${SHOWN_SQL}`;
 
 /** Tables whose rows belong to datasets (deleted and persisted per dataset). */
 export const DATA_TABLES = ['index_scores', 'par_criteria', 'par_scores', 'sipas_counts', 'sipas_sheets', 'sipas_items', 'units', 'commune_merger'] as const;
-export type DataTable = (typeof DATA_TABLES)[number];

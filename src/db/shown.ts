@@ -17,6 +17,14 @@ const localDisplaced = Object.entries(LOCAL_INDEX_ROWS_DISPLACED_BY)
   .map(([index, by]) => `(i.index_code = ${str(index)} AND EXISTS (SELECT 1 FROM main.datasets u WHERE NOT u.is_demo AND u.kind IN (${list(by)})))`)
   .join('\n       OR ');
 
+/**
+ * Whether the unit of a row (aliased `a`, with unit_code and unit_name) is a province: its code or name is in the
+ * reference list. Anything else is local (commune, ward, unit), also when the name is blank. The one definition of an
+ * index row's level, here and at import (ingest/demoAside.ts).
+ */
+export const isProvinceSql = (a: string) =>
+  `coalesce(${a}.unit_code IN (SELECT k FROM shown.province_keys) OR ${a}.unit_name IN (SELECT k FROM shown.province_keys), false)`;
+
 export const SHOWN_SQL = `
 CREATE SCHEMA IF NOT EXISTS shown;
 -- The shipped fictional data ("Dữ liệu minh họa"); the real PAPI data is demo too (shipped) but not fiction.
@@ -37,7 +45,7 @@ CREATE OR REPLACE VIEW shown.province_keys AS
 -- fictional commune's own PAR or SIPAS rows when the user loaded the data they come from.
 CREATE OR REPLACE VIEW shown.index_scores AS
 WITH leveled AS (
-  SELECT i.*, (i.unit_code IN (SELECT k FROM shown.province_keys) OR i.unit_name IN (SELECT k FROM shown.province_keys)) AS _province,
+  SELECT i.*, ${isProvinceSql('i')} AS _province,
          i.dataset_id IN (SELECT id FROM shown.fictional) AS _fictional
   FROM main.index_scores i
 ),

@@ -14,7 +14,7 @@ export type CrosswalkRow = readonly [province: string, newCommune: string, forme
 /** The crosswalk's province names that differ from the app's (data/ref/provinces_63_to_34.csv). */
 export const PROVINCE_ALIASES: Readonly<Record<string, string>> = { 'TP HCM': 'Hồ Chí Minh' };
 
-export interface FormerCommune {
+interface FormerCommune {
   /** As written in the crosswalk, e.g. "Xã Bình An (huyện Châu Thành)". */
   label: string;
   type: string | null;

@@ -1,19 +1,17 @@
 // Which fictional demo data steps aside when the user brings their own (issue: "no figure mixes fictional and real
 // rows"). One definition, used by the views every figure reads (db/shown.ts) and by the import that takes the demo
 // out. The real PAPI data is reference data, not fiction: it never steps aside.
+import type { Kind } from './kinds';
 
 /** The source the fictional demo files carry (data/demo/*.csv). */
 export const FICTIONAL_SOURCE = 'Dữ liệu minh họa';
-
-/** Dataset kinds, as in ingest/types KINDS (the domain imports nothing). */
-export type DataKind = 'index_scores' | 'par_criteria' | 'par_scores' | 'sipas_responses' | 'sipas_items' | 'units' | 'commune_merger' | 'table';
 
 /**
  * A fictional dataset of the key kind steps aside as soon as the user has loaded a dataset of any listed kind:
  * SIPAS answers replace the demo's answers and items; PAR criteria or scores replace the demo's PAR data and units.
  * index_scores are set aside row by row instead (an index at a level; see INDEX_ROWS_DISPLACED_BY).
  */
-export const DISPLACED_BY: Partial<Record<DataKind, readonly DataKind[]>> = {
+export const DISPLACED_BY: Partial<Record<Kind, readonly Kind[]>> = {
   sipas_responses: ['sipas_responses'],
   sipas_items: ['sipas_responses', 'sipas_items'],
   par_criteria: ['par_criteria', 'par_scores'],
@@ -25,7 +23,7 @@ export const DISPLACED_BY: Partial<Record<DataKind, readonly DataKind[]>> = {
  * The fictional commune's own index rows (its published PAR and SIPAS, local level) step aside when the user loads
  * the data they are computed from.
  */
-export const LOCAL_INDEX_ROWS_DISPLACED_BY: Readonly<Record<string, readonly DataKind[]>> = {
+export const LOCAL_INDEX_ROWS_DISPLACED_BY: Readonly<Record<string, readonly Kind[]>> = {
   PAR: ['par_criteria', 'par_scores'],
   SIPAS: ['sipas_responses'],
 };

@@ -1,7 +1,5 @@
 // PAPI structure: sub-dimensions SCxy belong to dimension x; a dimension score is the sum of its sub-dimensions.
 
-export const PAPI_DIMENSIONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
-
 /** `SC52` → 5; anything else → null. */
 export function papiDimensionOf(subCode: string): number | null {
   const m = /^SC([1-8])\d+$/i.exec(subCode.trim());
@@ -11,10 +9,4 @@ export function papiDimensionOf(subCode: string): number | null {
 /** Dimensions measured in a year: six until 2017, eight from 2018. */
 export function papiDimensionCount(year: number): 6 | 8 {
   return year >= 2018 ? 8 : 6;
-}
-
-/** The range of a PAPI total in a year: each dimension scores 1–10. */
-export function papiTotalRange(year: number): [number, number] {
-  const n = papiDimensionCount(year);
-  return [n, n * 10];
 }

@@ -1,7 +1,6 @@
 // PAR Index scoring of one unit from its criteria tree and scores (../shared/domain.md, issue 6).
 // Points count only over applicable LEAF criteria; parents show the sums of their children;
 // the index is points ÷ that unit's applicable max × 100, published with two decimals.
-import type { BandCutoffs } from '../app/settings';
 import { competitionRanks } from './stats';
 
 export interface ParCriterion {
@@ -63,7 +62,7 @@ export function round2(v: number): number {
   return Math.round((v + Math.sign(v) * 1e-9) * 100) / 100;
 }
 
-export function parentCode(code: string): string | null {
+function parentCode(code: string): string | null {
   const i = code.lastIndexOf('.');
   return i < 0 ? null : code.slice(0, i);
 }
@@ -79,7 +78,7 @@ export function compareCodes(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-export function leafCodes(criteria: readonly ParCriterion[]): Set<string> {
+function leafCodes(criteria: readonly ParCriterion[]): Set<string> {
   const parents = new Set(criteria.map((c) => parentCode(c.code)).filter((p): p is string => p !== null));
   return new Set(criteria.filter((c) => !parents.has(c.code)).map((c) => c.code));
 }
@@ -160,6 +159,14 @@ export function rankByIndex(units: readonly { unitCode: string; index: number | 
   const ranked = units.filter((u): u is { unitCode: string; index: number } => u.index !== null);
   const ranks = competitionRanks(ranked.map((u) => u.index), 2);
   return new Map(ranked.map((u, i) => [u.unitCode, ranks[i]!]));
+}
+
+/** The lowest index of each band (Xuất sắc, Tốt, Khá, Trung bình ≥; below: Yếu). Provinces set their own: a setting. */
+export interface BandCutoffs {
+  excellent: number;
+  good: number;
+  fair: number;
+  average: number;
 }
 
 export const BANDS = ['excellent', 'good', 'fair', 'average', 'weak'] as const;

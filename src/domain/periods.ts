@@ -33,7 +33,7 @@ function fromDate(year: number, month: number, day: number): Period | null {
 }
 
 /** The two leading numbers of a slash/dash/dot date ("15/03/2026" → [15, 3, 2026]), or null when it is not one. */
-export function dateParts(raw: string): [number, number, number] | null {
+function dateParts(raw: string): [number, number, number] | null {
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(raw.trim());
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }

@@ -11,7 +11,7 @@ export const SATISFIED_MIN = 4;
 export const isSatisfied = (answer: number): boolean => answer >= SATISFIED_MIN;
 
 /** Below this many valid answers a rate is flagged "ít phiếu". */
-export const FEW_ANSWERS = 30;
+const FEW_ANSWERS = 30;
 /** z for a two-sided 95% interval. */
 const Z95 = 1.959963984540054;
 
@@ -115,9 +115,6 @@ export function summarise(t: Tally, targetPct: number, respondents?: number | nu
 
 // ---- Overall figures -----------------------------------------------------------------------------------
 
-export const ELEMENTS = [1, 2, 3, 4, 5] as const;
-export type Element = (typeof ELEMENTS)[number];
-
 export interface ElementTally extends Tally {
   element: number;
 }
@@ -191,12 +188,12 @@ export function parsePeriod(key: string): Period | null {
   return { level: 'quarter', year, part };
 }
 
-export function periodKey(p: Period): string {
+function periodKey(p: Period): string {
   if (p.level === 'year') return String(p.year);
   return `${p.year}-${p.level === 'quarter' ? 'Q' : 'H'}${p.part}`;
 }
 
-export const halfOfQuarter = (quarter: number) => (quarter <= 2 ? 1 : 2);
+const halfOfQuarter = (quarter: number) => (quarter <= 2 ? 1 : 2);
 
 /** The period at a coarser (or the same) level that contains it: 2026-Q3 → 2026-H2 → 2026. Null when `level` is finer. */
 export function rollUp(key: string, level: Level): string | null {

@@ -3,7 +3,7 @@
 
 export type AnswerLevel = 1 | 2 | 3 | 4 | 5;
 
-export const ANSWER_LABELS: Record<AnswerLevel, string> = {
+const ANSWER_LABELS: Record<AnswerLevel, string> = {
   5: 'Rất hài lòng',
   4: 'Hài lòng',
   3: 'Bình thường',

@@ -12,10 +12,6 @@ export function mean(values: readonly number[]): number | null {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-export function max(values: readonly number[]): number | null {
-  return values.length === 0 ? null : Math.max(...values);
-}
-
 /**
  * Competition ranking ("1224"): higher is better, equal scores share a rank.
  * Scores are compared at the precision they are published at, so 48.061 and 48.064 tie at 2 decimals.

@@ -5,7 +5,8 @@ import { createNodeDb } from '../../tests/helpers/nodeDb';
 import type { Db } from '../db/types';
 import { analyseFile, commitPlan, discardPlan, importFile } from './importFile';
 import { importFiles } from './importFiles';
-import { commitBatch, recheckBatch } from './batch';
+import { recheckBatch } from './batch';
+import { commitBatch } from './commit';
 import { csv } from './__fixtures__/make';
 import type { Answers, ImportOutcome, ImportPlan } from './types';
 
@@ -152,7 +153,7 @@ describe('the demo steps aside by kind', () => {
     const prov = (await catalogue(db)).find((d) => d.file_name === 'province_indices.csv')!;
     expect(o.replaced).toEqual([prov.id]); // to be stored again, in the same write
     expect(prov.row_count).toBe(1);
-    expect(await db.query(`SELECT index_code, unit_code, score FROM index_scores WHERE dataset_id = ?`, [prov.id])).toEqual([{ index_code: 'DTI', unit_code: 'P01', score: 0.5 }]);
+    expect(await db.query(`SELECT index_code, unit_code, score FROM index_scores WHERE dataset_id = ?`, [String(prov.id)])).toEqual([{ index_code: 'DTI', unit_code: 'P01', score: 0.5 }]);
     expect(await db.query(`SELECT count(*)::INTEGER AS n FROM index_scores WHERE index_code = 'PAR'`)).toEqual([{ n: 1 }]); // other indices and levels stay
   });
 

@@ -3,17 +3,16 @@
 // counts the criteria of the batch — not the loaded criteria of the same year they replace, nor the demo criteria that
 // step aside for the user's scores. When a file of the batch changes (analysed again, answered, cancelled, removed) or
 // the loaded data changes, recheckBatch checks every file of the batch again at once, on the staged tables: nothing
-// is read or staged again. commitBatch (commit.ts) lands the batch in one transaction.
+// is read or staged again. commit.ts lands a batch in one transaction (commitBatch).
 import type { Db } from '../db/types';
-import type { Answers, ImportOutcome, ImportPlan, Kind, Problem } from './types';
+import type { Problem } from './types';
+import type { Kind } from '../domain/kinds';
 import { COMMIT_ORDER, TABULAR } from './formats';
 import type { StageCtx } from './formats/spec';
 import { sipasBatchProblems } from './formats/sipasResponses';
-import { problem, runChecks } from './problems';
-import { translateProblem } from './translateError';
-import { commitStagedBatch, type BatchHooks } from './commit';
+import { runChecks } from './problems';
 import { demoAsideOf, isEmptyAside } from './demoAside';
-import { discardPlan, finish, loadedDuplicates, stagedEntries, stagedOf, type Staged } from './importFile';
+import { finish, loadedDuplicates, stagedEntries, type Staged } from './staged';
 
 /** The kinds whose rows another kind's checks read. */
 const CHECKED_AGAINST: Partial<Record<Kind, readonly Kind[]>> = {
@@ -27,7 +26,7 @@ const order = (k: Kind) => COMMIT_ORDER.indexOf(k);
 const lands = (e: Staged) => e.plan.errorCount === 0 && e.plan.stagingId !== null;
 
 /** The files of `entry`'s batch that land before it. */
-export function pendingFor(entry: Staged, all: readonly Staged[] = stagedEntries()): Staged[] {
+function pendingFor(entry: Staged, all: readonly Staged[] = stagedEntries()): Staged[] {
   return all.filter((o) => o !== entry && o.ctx.db === entry.ctx.db && o.batch === entry.batch && order(o.kind) < order(entry.kind) && lands(o));
 }
 
@@ -71,32 +70,4 @@ export async function recheckBatch(db: Db, batch: string): Promise<void> {
   const all = stagedEntries().filter((e) => e.ctx.db === db && e.batch === batch && e.plan.stagingId !== null);
   all.sort((a, b) => order(a.kind) - order(b.kind));
   for (const e of all) if (!e.busy) await checkInBatch(e, all);
-}
-
-/**
- * Lands the plans of a batch, all or nothing, in one transaction (commit.ts); outcomes in the order given. A file the
- * commit refused is freed like a single refused file — unless it waits for an answer; the others stay staged, so the
- * batch can be loaded once that file is answered or removed. Throws only what hooks threw (nothing landed).
- */
-export async function commitBatch(db: Db, items: readonly { plan: ImportPlan; answers: Answers }[], meta: { isDemo?: boolean; source?: string } = {}, hooks: BatchHooks = {}): Promise<ImportOutcome[]> {
-  const entries = items.map(({ plan, answers }) => ({ plan, answers, entry: stagedOf(plan) }));
-  const gone = entries.find((e) => !e.entry);
-  if (gone)
-    return entries.map(({ plan }) => ({
-      ok: false, plan,
-      problems: [plan === gone.plan ? problem({ file: plan.file }, 'error', 'ingest.problem.planGone', {}) : problem({ file: plan.file }, 'error', 'ingest.problem.batchRefused', {}, { other: gone.plan.file })],
-    }));
-  const staged = entries.map((e) => ({ entry: e.entry!, answers: e.answers }));
-  for (const s of staged) s.entry.busy = true;
-  try {
-    const { outcomes } = await commitStagedBatch(db, staged, meta, hooks);
-    const out = outcomes.map((o) => (o.ok ? o : { ...o, problems: o.problems.map((p) => translateProblem(p, 'commit')) }));
-    for (const [i, o] of out.entries()) {
-      if (o.ok) await discardPlan(db, o.plan);
-      else if (!o.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded' || p.expected.key === 'ingest.problem.batchRefused')) await discardPlan(db, entries[i]!.plan);
-    }
-    return out;
-  } finally {
-    for (const s of staged) s.entry.busy = false;
-  }
 }

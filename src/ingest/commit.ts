@@ -7,9 +7,10 @@
 // transaction rolls back and the error is thrown on).
 import type { Db } from '../db/types';
 import { DATA_TABLES } from '../db/schema';
-import { registerDataset } from '../features/data/catalogue';
-import type { Answers, DemoAside, ImportOutcome, Problem } from './types';
-import { loadedDuplicates, type Staged } from './importFile';
+import { registerDataset } from './register';
+import type { Answers, DemoAside, ImportOutcome, ImportPlan, Problem } from './types';
+import { discardPlan, loadedDuplicates, stagedOf, type Staged } from './staged';
+import { translateProblem } from './translateError';
 import { COMMIT_ORDER, TABULAR } from './formats';
 import { sipasCommitSql } from './formats/sipasResponses';
 import { tableNameFor, typedSelectSql } from './formats/table';
@@ -167,7 +168,7 @@ export async function commitStaged(db: Db, entry: Staged, answers: Answers, meta
 }
 
 /** Files of a batch in the order they land: references first (COMMIT_ORDER), then as picked. */
-export function landingOrder<T extends { entry: Staged }>(items: readonly T[]): T[] {
+function landingOrder<T extends { entry: Staged }>(items: readonly T[]): T[] {
   return items.map((x, i) => ({ x, i })).sort((a, b) => COMMIT_ORDER.indexOf(a.x.entry.kind) - COMMIT_ORDER.indexOf(b.x.entry.kind) || a.i - b.i).map((y) => y.x);
 }
 
@@ -176,7 +177,7 @@ export function landingOrder<T extends { entry: Staged }>(items: readonly T[]): 
  * (a problem found at commit, a question to answer), nothing lands: that file says why, the others that they were
  * not loaded because of it.
  */
-export async function commitStagedBatch(db: Db, items: readonly { entry: Staged; answers: Answers }[], meta: Meta, hooks: BatchHooks = {}): Promise<{ ok: boolean; outcomes: ImportOutcome[] }> {
+async function commitStagedBatch(db: Db, items: readonly { entry: Staged; answers: Answers }[], meta: Meta, hooks: BatchHooks = {}): Promise<{ ok: boolean; outcomes: ImportOutcome[] }> {
   const outcomes = new Map<Staged, ImportOutcome>();
   const refuse = (culprit: Staged, problems: Problem[]) => ({
     ok: false,
@@ -221,4 +222,32 @@ export async function commitStagedBatch(db: Db, items: readonly { entry: Staged;
     return refuse(current, commitFailed(current, e));
   }
   return { ok: true, outcomes: items.map(({ entry }) => outcomes.get(entry)!) };
+}
+
+/**
+ * Lands the plans of a batch, all or nothing, in one transaction (commit.ts); outcomes in the order given. A file the
+ * commit refused is freed like a single refused file — unless it waits for an answer; the others stay staged, so the
+ * batch can be loaded once that file is answered or removed. Throws only what hooks threw (nothing landed).
+ */
+export async function commitBatch(db: Db, items: readonly { plan: ImportPlan; answers: Answers }[], meta: Meta = {}, hooks: BatchHooks = {}): Promise<ImportOutcome[]> {
+  const entries = items.map(({ plan, answers }) => ({ plan, answers, entry: stagedOf(plan) }));
+  const gone = entries.find((e) => !e.entry);
+  if (gone)
+    return entries.map(({ plan }) => ({
+      ok: false, plan,
+      problems: [plan === gone.plan ? problem({ file: plan.file }, 'error', 'ingest.problem.planGone', {}) : problem({ file: plan.file }, 'error', 'ingest.problem.batchRefused', {}, { other: gone.plan.file })],
+    }));
+  const staged = entries.map((e) => ({ entry: e.entry!, answers: e.answers }));
+  for (const s of staged) s.entry.busy = true;
+  try {
+    const { outcomes } = await commitStagedBatch(db, staged, meta, hooks);
+    const out = outcomes.map((o) => (o.ok ? o : { ...o, problems: o.problems.map((p) => translateProblem(p, 'commit')) }));
+    for (const [i, o] of out.entries()) {
+      if (o.ok) await discardPlan(db, o.plan);
+      else if (!o.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded' || p.expected.key === 'ingest.problem.batchRefused')) await discardPlan(db, entries[i]!.plan);
+    }
+    return out;
+  } finally {
+    for (const s of staged) s.entry.busy = false;
+  }
 }

@@ -140,7 +140,7 @@ export interface ShapeCtx {
 function excerpt(b: Uint8Array, offset: number, max = 40): string {
   const slice = new TextDecoder('utf-8').decode(b.subarray(offset, offset + max * 4));
   const line = slice.split(/\r\n|\r|\n/)[0]!;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces (a line shown in a message)
   const clean = line.replace(/[\u0000-\u001f]/g, ' ');
   return clean.length > max ? `${[...clean].slice(0, max).join('')}…` : clean;
 }
@@ -150,7 +150,7 @@ function where(ctx: ShapeCtx, record: number, field: number): { row: number; col
   return { row: ctx.firstRow - 1 + record, column: name || columnLetter(field) };
 }
 
-export function faultProblem(ctx: ShapeCtx, b: Uint8Array, f: CsvFault): Problem {
+function faultProblem(ctx: ShapeCtx, b: Uint8Array, f: CsvFault): Problem {
   const at = where(ctx, f.record, f.field);
   switch (f.kind) {
     case 'unclosedQuote':

@@ -5,26 +5,28 @@
 //    says so first); fictional rows that step aside are never asked about as duplicates;
 //  - a fictional demo file (first start, "Khôi phục dữ liệu minh họa") leaves out what clashes with the user's data.
 // The real PAPI data is demo (shipped) but not fiction: it never steps aside.
+import { isProvinceSql } from '../db/shown';
 import type { Db } from '../db/types';
 import { DATA_TABLES } from '../db/schema';
 import { DISPLACED_BY, FICTIONAL_SOURCE, LOCAL_INDEX_ROWS_DISPLACED_BY } from '../domain/demoRule';
-import type { DemoAside, Kind } from './types';
+import type { DemoAside } from './types';
+import type { Kind } from '../domain/kinds';
 import { lit } from './sql';
 
 /** Kinds of fictional datasets that step aside whole when the user's data of `kinds` lands. */
-export function kindsAside(kinds: readonly Kind[]): Kind[] {
+function kindsAside(kinds: readonly Kind[]): Kind[] {
   return (Object.entries(DISPLACED_BY) as [Kind, readonly Kind[]][]).filter(([, by]) => by.some((k) => kinds.includes(k))).map(([k]) => k);
 }
 
 /** Indices whose fictional local rows (the demo commune's own PAR or SIPAS) step aside when the user's `kinds` land. */
-export function localIndicesAside(kinds: readonly Kind[]): string[] {
+function localIndicesAside(kinds: readonly Kind[]): string[] {
   return Object.entries(LOCAL_INDEX_ROWS_DISPLACED_BY).filter(([, by]) => by.some((k) => kinds.includes(k))).map(([i]) => i);
 }
 
 const list = (xs: readonly string[]) => xs.map(lit).join(', ');
 
 /** The fictional datasets (shipped "Dữ liệu minh họa"), as SQL over `datasets` aliased `d`. */
-export const isFictionalSql = (d = 'd') => `(${d}.is_demo AND ${d}.source = ${lit(FICTIONAL_SOURCE)})`;
+const isFictionalSql = (d = 'd') => `(${d}.is_demo AND ${d}.source = ${lit(FICTIONAL_SOURCE)})`;
 
 /** SELECT id: fictional datasets that step aside whole for the user's `kinds`. */
 export function fictionalAsideIdsSql(kinds: readonly Kind[]): string {
@@ -32,12 +34,8 @@ export function fictionalAsideIdsSql(kinds: readonly Kind[]): string {
   return aside.length ? `SELECT d.id FROM datasets d WHERE ${isFictionalSql()} AND d.kind IN (${list(aside)})` : `SELECT NULL::VARCHAR AS id WHERE false`;
 }
 
-/**
- * Province or not, as db/shown.ts tells the level of an index row (its unit's code or name is in shown.province_keys).
- * A row with neither known is local, also when its name is blank.
- */
-const provinceSql = (a: string) =>
-  `coalesce(${a}.unit_code IN (SELECT k FROM shown.province_keys) OR ${a}.unit_name IN (SELECT k FROM shown.province_keys), false)`;
+/** Province or not: db/shown.ts's one definition of an index row's level. */
+const provinceSql = isProvinceSql;
 
 /**
  * The condition (over index_scores rows aliased `i`) of the fictional index rows that step aside for the user's data:
@@ -113,6 +111,11 @@ export async function takeDemoAside(db: Db, landing: Landing): Promise<{ removed
 /** The kinds of the user's own data loaded now. */
 async function userKinds(db: Db): Promise<Kind[]> {
   return (await db.query<{ kind: Kind }>(`SELECT DISTINCT kind FROM datasets WHERE NOT is_demo`)).map((r) => r.kind);
+}
+
+/** Kinds of fictional demo files left out whole because the user's own data of a kind they give way to is loaded. */
+export async function demoKindsLeftOut(db: Db): Promise<Kind[]> {
+  return kindsAside(await userKinds(db));
 }
 
 /**

@@ -1,6 +1,5 @@
 // Header matching that forgives what real files do: case, diacritics present or absent, NFC or NFD,
 // spaces/underscores/dashes, Vietnamese or English names.
-import type { ColumnSpec } from './formats/spec';
 
 /** "Mã_đơn vị" / "MA DON VI" / "ma_don_vi" / NFD "Mã đơn vị" → "madonvi". */
 export function headerKey(h: string): string {
@@ -24,8 +23,15 @@ export interface HeaderMatch {
   byIndex: (string | null)[];
 }
 
+/** The names a column is known by: its canonical key, its Vietnamese header, and aliases (a format's ColumnSpec). */
+interface ColumnNames {
+  key: string;
+  vi: string;
+  aliases: readonly string[];
+}
+
 /** Maps each header to the first column spec whose name or alias matches it; a spec matches at most one column. */
-export function matchHeaders(headers: readonly string[], columns: readonly ColumnSpec[]): HeaderMatch {
+export function matchHeaders(headers: readonly string[], columns: readonly ColumnNames[]): HeaderMatch {
   const keys = new Map<string, string>();
   for (const c of columns) for (const name of [c.key, c.vi, ...c.aliases]) if (!keys.has(headerKey(name))) keys.set(headerKey(name), c.key);
   const byKey = new Map<string, number>();

@@ -97,7 +97,7 @@ describe('hostile CSV files', () => {
     const plan = await analyseFile(db, file('ngoac.csv', text));
     expect(plan.problems.map((p) => [p.row, p.column, p.expected.key])).toEqual([[3, 'Tên đơn vị', 'ingest.problem.unclosedQuote']]);
     expect(plan.stagingId).toBeNull();
-    expect(texts(plan)[0]).toMatch(/^Cột Tên đơn vị, dòng 3: dấu ngoặc kép \(\"\) mở ô ở đây nhưng không được đóng/);
+    expect(texts(plan)[0]).toMatch(/^Cột Tên đơn vị, dòng 3: dấu ngoặc kép \("\) mở ô ở đây nhưng không được đóng/);
     expect(texts(plan)[0]).toContain('«"Xã B,Xã,»');
     expect(texts(plan, en)[0]).toMatch(/^Column Tên đơn vị, row 3: a quote \("\) opens the cell here and is never closed/);
     expect((await importFile(db, file('ngoac.csv', text))).ok).toBe(false);

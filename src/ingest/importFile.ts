@@ -1,7 +1,8 @@
 // The import pipeline: analyseFile stages a file and checks it (nothing committed), commitPlan lands it
 // all or nothing, discardPlan forgets it. importFile = analyse + commit.
 import type { Db } from '../db/types';
-import type { AnalyseOptions, Answers, ImportOutcome, ImportPlan, Kind, Problem, SourceFile } from './types';
+import type { AnalyseOptions, Answers, ImportOutcome, ImportPlan, Problem, SourceFile } from './types';
+import type { Kind } from '../domain/kinds';
 import { matchHeaders, type HeaderMatch } from './headers';
 import { isPapiWide, papiChecks, papiTypedSql, yearFromFileName } from './formats/papiWide';
 import { readCsv } from './sources/csv';
@@ -13,9 +14,9 @@ import { dropStaging, stageCsv, stageRegistered, stagingFile, stagingTable } fro
 import { detectKind, TABULAR } from './formats';
 import { columnChecks, typedTableSql } from './formats/tabular';
 import type { StageCtx } from './formats/spec';
-import { analyseSipas, dropSipas, sipasLoadedDuplicates } from './formats/sipasResponses';
+import { analyseSipas, dropSipas } from './formats/sipasResponses';
 import { itemElement, sipasResponsesColumns } from './formats/sipasResponses';
-import { problem, runChecks, sortProblems } from './problems';
+import { problem, runChecks } from './problems';
 import { lit, newId } from './sql';
 import { fillBlankLines } from './blankLines';
 import { CsvShapeError, NotUtf8Error, nulProblem, shapeProblem } from './csvShape';
@@ -25,38 +26,9 @@ import type { OnRefused } from './staging';
 import { guessUnit, isParSheet, parSheet, parSheetYear } from './formats/parSheet';
 import { commitStaged, type CommitHooks } from './commit';
 import { checkInBatch } from './batch';
+import { discardStaged, finish, keepStaged, stagedOf, type Staged } from './staged';
 
-export interface Staged {
-  ctx: StageCtx;
-  kind: Kind;
-  /** Typed table of a tabular kind. */
-  typed: string | null;
-  plan: ImportPlan;
-  /** Wide or one-unit layouts of a canonical kind. */
-  variant?: 'papiWide' | 'parSheet';
-  /** The batch it was picked with (AnalyseOptions.batch; '' = calls without one): see batch.ts. */
-  batch: string;
-  /** The file's own problems, those that do not depend on the rest of the batch. */
-  base: Problem[];
-  /** Being committed: batch re-checks leave its plan alone. */
-  busy?: boolean;
-}
-
-/** Files analysed but not committed or discarded yet, by staging id. */
-const staged = new Map<string, Staged>();
-
-export function stagedOf(plan: ImportPlan): Staged | undefined {
-  return plan.stagingId ? staged.get(plan.stagingId) : undefined;
-}
-
-export function forgetStaged(id: string): void {
-  staged.delete(id);
-}
-
-/** Every file analysed and not committed or discarded yet. */
-export function stagedEntries(): Staged[] {
-  return [...staged.values()];
-}
+export { discardPlan, stagedOf } from './staged';
 
 function emptyPlan(file: string, kind: Kind = 'table'): ImportPlan {
   return {
@@ -65,12 +37,6 @@ function emptyPlan(file: string, kind: Kind = 'table'): ImportPlan {
   };
 }
 
-export function finish(plan: ImportPlan, problems: Problem[]): ImportPlan {
-  plan.errorCount = problems.filter((p) => p.severity === 'error').reduce((n, p) => n + (p.count ?? 1), 0);
-  plan.warningCount = problems.filter((p) => p.severity === 'warning').reduce((n, p) => n + (p.count ?? 1), 0);
-  plan.problems = sortProblems(problems);
-  return plan;
-}
 
 /** Durations the benchmark reads (performance.getEntriesByType('measure')); harmless elsewhere. */
 function measure(name: string, start: number): void {
@@ -95,7 +61,7 @@ function papiMatch(headers: readonly string[]): HeaderMatch {
 }
 
 /** Reads any supported file into a text table: CSV/TSV directly, XLSX and Parquet through lazily loaded readers. */
-export async function readSource(file: SourceFile, answers: Answers): Promise<TextSource> {
+async function readSource(file: SourceFile, answers: Answers): Promise<TextSource> {
   // routeOf refuses what is not what its name says (random bytes named .xlsx, a PNG named .csv) before any reader.
   const route = routeOf(file.name, file.bytes);
   if (route === 'parquet') return (await import('./sources/parquet')).readParquet(file);
@@ -127,7 +93,7 @@ export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {
   return analyseText(db, file.name, src, answers, options);
 }
 
-export async function analyseText(db: Db, fileName: string, src: TextSource, answers: Answers, options: AnalyseOptions = {}): Promise<ImportPlan> {
+async function analyseText(db: Db, fileName: string, src: TextSource, answers: Answers, options: AnalyseOptions = {}): Promise<ImportPlan> {
   const { headers, rows } = src.head;
   // PAPI as published (Province, SC11 … SC83; year in the file name) is index_scores in wide form.
   const papi = (answers.kind === undefined || answers.kind === 'index_scores') && isPapiWide(headers);
@@ -271,7 +237,7 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   }
   measure('chiso:ingest-checks', t0);
   entry.base = problems;
-  staged.set(id, entry);
+  keepStaged(entry);
   // Checks against the rest of the batch (criteria for scores), the demo data it takes out, the duplicate question.
   try {
     await checkInBatch(entry);
@@ -283,37 +249,8 @@ export async function analyseText(db: Db, fileName: string, src: TextSource, ans
   return plan;
 }
 
-/** Datasets already loaded that share keys with the staged file (asked as replace / cancel). */
-export async function loadedDuplicates(entry: Staged, answers: Answers): Promise<{ description: string; datasetIds: string[] } | null> {
-  const { ctx, kind, typed } = entry;
-  let rows: { dataset_id: string; what: string }[] = [];
-  if (kind === 'sipas_responses') {
-    rows = await sipasLoadedDuplicates(ctx, answers.dateOrder ?? 'dmy');
-  } else if (kind !== 'table' && typed) {
-    rows = await ctx.db.query<{ dataset_id: string; what: string }>(TABULAR[kind].loadedDuplicates(typed));
-  }
-  // Fictional demo data this file takes out is not a duplicate: it simply goes (demoAside.ts).
-  const aside = new Set([...(entry.plan.demoAside?.datasets ?? []), ...(entry.plan.demoAside?.rows ?? [])].map((d) => d.id));
-  if (aside.size) rows = rows.filter((r) => !aside.has(r.dataset_id));
-  if (!rows.length) return null;
-  const whats = [...new Set(rows.map((r) => r.what))].sort();
-  const description = whats.length > 5 ? `${whats.slice(0, 5).join(', ')} … (+${whats.length - 5})` : whats.join(', ');
-  return { description, datasetIds: [...new Set(rows.map((r) => r.dataset_id))].sort() };
-}
 
-async function discardStaged(entry: Staged): Promise<void> {
-  const { ctx } = entry;
-  if (entry.kind === 'sipas_responses') await dropSipas(ctx);
-  await dropStaging(ctx.db, ctx.id, entry.typed ? [entry.typed] : []);
-  staged.delete(ctx.id);
-}
 
-/** Forgets a plan and frees its staging tables. Safe to call twice. */
-export async function discardPlan(db: Db, plan: ImportPlan): Promise<void> {
-  const entry = stagedOf(plan);
-  if (entry) await discardStaged(entry);
-  else if (plan.stagingId) await dropStaging(db, plan.stagingId);
-}
 
 /** Lands a plan: all rows and its catalogue entry, or nothing. The staging is freed either way. */
 export async function commitPlan(db: Db, plan: ImportPlan, answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}, hooks: CommitHooks = {}): Promise<ImportOutcome> {

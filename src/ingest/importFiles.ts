@@ -1,7 +1,8 @@
 // Several files at once (the file picker, the demo): references land before what is checked against them
 // (units, PAR criteria and SIPAS questions before scores and responses), each file atomically.
 import type { Db } from '../db/types';
-import type { Answers, ImportOutcome, Kind, SourceFile } from './types';
+import type { Answers, ImportOutcome, SourceFile } from './types';
+import type { Kind } from '../domain/kinds';
 import { COMMIT_ORDER, detectKind } from './formats';
 import { decode } from './decode';
 import { detectDelimiter } from './delimiter';
@@ -22,7 +23,7 @@ export function guessKind(file: SourceFile): Kind {
 }
 
 /** Sorts files so references come first. */
-export function orderForImport<T extends SourceFile>(files: readonly T[]): T[] {
+function orderForImport<T extends SourceFile>(files: readonly T[]): T[] {
   const rank = (f: SourceFile) => COMMIT_ORDER.indexOf(guessKind(f));
   return files.map((f) => ({ f, r: rank(f) })).sort((a, b) => a.r - b.r).map((x) => x.f);
 }

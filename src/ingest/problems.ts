@@ -3,7 +3,7 @@
 import type { Problem } from './types';
 import type { Check, StageCtx } from './formats/spec';
 
-export const MAX_LISTED = 200;
+const MAX_LISTED = 200;
 
 /** Parameters that are numbers (formatted by the UI's locale), not codes like "3.10". */
 const NUMERIC_PARAMS = new Set(['max', 'min', 'sum', 'of', 'first', 'year', 'n']);

@@ -1,9 +1,7 @@
 // The contract of the import pipeline: what the Dữ liệu page, the demo loader and the benchmark call.
 // file ─▶ decode ─▶ detect kind ─▶ header schema (zod) ─▶ staging table ─▶ SQL row checks ─▶ commit (all or nothing)
 
-/** Every kind of dataset, in the order the Dữ liệu page lists them; 'table' = a file of no known format. */
-export const KINDS = ['index_scores', 'par_criteria', 'par_scores', 'sipas_responses', 'sipas_items', 'units', 'commune_merger', 'table'] as const;
-export type Kind = (typeof KINDS)[number];
+import type { Kind } from '../domain/kinds';
 
 export interface SourceFile {
   name: string;
@@ -108,7 +106,7 @@ export type ImportOutcome =
   | { ok: false; plan: ImportPlan | null; problems: Problem[] };
 
 /** Where analyseFile is, for a progress line on large files. */
-export interface ImportProgress {
+interface ImportProgress {
   file: string;
   step: 'reading' | 'staging' | 'checking';
 }

@@ -24,7 +24,7 @@ export interface StoreWrite {
 }
 
 /** What a read found: the revision, and — when it differs from the one asked about — the datasets that changed. */
-export interface StoreRead {
+interface StoreRead {
   revision: number;
   /** False when the revision is the one the reader already had: nothing else was read. */
   changed: boolean;

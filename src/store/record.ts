@@ -1,7 +1,7 @@
 // The shape of a dataset as stored between visits, and the restore/validate step every entry goes through.
 import { z } from 'zod';
 import { DATA_TABLES } from '../db/schema';
-import { KINDS } from '../ingest/types';
+import { KINDS } from '../domain/kinds';
 
 export const STORE_VERSION = 1;
 

@@ -4,9 +4,11 @@ import { useData } from '../../app/DataContext';
 import { formatDateTime, formatInteger } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/vi';
 import { clearAll, deleteDataset } from '../../store/persist';
-import { restoreDemo } from './lifecycle';
-import type { DatasetInfo } from './catalogue';
-import { KINDS } from '../../ingest/types';
+import { restoreDemo } from '../../app/lifecycle';
+import { asideList } from './asideText';
+import { isEmptyAside } from '../../ingest/demoAside';
+import type { DatasetInfo } from '../../app/catalogue';
+import { KINDS } from '../../domain/kinds';
 
 export const kindKey = (k: string): MessageKey => ((KINDS as readonly string[]).includes(k) ? (`kind.${k}` as MessageKey) : 'kind.table');
 
@@ -46,13 +48,13 @@ export function Catalogue() {
   const sorted = sortDatasets(datasets, sort.key, sort.dir);
   const sortBy = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 1 ? -1 : 1 }));
 
-  async function act(label: string, fn: () => Promise<void>, done: string) {
+  async function act<T>(label: string, fn: () => Promise<T>, done: string | ((result: T) => string)) {
     if (!db) return;
     setBusy(label);
     setNote(null);
     try {
-      await fn();
-      setNote({ kind: 'ok', text: done });
+      const result = await fn();
+      setNote({ kind: 'ok', text: typeof done === 'string' ? done : done(result) });
     } catch (e) {
       console.error(e);
       setNote({ kind: 'error', text: t('data.actionFailed', { message: e instanceof Error ? e.message : String(e) }) });
@@ -71,7 +73,9 @@ export function Catalogue() {
     if (!db || !window.confirm(t('data.confirmClearAll', { n: datasets.length }))) return;
     void act('clear', () => clearAll(db, wait), t('data.cleared'));
   };
-  const demo = () => db && void act('demo', () => restoreDemo(db, wait), t('data.demoRestored'));
+  // What of the demo would mix with the user's own data is not brought back: the note says what was left out.
+  const demo = () => db && void act('demo', () => restoreDemo(db, wait), (leftOut) =>
+    isEmptyAside(leftOut) ? t('data.demoRestored') : t('data.demoRestoredExcept', { list: asideList(t, locale, leftOut) }));
 
   return (
     <div className="catalogue" data-testid="catalogue" aria-busy={busy !== null}>

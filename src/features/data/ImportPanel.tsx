@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { COMMIT_ORDER } from '../../ingest/formats';
-import type { Kind } from '../../ingest/types';
 import { useData } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
 import type { SourceFile } from '../../ingest/types';
-import { PlanCard, REFERENCE_KINDS, type ReadyInfo } from './PlanCard';
+import { newId } from '../../ingest/sql';
+import { commitBatchAndPersist, recheckAll } from '../../app/importFlow';
+import { PlanCard, type CardStatus } from './PlanCard';
 
 interface Picked {
   key: number;
@@ -17,50 +17,93 @@ async function readFiles(list: FileList | readonly File[]): Promise<Picked[]> {
   return Promise.all([...list].map(async (f) => ({ key: nextKey++, file: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } })));
 }
 
-/** Drop zone and file picker; one plan card per file (a batch is atomic per file, not across files). */
+/**
+ * Drop zone and file picker; one plan card per file. The files waiting here are one batch: each is checked against
+ * what the others will land (criteria for scores, questions for answers), checked again at once when one of them or
+ * the loaded data changes, and "Nạp cả N tệp" lands them all in one transaction — all or nothing.
+ */
 export function ImportPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { db, revision, refresh, droppedFiles, takeDroppedFiles } = useData();
   const [picked, setPicked] = useState<Picked[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const { droppedFiles, takeDroppedFiles } = useData();
-  // Cards ready to load, for "Nạp tất cả": references (units, criteria) land before what is checked against them.
-  const commits = useRef(new Map<number, () => Promise<void>>());
-  const [ready, setReady] = useState<Record<number, Kind>>({});
-  const [committingAll, setCommittingAll] = useState(false);
-  const [refsVersion, setRefsVersion] = useState(0);
-  const onAnalysed = useCallback((kind: Kind) => {
-    if (REFERENCE_KINDS.includes(kind)) setRefsVersion((v) => v + 1);
-  }, []);
-  const onReady = useCallback((key: number, info: ReadyInfo | null) => {
-    if (info) commits.current.set(key, info.commit);
-    else commits.current.delete(key);
-    setReady((r) => {
-      if (info ? r[key] === info.kind : !(key in r)) return r;
-      const next = { ...r };
-      if (info) next[key] = info.kind;
-      else delete next[key];
-      return next;
-    });
-  }, []);
-  const readyKeys = Object.keys(ready).map(Number);
-  const commitAll = async () => {
-    setCommittingAll(true);
-    try {
-      const order = [...readyKeys].sort((a, b) => COMMIT_ORDER.indexOf(ready[a]!) - COMMIT_ORDER.indexOf(ready[b]!) || a - b);
-      for (const key of order) await commits.current.get(key)?.();
-    } finally {
-      setCommittingAll(false);
+  const batch = useRef(newId('batch')).current;
+
+  // Re-checks of the batch, one at a time; a change during one asks for another after it.
+  const [batchVersion, setBatchVersion] = useState(0);
+  const rechecking = useRef({ running: false, again: false });
+  const recheck = useCallback(() => {
+    if (!db) return;
+    const r = rechecking.current;
+    if (r.running) {
+      r.again = true;
+      return;
     }
-  };
-  const readyHandlers = useRef(new Map<number, (info: ReadyInfo | null) => void>());
-  const handlerFor = (key: number) => {
-    let h = readyHandlers.current.get(key);
+    r.running = true;
+    void (async () => {
+      try {
+        do {
+          r.again = false;
+          await recheckAll(db, batch);
+          setBatchVersion((v) => v + 1);
+        } while (r.again);
+      } catch (e) {
+        console.error(e);
+      } finally {
+        r.running = false;
+      }
+    })();
+  }, [db, batch]);
+
+  // The loaded data changed (a file landed here, another tab changed it): the batch is checked against it again.
+  const seenRevision = useRef(revision);
+  useEffect(() => {
+    if (revision === seenRevision.current) return;
+    seenRevision.current = revision;
+    recheck();
+  }, [revision, recheck]);
+
+  // The cards waiting to land with the batch, by key.
+  const statuses = useRef(new Map<number, CardStatus>());
+  const [, setStatusVersion] = useState(0);
+  const statusHandlers = useRef(new Map<number, (s: CardStatus | null) => void>());
+  const statusFor = (key: number) => {
+    let h = statusHandlers.current.get(key);
     if (!h) {
-      h = (info) => onReady(key, info);
-      readyHandlers.current.set(key, h);
+      h = (s) => {
+        if (s) statuses.current.set(key, s);
+        else if (!statuses.current.delete(key)) return;
+        setStatusVersion((v) => v + 1);
+      };
+      statusHandlers.current.set(key, h);
     }
     return h;
+  };
+  const members = picked.map((p) => statuses.current.get(p.key)).filter((s): s is CardStatus => !!s);
+  const blocking = members.filter((m) => !m.ready);
+
+  const [committingAll, setCommittingAll] = useState<number | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const [batchError, setBatchError] = useState<string | null>(null);
+  const commitAll = async () => {
+    if (!db || blocking.length || members.length < 2) return;
+    const landing = [...members];
+    setCommittingAll(landing.length);
+    setBatchError(null);
+    for (const m of landing) m.begin();
+    try {
+      const outs = await commitBatchAndPersist(db, landing.map((m) => ({ plan: m.plan!, answers: m.answers })), undefined, { onWait: setWaiting });
+      outs.forEach((o, i) => landing[i]!.finish(o));
+      const culprit = outs.find((o) => !o.ok && !o.problems.every((p) => p.expected.key === 'ingest.problem.batchRefused'));
+      if (culprit) setBatchError(t('data.batchRefused', { file: culprit.plan?.file ?? '' }));
+    } catch (e) {
+      for (const m of landing) m.finish({ error: e });
+    } finally {
+      setWaiting(false);
+      setCommittingAll(null);
+      await refresh();
+    }
   };
 
   const add = async (list: FileList | readonly File[] | null) => {
@@ -72,8 +115,7 @@ export function ImportPanel() {
   // Files dropped elsewhere on the app, handed over by DataContext.
   useEffect(() => {
     if (droppedFiles.length) void add(takeDroppedFiles());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [droppedFiles]);
+  }, [droppedFiles, takeDroppedFiles]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -81,6 +123,8 @@ export function ImportPanel() {
     void add(e.dataTransfer.files);
   };
 
+  const n = committingAll ?? members.length;
+  const quoted = (f: string) => (locale === 'vi' ? `«${f}»` : `“${f}”`);
   return (
     <div className="import-panel">
       <div className={`drop-zone${over ? ' over' : ''}`} data-testid="drop-zone"
@@ -102,16 +146,24 @@ export function ImportPanel() {
         </p>
         <p className="muted">{t('data.dropHint')}</p>
       </div>
-      {readyKeys.length >= 2 && (
-        <div className="commit-all">
-          <button type="button" className="btn primary" data-testid="import-commit-all" disabled={committingAll} onClick={() => void commitAll()}>
-            {committingAll ? t('data.committing') : t('data.commitAll', { n: readyKeys.length })}
-          </button>
-          <span className="note">{t('data.commitAllNote')}</span>
+      {(n >= 2 || batchError) && (
+        <div className="commit-all" data-testid="commit-all-box">
+          {n >= 2 && (
+            <button type="button" className="btn primary" data-testid="import-commit-all" disabled={committingAll !== null || blocking.length > 0} onClick={() => void commitAll()}>
+              {committingAll !== null ? t('data.committing') : t('data.commitAll', { n })}
+            </button>
+          )}
+          {n >= 2 && <span className="note">{t('data.commitAllNote', { n })}</span>}
+          {committingAll === null && n >= 2 && blocking.length > 0 && (
+            <p className="note" data-testid="commit-all-blocked">{t('data.commitAllBlocked', { n, files: blocking.map((b) => quoted(b.file)).join(', ') })}</p>
+          )}
+          {waiting && committingAll !== null && <p className="note" role="status" data-testid="import-waiting">{t('data.waiting')}</p>}
+          {batchError && <p className="error" role="alert" data-testid="batch-refused">{batchError}</p>}
         </div>
       )}
       {picked.map((p) => (
-        <PlanCard key={p.key} file={p.file} onReady={handlerFor(p.key)} onAnalysed={onAnalysed} refsVersion={refsVersion} onRemove={() => setPicked((all) => all.filter((x) => x.key !== p.key))} />
+        <PlanCard key={p.key} file={p.file} batch={batch} batchVersion={batchVersion} onBatchChange={recheck} onStatus={statusFor(p.key)}
+          onRemove={() => setPicked((all) => all.filter((x) => x.key !== p.key))} />
       ))}
     </div>
   );

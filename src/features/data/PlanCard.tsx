@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useData } from '../../app/DataContext';
 import { formatInteger } from '../../i18n/format';
-import { KINDS, type Answers, type ImportPlan, type Kind, type Problem, type SourceFile } from '../../ingest/types';
+import { type Answers, type ImportOutcome, type ImportPlan, type Problem, type SourceFile } from '../../ingest/types';
+import { KINDS, type Kind } from '../../domain/kinds';
 import { StaleStoreError, StorageFullError } from '../../store/persist';
-import { analyse, commitAndPersist, discard, recheck } from './importFlow';
+import { analyse, commitAndPersist, discard } from '../../app/importFlow';
+import { asideList } from './asideText';
 import { ProblemList } from './ProblemList';
 import { kindKey } from './Catalogue';
 import { canonicalLabel } from './formatsInfo';
@@ -36,29 +38,41 @@ function failure(e: unknown, t: Translate, file: string): { message: string; tec
   return { message, technical: x.technical };
 }
 
-/** One file of a batch: what was detected, the checks, the questions, then "Nạp dữ liệu". Each file lands whole or not at all. */
-export interface ReadyInfo {
+/**
+ * What a card of a batch tells its panel while the file waits to land with the others ("Nạp cả N tệp"): whether it can
+ * land now, and how the panel lands it with the rest (one transaction for all, see importFlow.commitBatchAndPersist).
+ */
+export interface CardStatus {
+  file: string;
   kind: Kind;
-  commit(): Promise<void>;
+  /** Checked, no errors, every question answered. */
+  ready: boolean;
+  plan: ImportPlan | null;
+  /** The answers to land it with. */
+  answers: Answers;
+  /** The batch commit starts: the card shows it is loading. */
+  begin(): void;
+  /** The batch commit's outcome for this file, or what it threw. */
+  finish(outcome: ImportOutcome | { error: unknown }): void;
 }
 
-// Problems that another file of the same batch may solve (criteria or questions picked together with the scores/answers).
-const NEEDS_REFERENCE = new Set(['ingest.problem.noCriteria', 'ingest.problem.unknownCriterion', 'ingest.problem.unknownItem']);
-export const REFERENCE_KINDS: readonly Kind[] = ['units', 'par_criteria', 'sipas_items', 'commune_merger'];
-
+/** One file of a batch: what was detected, the checks, the questions, then "Nạp dữ liệu". Each file lands whole or not at all. */
 interface Props {
   file: SourceFile;
   onRemove: () => void;
-  onReady?: (info: ReadyInfo | null) => void;
-  /** Called with the kind after each analysis (the panel counts staged reference files). */
-  onAnalysed?: (kind: Kind) => void;
-  /** Bumped when a reference file (criteria, items, units) of the batch was staged: re-check if it may help. */
-  refsVersion?: number;
+  /** The batch the file was picked in: its checks count what the other files of the batch will land. */
+  batch?: string;
+  /** Bumped when the panel has checked the batch again (plans were updated in place): show them. */
+  batchVersion?: number;
+  /** Something that other files' checks depend on changed here (analysed, answered, cancelled, removed, loaded). */
+  onBatchChange?: () => void;
+  /** The card's standing in the batch, or null once it no longer waits to land with it. */
+  onStatus?: (status: CardStatus | null) => void;
 }
 
-export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 }: Props) {
+export function PlanCard({ file, onRemove, batch, batchVersion = 0, onBatchChange, onStatus }: Props) {
   const { t, locale } = useI18n();
-  const { db, refresh, startReport, revision } = useData();
+  const { db, refresh, startReport } = useData();
   const [state, setState] = useState<CardState>({ s: 'analysing' });
   // Waiting for another operation on the data (another file's check or load here, another tab's change).
   const [waiting, setWaiting] = useState(false);
@@ -66,7 +80,12 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
   const [answers, setAnswers] = useState<Answers>({});
   const [unitDraft, setUnitDraft] = useState<{ code: string; name: string } | null>(null);
   const committed = useRef(false);
-  const [retry, setRetry] = useState(0);
+  // The datasets the "replace" answer was given for: a duplicate found later (another tab, another file) is asked anew.
+  const replacedFor = useRef<readonly string[]>([]);
+  // Not loaded because another file of the batch could not be: why, shown while the card waits again.
+  const [batchNote, setBatchNote] = useState<string | null>(null);
+  const changed = useRef(onBatchChange);
+  changed.current = onBatchChange;
   const analysisKey = JSON.stringify([answers.kind, answers.dateOrder, answers.unit, answers.encoding, answers.delimiter, answers.decimalComma]);
 
   useEffect(() => {
@@ -75,97 +94,110 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
     let plan: ImportPlan | null = null;
     setState({ s: 'analysing' });
     const forAnalysis: Answers = { ...answers, onDuplicate: undefined };
-    analyse(db, file, forAnalysis, { onWait: (w) => live && setWaiting(w) }).then(
+    analyse(db, file, forAnalysis, { batch, onWait: (w) => live && setWaiting(w) }).then(
       (p) => {
         plan = p;
         setWaiting(false);
         if (!live) return void discard(db, p).catch(() => undefined);
         setState({ s: 'ready', plan: p });
-        onAnalysed?.(p.kind);
+        changed.current?.(); // the other files of the batch count this one now
         if (p.questions.unit && !forAnalysis.unit) setUnitDraft({ code: p.questions.unit.code ?? '', name: p.questions.unit.name ?? '' });
       },
       (e: unknown) => live && setState({ s: 'failed', ...failure(e, t, file.name), storageFull: false, read: true }),
     );
     return () => {
       live = false;
-      if (plan && !committed.current) void discard(db, plan).catch(() => undefined);
+      // Analysed again (another kind, date order, unit) or removed: the batch no longer counts this plan.
+      if (plan && !committed.current) void discard(db, plan).catch(() => undefined).then(() => changed.current?.());
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, file, analysisKey, retry]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- analysed again only when what the analysis reads changes: analysisKey names those answers (a duplicate answer is not one); the batch is the card's for good; t only words a failure
+  }, [db, file, analysisKey]);
 
   const plan = 'plan' in state ? state.plan : null;
 
-  // The data changed under a plan waiting to be loaded (another tab, another file): ask the duplicate question again.
-  const seenRevision = useRef(revision);
+  // The panel checked the batch again (a file of it changed, or the loaded data did): the plan was updated in place.
   useEffect(() => {
-    if (revision === seenRevision.current) return;
-    seenRevision.current = revision;
-    if (!db || state.s !== 'ready') return;
-    const p = state.plan;
-    let live = true;
-    recheck(db, p, answers).then(
-      (added) => {
-        if (!live) return;
-        if (added) setAnswers((a) => ({ ...a, onDuplicate: undefined }));
-        setState((s) => (s.s === 'ready' && s.plan === p ? { s: 'ready', plan: p } : s));
-      },
-      (e: unknown) => console.error(e),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [revision]);
-  const needsReference = state.s === 'ready' && plan !== null && plan.problems.some((p) => NEEDS_REFERENCE.has(p.expected.key));
-  useEffect(() => {
-    if (needsReference) setRetry((r) => r + 1);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [refsVersion]);
+    setState((st) => (st.s === 'ready' ? { ...st } : st));
+  }, [batchVersion]);
   const errors = plan ? plan.errorCount : 0;
   const q = plan?.questions ?? {};
   const needsDate = !!q.dateOrder && !answers.dateOrder;
-  const needsDup = !!q.duplicates && answers.onDuplicate !== 'replace';
+  const replaceCovers = answers.onDuplicate === 'replace' && !!q.duplicates && q.duplicates.datasetIds.every((id) => replacedFor.current.includes(id));
+  const needsDup = !!q.duplicates && !replaceCovers;
+  // Checked with files of the batch still waiting: it lands with them (or after them), not before.
+  const waitsForBatch = !!plan?.checkedWith?.length;
   const needsUnit = !!q.unit && !answers.unit;
-  const canCommit = state.s === 'ready' && errors === 0 && !needsDate && !needsDup && !needsUnit;
+  const canLand = state.s === 'ready' && errors === 0 && !needsDate && !needsDup && !needsUnit;
+  const canCommit = canLand && !waitsForBatch;
+  const commitAnswers: Answers = { ...answers, onDuplicate: q.duplicates ? (replaceCovers ? 'replace' : undefined) : answers.onDuplicate };
+
+  /** What a commit (this card's, or the batch's) came to. */
+  function apply(out: ImportOutcome, fallback: ImportPlan) {
+    setBatchNote(null);
+    if (out.ok) {
+      committed.current = true;
+      setState({ s: 'done', plan: out.plan });
+    } else if (out.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded')) {
+      // Another file or tab landed since the analysis and now overlaps: the plan stays staged and shows the new
+      // question, unanswered (a "replace" given before covered only what it was asked about).
+      if (out.problems.some((p) => p.expected.params?.what === 'duplicates')) setAnswers((a) => ({ ...a, onDuplicate: undefined }));
+      setState({ s: 'ready', plan: out.plan ?? fallback });
+    } else if (out.problems.every((p) => p.expected.key === 'ingest.problem.batchRefused')) {
+      // Another file of the batch was refused, so nothing landed: this one is still staged and waits again.
+      setBatchNote(t('data.batchNotLoaded', { file: String(out.problems[0]?.expected.params?.other ?? '') }));
+      setState({ s: 'ready', plan: out.plan ?? fallback });
+    } else {
+      committed.current = true; // the pipeline freed the staging
+      setState({ s: 'refused', plan: out.plan ?? fallback, problems: out.problems });
+    }
+  }
+
+  function failed(e: unknown) {
+    console.error(e);
+    committed.current = true; // the flow freed the staging
+    setState({ s: 'failed', ...failure(e, t, file.name), storageFull: e instanceof StorageFullError, read: false, stale: e instanceof StaleStoreError });
+  }
 
   async function commit() {
     if (!db || !plan) return;
     setState({ s: 'committing', plan });
     try {
-      const out = await commitAndPersist(db, plan, answers, undefined, { onWait: setWaiting });
-      if (out.ok) {
-        committed.current = true;
-        setState({ s: 'done', plan: out.plan });
-      } else if (out.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded')) {
-        // Another file or tab landed since the analysis and now overlaps: the plan stays staged and shows the new
-        // question, unanswered (a "replace" given before covered only what it was asked about).
-        if (out.problems.some((p) => p.expected.params?.what === 'duplicates')) setAnswers((a) => ({ ...a, onDuplicate: undefined }));
-        setState({ s: 'ready', plan: out.plan ?? plan });
-      } else {
-        committed.current = true; // the pipeline freed the staging
-        setState({ s: 'refused', plan: out.plan ?? plan, problems: out.problems });
-      }
+      apply(await commitAndPersist(db, plan, commitAnswers, undefined, { onWait: setWaiting }), plan);
     } catch (e) {
-      console.error(e);
-      setState({ s: 'failed', ...failure(e, t, file.name), storageFull: e instanceof StorageFullError, read: false, stale: e instanceof StaleStoreError });
+      failed(e);
     } finally {
       setWaiting(false);
       await refresh();
     }
   }
 
-  // Tells the panel this card can be loaded now (for "Nạp tất cả"), with the commit to run.
-  const commitRef = useRef(commit);
-  commitRef.current = commit;
+  // Tells the panel where this card stands in the batch ("Nạp cả N tệp" lands every waiting card in one go).
+  const landRef = useRef({ apply, failed, plan });
+  landRef.current = { apply, failed, plan };
+  const member = state.s === 'analysing' || state.s === 'ready';
   useEffect(() => {
-    onReady?.(canCommit && plan ? { kind: answers.kind ?? plan.kind, commit: () => commitRef.current() } : null);
-  }, [canCommit, plan, answers.kind, onReady]);
-  useEffect(() => () => onReady?.(null), [onReady]);
+    if (!member) return onStatus?.(null);
+    onStatus?.({
+      file: file.name, kind: answers.kind ?? plan?.kind ?? 'table', ready: canLand, plan, answers: commitAnswers,
+      begin: () => {
+        const p = landRef.current.plan;
+        if (p) setState({ s: 'committing', plan: p });
+      },
+      finish: (o) => {
+        setWaiting(false);
+        if ('error' in o) landRef.current.failed(o.error);
+        else landRef.current.apply(o, landRef.current.plan!);
+      },
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- commitAnswers is a new object each render: its JSON stands for it (and for answers.kind); the file is the card's for good
+  }, [member, canLand, plan, state, JSON.stringify(commitAnswers), onStatus]);
+  useEffect(() => () => onStatus?.(null), [onStatus]);
 
   async function cancel() {
     if (db && plan) await discard(db, plan).catch(() => undefined);
     committed.current = true; // nothing left to discard
     setState({ s: 'cancelled' });
+    changed.current?.();
   }
 
   const kind = answers.kind ?? plan?.kind;
@@ -284,6 +316,10 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
 
           <ProblemList file={file.name} problems={plan.problems} errorCount={plan.errorCount} warningCount={plan.warningCount} />
 
+          {plan.demoAside && (
+            <p className="note" role="status" data-testid="demo-aside">{t('data.demoAside', { list: asideList(t, locale, plan.demoAside) })}</p>
+          )}
+
           {errors === 0 && (q.dateOrder || answers.dateOrder) && (
             <fieldset className="question">
               <legend>{t('data.qDate')}</legend>
@@ -317,14 +353,18 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
           {errors === 0 && q.duplicates && (
             <fieldset className="question">
               <legend>{t('data.qDup', { description: q.duplicates.description })}</legend>
-              <button type="button" className="btn-choice" data-testid="dup-replace" aria-pressed={answers.onDuplicate === 'replace'} disabled={state.s !== 'ready'}
-                onClick={() => setAnswers((a) => ({ ...a, onDuplicate: 'replace' }))}>
+              <button type="button" className="btn-choice" data-testid="dup-replace" aria-pressed={replaceCovers} disabled={state.s !== 'ready'}
+                onClick={() => {
+                  replacedFor.current = q.duplicates?.datasetIds ?? [];
+                  setAnswers((a) => ({ ...a, onDuplicate: 'replace' }));
+                  onBatchChange?.();
+                }}>
                 {t('data.qDupReplace')}
               </button>
               <button type="button" className="btn-choice" data-testid="dup-cancel" disabled={state.s !== 'ready'} onClick={() => void cancel()}>
                 {t('data.qDupCancel')}
               </button>
-              {answers.onDuplicate === 'replace' && <p className="note">{t('data.qDupReplaced')}</p>}
+              {replaceCovers && <p className="note">{t('data.qDupReplaced')}</p>}
             </fieldset>
           )}
 
@@ -333,7 +373,11 @@ export function PlanCard({ file, onRemove, onReady, onAnalysed, refsVersion = 0 
               {state.s === 'committing' ? t('data.committing') : t('data.commit')}
             </button>
             {errors === 0 && (needsDate || needsDup || needsUnit) && <span className="note">{t('data.commitNeedsAnswer')}</span>}
+            {canLand && waitsForBatch && (
+              <span className="note" data-testid="checked-with">{t('data.checkedWith', { files: plan.checkedWith!.map((f) => (locale === 'vi' ? `«${f}»` : `“${f}”`)).join(', ') })}</span>
+            )}
           </div>
+          {batchNote && <p className="error" role="status" data-testid="batch-not-loaded">{batchNote}</p>}
         </>
       )}
     </article>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortDatasets } from './Catalogue';
-import { sourcesOf, type DatasetInfo } from './catalogue';
+import { sourcesOf, type DatasetInfo } from '../../app/catalogue';
 
 const d = (id: string, file: string, rows: number, at: string): DatasetInfo => ({
   id, kind: 'units', file_name: file, row_count: rows, coverage: null, imported_at: at, is_demo: false, source: null, table_name: null, shown: true,

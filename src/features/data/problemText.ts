@@ -17,7 +17,7 @@ export function tx(t: Translate, key: string, params?: Record<string, string | n
 }
 
 /** The problem in words; row, column and value are added when the pipeline's message does not carry them. */
-export function expectedText(p: Problem, t: Translate): string {
+function expectedText(p: Problem, t: Translate): string {
   const params: Record<string, string | number> = { ...(p.expected.params ?? {}) };
   if (p.row !== undefined) params.row ??= p.row;
   if (p.column !== undefined) params.column ??= p.column;

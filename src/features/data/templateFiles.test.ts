@@ -12,7 +12,10 @@ describe('public/templates', () => {
   for (const f of Object.values(FORMATS)) {
     it(`${templateFileName(f.kind, 'csv')} is the ${f.kind} template of the Dữ liệu page`, () => {
       const file = path.join(dir, templateFileName(f.kind, 'csv'));
-      if (process.env.UPDATE_TEMPLATES) fs.mkdirSync(dir, { recursive: true }), fs.writeFileSync(file, templateCsv(f));
+      if (process.env.UPDATE_TEMPLATES) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(file, templateCsv(f));
+      }
       expect(fs.readFileSync(file, 'utf8')).toBe(templateCsv(f));
     });
   }

@@ -13,7 +13,7 @@ export interface TemplateFormat {
 
 const NUMERIC = new Set(['year', 'number', 'integer', 'parScore', 'element']);
 
-export function templateHeader(f: TemplateFormat): string[] {
+function templateHeader(f: TemplateFormat): string[] {
   return f.headers ? [...f.headers] : f.columns.map((c) => c.vi);
 }
 

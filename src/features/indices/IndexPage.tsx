@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
@@ -7,7 +7,7 @@ import { replaceParams } from '../../app/useRoute';
 import type { Route } from '../../app/route';
 import { Chart } from '../../charts/Chart';
 import { INDEX_CODES, INDICES, type IndexCode } from '../../domain/indices';
-import { provinceInView, type ProvinceView, type ViewTotal } from '../../domain/merger';
+import { provinceInView, type ProvinceView } from '../../domain/merger';
 import { rankRows, standingsFor } from '../../domain/standing';
 import { median } from '../../domain/stats';
 import type { UnitTotal } from '../../domain/trend';
@@ -21,7 +21,7 @@ import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchSources, fetchU
 import type { Db } from '../../db/types';
 import { run } from '../../sql/sql';
 import { parFieldsQuery } from './queries';
-import { useUnits } from './useUnits';
+import { useUnits } from '../../app/useUnits';
 import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
 import './indices.css';
@@ -49,15 +49,20 @@ async function loadIndex(db: Db, index: IndexCode, commune: string | null, provi
  * Component code → label: PAPI dimensions and sub-dimensions by name, PAR lĩnh vực by the name in the loaded criteria
  * (else by number), else the code.
  */
-export function useComponentLabel(index: IndexCode, parFields: ReadonlyMap<string, string> = new Map()) {
+const NO_FIELDS: ReadonlyMap<string, string> = new Map();
+
+function useComponentLabel(index: IndexCode, parFields: ReadonlyMap<string, string> = NO_FIELDS) {
   const { t } = useI18n();
-  return (code: string) => {
-    const key = (index === 'PAPI' ? (/^D\d$/.test(code) ? `indices.papi.dim.${code.slice(1)}` : `indices.papi.sub.${code}`) : '') as MessageKey;
-    if (key && key in vi) return t(key);
-    if (index === 'PAR' && parFields.has(code)) return `${code}. ${parFields.get(code)}`;
-    if (index === 'PAR' && /^\d+$/.test(code)) return t('indices.parField', { code });
-    return code;
-  };
+  return useCallback(
+    (code: string) => {
+      const key = (index === 'PAPI' ? (/^D\d$/.test(code) ? `indices.papi.dim.${code.slice(1)}` : `indices.papi.sub.${code}`) : '') as MessageKey;
+      if (key && key in vi) return t(key);
+      if (index === 'PAR' && parFields.has(code)) return `${code}. ${parFields.get(code)}`;
+      if (index === 'PAR' && /^\d+$/.test(code)) return t('indices.parField', { code });
+      return code;
+    },
+    [index, parFields, t],
+  );
 }
 
 export function IndexPage({ index, route }: { index: IndexCode; route: Route }) {
@@ -132,7 +137,7 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
     // Years in which the unit's own value is computed from former units (drawn hollow, marked in the table).
     const computedYears = new Set(peers.filter((u) => u.derived && (u.unitCode === unit || u.unitName === unit)).map((u) => u.year));
     return { cw, computedYears, level, unit, unitName, own, years, year, from, to, standings, rows, bars, component, compByCode, subByCode, derivedShown, peers, formers, local, review };
-  }, [q.data, index, view, p.unit, p.year, p.from, p.to, p.component, sub, mine.commune, mine.province, meta]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [q.data, index, view, p.unit, p.year, p.from, p.to, p.component, sub, mine.commune, mine.province, meta, label]);
 
   const setView = (v: ProvinceView) => {
     updateSettings({ provinceView: v });
@@ -327,5 +332,3 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   );
 }
 
-
-export type { ViewTotal };

@@ -39,13 +39,6 @@ export function levelOf(cw: Crosswalk, key: string): Level {
   return isProvince(cw, key, key) ? 'province' : 'local';
 }
 
-/** A component of an index: PAPI dimensions D1…D8 or sub-dimensions SCxy; other indices as loaded. */
-export interface ComponentKey {
-  code: string;
-  /** PAPI sub-dimension's dimension ('D5' for SC52); null for a top-level component. */
-  parent: string | null;
-}
-
 /**
  * Component values as unit totals, one list per component. PAPI dimension = sum of its sub-dimensions
  * present that year for anyone; a province lacking some is incomplete for that dimension.
@@ -84,12 +77,6 @@ export function componentTotals(index: string, rows: readonly ComponentRow[], de
 /** Years present in a list of totals, ascending. */
 export function yearsOf(units: readonly { year: number }[]): number[] {
   return [...new Set(units.map((u) => u.year))].sort((a, b) => a - b);
-}
-
-/** The unit's entry of a year by code or name. */
-export function findUnit<T extends UnitTotal>(units: readonly T[], year: number, key: string | null): T | undefined {
-  if (!key) return undefined;
-  return units.find((u) => u.year === year && (u.unitCode === key || u.unitName === key));
 }
 
 /**

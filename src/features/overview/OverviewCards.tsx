@@ -7,14 +7,14 @@ import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
 import { eraOf, INDICES, type IndexCode } from '../../domain/indices';
 import { papiDimensionCount } from '../../domain/papi';
-import { useUnits } from '../indices/useUnits';
+import { useUnits } from '../../app/useUnits';
 import { buildCards, type CardModel } from './cards';
 import { loadOverview } from './queries';
 import { sparkPaths } from './charts';
 import './overview.css';
 
 /** A value in its index's own scale: 91,25% · 44,12 · 0,6961. */
-export function useFormatValue() {
+function useFormatValue() {
   const { locale } = useI18n();
   return (index: IndexCode, v: number | null) => {
     const meta = INDICES[index];
@@ -111,20 +111,20 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
 export function OverviewCards({ large }: { large?: boolean }) {
   const { t } = useI18n();
   const [settings] = useSettings();
-  const units = useUnits();
+  const { province, commune, view, ready } = useUnits();
   // Waits for the user's units to be known, so the demo's commune is never drawn first.
-  const q = useQuery((db) => (units.ready ? loadOverview(db, units.commune, units.province) : new Promise<never>(() => {})), [units.commune, units.province, units.ready]);
+  const q = useQuery((db) => (ready ? loadOverview(db, commune, province) : new Promise<never>(() => {})), [commune, province, ready]);
   const cards = useMemo(
     () =>
       q.data
         ? buildCards(
             { cw: q.data.cw, communes: q.data.communes, totals: q.data.totals, sipas: q.data.sipas, sipasTarget: (y) => sipasTargetFor(settings, y), parBands: (y) => parBandsFor(settings, y) },
-            units,
+            { province, commune, view },
             q.data.communeName,
             t('overview.allPoints'),
           )
         : [],
-    [q.data, settings, units.province, units.commune, units.view, t], // eslint-disable-line react-hooks/exhaustive-deps
+    [q.data, settings, province, commune, view, t],
   );
   if (q.error) return <p className="error" role="alert">{q.error}</p>;
   if (q.loading) return <div className="chart-skeleton" aria-busy="true" />;

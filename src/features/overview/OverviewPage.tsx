@@ -3,7 +3,7 @@ import { useQuery } from '../../app/useQuery';
 import { OverviewCards } from './OverviewCards';
 import { PapiTrendChart } from './PapiTrendChart';
 import { fetchUnitName } from '../indices/unitTotals';
-import { useUnits } from '../indices/useUnits';
+import { useUnits } from '../../app/useUnits';
 
 export function OverviewPage() {
   const { t } = useI18n();

@@ -29,7 +29,7 @@ export interface CardInput {
 }
 
 /** A message key and its parameters, translated by the component. */
-export interface GroupLabel {
+interface GroupLabel {
   key: 'card.band.A' | 'card.band.B' | 'card.band.below' | `card.band.${'excellent' | 'good' | 'fair' | 'average' | 'weak'}` | `card.quartile.${1 | 2 | 3 | 4}`;
   tone: 'good' | 'mid' | 'bad';
 }

@@ -11,7 +11,7 @@ import { localUnits, withCommuneSipas } from '../indices/model';
 import { fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitName, fetchUnitTotals } from '../indices/unitTotals';
 
 /** Where the commune's SIPAS answers came from: each dataset's source, else its file name (as sourcesOf in data/catalogue.ts). */
-export const sipasSourcesQuery = sql`SELECT DISTINCT coalesce(nullif(source, ''), file_name) AS source FROM shown.datasets WHERE kind = 'sipas_responses' ORDER BY source`;
+const sipasSourcesQuery = sql`SELECT DISTINCT coalesce(nullif(source, ''), file_name) AS source FROM shown.datasets WHERE kind = 'sipas_responses' ORDER BY source`;
 
 export interface OverviewData {
   cw: Crosswalk;

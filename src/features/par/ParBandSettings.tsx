@@ -1,7 +1,8 @@
 // Settings section for the PAR band cut-offs: one set for all years, or a year's own set.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSettings } from '../../app/useSettings';
-import { parBandsFor, type BandCutoffs } from '../../app/settings';
+import { parBandsFor } from '../../app/settings';
+import type { BandCutoffs } from '../../domain/parScoring';
 import { useI18n } from '../../i18n/i18n';
 import { useParYears } from './useParYear';
 import { validCutoffs } from './bandSettings';
@@ -16,9 +17,17 @@ export function ParBandSettings() {
   const current = scope === 'all' ? settings.parBands : parBandsFor(settings, Number(scope));
   const [draft, setDraft] = useState<Record<keyof BandCutoffs, string>>(() => toDraft(current));
   const [msg, setMsg] = useState<string | null>(null);
-  useEffect(() => setDraft(toDraft(current)), [scope, current.excellent, current.good, current.fair, current.average]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The draft starts again from the stored cut-offs when the scope or those values change (not when the settings are
+  // merely read again): reset while rendering, as React advises for state that follows props.
+  const shown = `${scope}:${FIELDS.map((f) => current[f]).join('|')}`;
+  const [draftOf, setDraftOf] = useState(shown);
+  if (draftOf !== shown) {
+    setDraftOf(shown);
+    setDraft(toDraft(current));
+  }
 
-  const parsed = Object.fromEntries(FIELDS.map((f) => [f, Number(draft[f].replace(',', '.'))])) as BandCutoffs;
+  const num = (f: keyof BandCutoffs) => Number(draft[f].replace(',', '.'));
+  const parsed: BandCutoffs = { excellent: num('excellent'), good: num('good'), fair: num('fair'), average: num('average') };
   const ok = FIELDS.every((f) => draft[f].trim() !== '') && validCutoffs(parsed);
 
   function save() {

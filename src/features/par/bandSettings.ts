@@ -1,4 +1,4 @@
-import type { BandCutoffs } from '../../app/settings';
+import type { BandCutoffs } from '../../domain/parScoring';
 
 /** Cut-offs must fall strictly from Xuất sắc to Trung bình and stay within 0–100. */
 export function validCutoffs(c: BandCutoffs): boolean {

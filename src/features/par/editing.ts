@@ -30,7 +30,7 @@ export interface UndoEntry {
 }
 
 /** The moment of an edit, as stored (UTC, to the second). */
-export const editStamp = (d = new Date()) => d.toISOString().slice(0, 19);
+const editStamp = (d = new Date()) => d.toISOString().slice(0, 19);
 
 async function write(db: Db, t: EditTarget, v: ScoreValues, exists: boolean) {
   await run(db, exists ? updateParScoreQuery(t, v) : insertParScoreQuery(t, v));

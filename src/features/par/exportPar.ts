@@ -5,11 +5,11 @@ import type { Sheet } from '../../export/xlsx';
 import type { Band } from '../../domain/parScoring';
 import type { ParUnit, ParYear } from './model';
 
-export const BAND_VI: Record<Band, string> = { excellent: 'Xuất sắc', good: 'Tốt', fair: 'Khá', average: 'Trung bình', weak: 'Yếu' };
+const BAND_VI: Record<Band, string> = { excellent: 'Xuất sắc', good: 'Tốt', fair: 'Khá', average: 'Trung bình', weak: 'Yếu' };
 export const NA_TEXT = 'không áp dụng';
 
 export const SUMMARY_COLUMNS = ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Chỉ số tự đánh giá (%)', 'Chỉ số thẩm định (%)', 'Xếp hạng', 'Xếp loại', 'Ghi chú'];
-export const UNIT_COLUMNS = ['STT/Mã', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Tài liệu kiểm chứng', 'Ghi chú'];
+const UNIT_COLUMNS = ['STT/Mã', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Tài liệu kiểm chứng', 'Ghi chú'];
 /** The import format of par_scores: a file in this layout imports back to the same numbers. */
 export const SCORES_COLUMNS = ['Năm', 'Mã đơn vị', 'Tên đơn vị', 'Mã tiêu chí', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Tài liệu kiểm chứng', 'Ghi chú'];
 

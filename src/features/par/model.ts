@@ -1,7 +1,6 @@
 // A year of PAR scoring assembled from query rows: each unit scored, ranked, banded and compared with last year.
 // Pure: rows in, model out (tested in model.test.ts).
-import type { BandCutoffs } from '../../app/settings';
-import { bandOf, compareCodes, rankByIndex, scoreUnit, type Band, type ParCriterion, type ParScore, type UnitScore } from '../../domain/parScoring';
+import { type BandCutoffs, bandOf, compareCodes, rankByIndex, scoreUnit, type Band, type ParCriterion, type ParScore, type UnitScore } from '../../domain/parScoring';
 
 /** The datasets PAR views are built from (their sources label the charts). */
 export const PAR_KINDS = ['par_criteria', 'par_scores'];
@@ -59,10 +58,10 @@ export interface ParYear {
 }
 
 /** In tree order (1, 1.1, 1.1.1, 1.2, …, 2, …, 10): the engine returns rows in no particular order. */
-export const toCriteria = (rows: readonly CriterionRow[]): ParCriterion[] =>
+const toCriteria = (rows: readonly CriterionRow[]): ParCriterion[] =>
   rows.map((r) => ({ code: r.code, name: r.name, max: Number(r.max_points) })).sort((a, b) => compareCodes(a.code, b.code));
 
-export const toScore = (r: ScoreRow): ParScore => ({
+const toScore = (r: ScoreRow): ParScore => ({
   criterion: r.criterion_code,
   applicable: Boolean(r.applicable),
   self: r.self_score === null ? null : Number(r.self_score),

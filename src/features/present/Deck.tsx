@@ -6,7 +6,8 @@ import { replaceParams } from '../../app/useRoute';
 import { useData } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/format';
-import { ChartFocusContext, type ChartFocus } from './ChartFocus';
+import { ChartFocusProvider } from './ChartFocus';
+import type { ChartFocus } from './FocusedChart';
 import { OverviewCards } from './embeds';
 import { PinOrder } from './PinOrder';
 import { FitBox } from './FitBox';
@@ -91,7 +92,7 @@ function ChartSlide({ pin, renderView, labelPx }: { pin: Pin; renderView: Render
       )}
       {focus && (
         <div hidden className="slide-source">
-          <ChartFocusContext.Provider value={focus}>{renderView(view)}</ChartFocusContext.Provider>
+          <ChartFocusProvider focus={focus}>{renderView(view)}</ChartFocusProvider>
         </div>
       )}
     </>

@@ -7,25 +7,30 @@ import { echarts } from '../../charts/echarts';
 import { renderOptionToDataUrl } from '../../charts/image';
 import { useData } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
-import type { ChartFocus } from './ChartFocus';
+import type { ChartDrawing } from '../../charts/host';
 import { enlargeOption } from './slideOption';
 
-export interface FocusedChartProps {
+/** Which chart of a hidden view draws, where and how (a slide's or the report's; see ChartFocus.tsx). */
+export interface ChartFocus {
+  chartId: string;
+  /** Where the chart draws itself (a node in the slide or the report sheet). */
+  target: HTMLElement;
+  mode: 'slide' | 'print';
+  /** Called once the chart has drawn into `target`, so the slide can drop its "loading" text. */
+  onShown?: () => void;
+  /** Slides: the smallest ECharts text in px (18 at least, more on a large screen). */
+  labelPx?: number;
+}
+
+interface FocusedChartProps extends ChartDrawing {
   focus: ChartFocus;
-  id: string;
-  title: string;
-  subtitle?: string;
-  context?: string;
-  option: EChartsCoreOption;
-  hasData: boolean;
-  source?: string;
 }
 
 /**
  * Print size of a report chart: drawn at 480 × 370 CSS px and printed 91 mm wide (two side by side across the
  * 190 mm text width), i.e. chart text at about 7–8 pt, 2× pixels ≈ 270 dpi on paper.
  */
-export const PRINT_CHART = { width: 480, height: 370, pixelRatio: 2 } as const;
+const PRINT_CHART = { width: 480, height: 370, pixelRatio: 2 } as const;
 
 /** A stable key for an option (functions drop out), so the print picture is re-rendered only when the chart changes. */
 const optionKey = (o: EChartsCoreOption) => JSON.stringify(o);
@@ -33,6 +38,7 @@ const optionKey = (o: EChartsCoreOption) => JSON.stringify(o);
 function PrintPicture({ option, title }: { option: EChartsCoreOption; title: string }) {
   const key = optionKey(option);
   // Re-rendered off-screen at the printed size with animation off: sharp on paper, not a scaled screen canvas.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the option's JSON: a new but equal option (each render) draws nothing new
   const src = useMemo(() => renderOptionToDataUrl(option, PRINT_CHART.width, PRINT_CHART.height, PRINT_CHART.pixelRatio), [key]);
   return <img className="report-chart-img" src={src} width={PRINT_CHART.width} height={PRINT_CHART.height} alt={title} data-testid="report-chart-img" />;
 }

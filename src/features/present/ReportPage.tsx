@@ -7,7 +7,8 @@ import { useQuery } from '../../app/useQuery';
 import { useData } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/format';
-import { ChartFocusContext, type ChartFocus } from './ChartFocus';
+import { ChartFocusProvider } from './ChartFocus';
+import type { ChartFocus } from './FocusedChart';
 import { OverviewCards, ParBandCounts, SipasHeadline } from './embeds';
 import { usePins } from './usePins';
 import { useCommune } from './useCommune';
@@ -30,7 +31,7 @@ function ReportChart({ pin, renderView }: { pin: Pin; renderView: RenderView }) 
       <div className="report-chart-slot" ref={setTarget} />
       {focus && (
         <div hidden>
-          <ChartFocusContext.Provider value={focus}>{renderView(view)}</ChartFocusContext.Provider>
+          <ChartFocusProvider focus={focus}>{renderView(view)}</ChartFocusProvider>
         </div>
       )}
     </>

@@ -2,7 +2,7 @@
 // then); the deck itself is a fixed full-window layer, so it works the same where full screen is refused.
 import { formatHash } from '../../app/route';
 
-export function deckHash(from: string): string {
+function deckHash(from: string): string {
   return formatHash(['present'], { from: from.startsWith('#/present') ? '#/' : from });
 }
 

@@ -1,7 +1,7 @@
 // Charts pinned for the presentation deck: which view (its URL hash) and which chart in it, in the user's order.
 import { z } from 'zod';
 
-export const PinSchema = z.object({
+const PinSchema = z.object({
   chartId: z.string().min(1),
   /** The view's hash, e.g. "#/sipas?level=quarter&period=2026-Q1": the slide reopens exactly that view. */
   hash: z.string().startsWith('#/'),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types';
 import { createNodeDb } from '../../../tests/helpers/nodeDb';
-import { fetchCommune, fetchParScoreYears, fetchReportPeriods } from './queries';
+import { fetchParScoreYears, fetchReportPeriods } from './queries';
 
 let db: Db;
 beforeAll(async () => {
@@ -20,20 +20,5 @@ describe('report periods', () => {
   it('is empty without data', async () => {
     await db.exec('DELETE FROM sipas_counts; DELETE FROM par_scores;');
     expect(await fetchReportPeriods(db)).toEqual([]);
-  });
-});
-
-describe('the commune', () => {
-  it('is the unit the others belong to, unless Settings name another listed unit', async () => {
-    await db.exec(`DELETE FROM units; INSERT INTO units VALUES
-      ('u', 'A-VP', 'Văn phòng', 'Cơ quan', 'A'), ('u', 'A', 'Xã Hòa An', 'Xã', NULL), ('u', 'A-KT', 'Phòng Kinh tế', 'Cơ quan', 'A'),
-      ('u', 'B', 'Xã Bình Minh', 'Xã', NULL)`);
-    expect(await fetchCommune(db, null)).toEqual({ code: 'A', name: 'Xã Hòa An' });
-    expect(await fetchCommune(db, 'B')).toEqual({ code: 'B', name: 'Xã Bình Minh' });
-    expect(await fetchCommune(db, 'ZZZ')).toEqual({ code: 'A', name: 'Xã Hòa An' });
-  });
-  it('is unknown without a units list', async () => {
-    await db.exec('DELETE FROM units');
-    expect(await fetchCommune(db, 'A')).toBeNull();
   });
 });

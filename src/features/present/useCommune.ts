@@ -1,6 +1,6 @@
 import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
-import { fetchCommune } from './queries';
+import { fetchCommune } from '../../app/units';
 
 /** The commune the deck and the report speak for (Settings, else the units list); null while unknown. */
 export function useCommune(): { code: string; name: string } | null {

@@ -5,7 +5,7 @@ import { ParBandSettings } from '../par/ParBandSettings';
 import { SipasTargetSettings } from '../sipas/SipasTargetSettings';
 import { communesQuery, provinceRefsQuery, type LocalUnitRow, type ProvinceRefRow } from '../indices/queries';
 import { run } from '../../sql/sql';
-import { useUnits } from '../indices/useUnits';
+import { useUnits } from '../../app/useUnits';
 
 /** The user's province and commune: pickers over the 63 former and the 34 new provinces, and the loaded communes. */
 function UnitSettings() {

@@ -4,10 +4,10 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { FONT_FAMILY, FONT_SIZE, GRID_COLOUR, PALETTE, TEXT_COLOUR } from '../../charts/theme';
 import type { ItemFigure, PeriodFigure } from './model';
 
-export const TARGET_COLOUR = '#C0392B';
-export const BAND_COLOUR = 'rgba(0, 96, 168, 0.16)';
+const TARGET_COLOUR = '#C0392B';
+const BAND_COLOUR = 'rgba(0, 96, 168, 0.16)';
 /** Answers 1..5: diverging, red (very dissatisfied) to blue (very satisfied), grey in the middle. */
-export const ANSWER_COLOURS = ['#B2182B', '#EF8A62', '#BABABA', '#67A9CF', '#2166AC'] as const;
+const ANSWER_COLOURS = ['#B2182B', '#EF8A62', '#BABABA', '#67A9CF', '#2166AC'] as const;
 
 export interface TrendLabels {
   periodLabel: (key: string) => string;

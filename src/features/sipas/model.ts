@@ -72,7 +72,7 @@ export function itemFigures(rows: readonly ItemRow[], target: number): ItemFigur
 }
 
 /** Below target first, then ascending rate; ties by code so the order is stable. */
-export function belowFirst<T extends RateSummary & { code?: string }>(a: T, b: T): number {
+function belowFirst<T extends RateSummary & { code?: string }>(a: T, b: T): number {
   return Number(b.below) - Number(a.below) || (a.rate ?? Infinity) - (b.rate ?? Infinity) || (a.code ?? '').localeCompare(b.code ?? '');
 }
 

@@ -8,31 +8,31 @@ import { run, sql, type Sql } from '../../sql/sql';
 const ofUnit = (unit: string | null): Sql => (unit ? sql`unit_code = ${unit}` : sql`true`);
 
 /** Periods that have answers at a level, oldest first. */
-export function periodsQuery(level: Level): Sql {
+function periodsQuery(level: Level): Sql {
   return sql`SELECT DISTINCT ${periodKey(level)} AS period FROM shown.sipas_counts WHERE ${periodKey(level)} IS NOT NULL`;
 }
 
 /** Units with answers, named from the units table when it is loaded. */
-export const unitsQuery = sql`
+const unitsQuery = sql`
 SELECT c.unit_code, (SELECT any_value(u.unit_name) FROM shown.units u WHERE u.unit_code = c.unit_code) AS unit_name
 FROM (SELECT DISTINCT unit_code FROM shown.sipas_counts) c ORDER BY c.unit_code`;
 
 /** Satisfied and valid answers per period and element, for the trend (pooled and mean of elements). */
-export function trendQuery(level: Level, unit: string | null): Sql {
+function trendQuery(level: Level, unit: string | null): Sql {
   return sql`
 SELECT ${periodKey(level)} AS period, element, ${satisfied()} AS k, ${answered()} AS n FROM shown.sipas_counts
 WHERE ${sql.and(ofUnit(unit), sql`${periodKey(level)} IS NOT NULL`)} GROUP BY ALL ORDER BY period, element`;
 }
 
 /** Respondents (phiếu) per period. */
-export function sheetsTrendQuery(level: Level, unit: string | null): Sql {
+function sheetsTrendQuery(level: Level, unit: string | null): Sql {
   return sql`
 SELECT ${periodKey(level)} AS period, CAST(sum(respondents) AS DOUBLE) AS respondents FROM shown.sipas_sheets
 WHERE ${sql.and(ofUnit(unit), sql`${periodKey(level)} IS NOT NULL`)} GROUP BY ALL`;
 }
 
 /** One row per item of the period: its element, answers at each level 1–5, and its text when sipas_items has it. */
-export function itemsQuery(period: string, unit: string | null): Sql {
+function itemsQuery(period: string, unit: string | null): Sql {
   const a = (v: number) => sql`CAST(coalesce(sum(n) FILTER (WHERE answer = ${v}), 0) AS DOUBLE) AS ${sql.ident(`a${v}`)}`;
   return sql`
 WITH c AS (
@@ -43,14 +43,14 @@ SELECT c.*, t.text FROM c LEFT JOIN t USING (item_code) ORDER BY c.element, c.it
 }
 
 /** Satisfied and valid answers per unit and element in the period (all units). */
-export function unitElementsQuery(period: string): Sql {
+function unitElementsQuery(period: string): Sql {
   return sql`
 SELECT unit_code, element, ${satisfied()} AS k, ${answered()} AS n FROM shown.sipas_counts
 WHERE ${inPeriod(period)} GROUP BY ALL ORDER BY unit_code, element`;
 }
 
 /** Respondents per unit in the period. */
-export function unitSheetsQuery(period: string): Sql {
+function unitSheetsQuery(period: string): Sql {
   return sql`SELECT unit_code, CAST(sum(respondents) AS DOUBLE) AS respondents FROM shown.sipas_sheets WHERE ${inPeriod(period)} GROUP BY ALL`;
 }
 

@@ -1,5 +1,5 @@
 // The canonical formats: what the Dữ liệu page offers as templates, and how a file's kind is recognised from its header.
-import type { Kind } from '../types';
+import type { Kind } from '../../domain/kinds';
 import type { ColumnSpec } from './spec';
 import { matchHeaders } from '../headers';
 import { indexScores } from './indexScores';
@@ -54,7 +54,6 @@ function info(f: TabularFormat): FormatInfo {
 /** Order in which kinds must land when several files come together (references first). */
 export const COMMIT_ORDER: Kind[] = ['units', 'par_criteria', 'sipas_items', 'commune_merger', 'index_scores', 'par_scores', 'sipas_responses', 'table'];
 
-export { isPapiWide } from './papiWide';
 
 /**
  * The format that explains the most of the header (at least two columns and half of them; a random table with a

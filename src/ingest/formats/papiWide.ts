@@ -33,8 +33,6 @@ FROM read_csv(${q(fileName)}, header = true, all_varchar = true)`;
 // ── The same files through the import pipeline (analyseFile / importFile) ────────────────────────────────────
 
 import type { Check, StageCtx } from './spec';
-import type { TabularFormat } from './tabular';
-import { indexScores } from './indexScores';
 import { lit as sqlLit } from '../sql';
 
 /** PAPI as published: a Province column of P-codes and SCxy columns, one per sub-dimension. */
@@ -100,12 +98,3 @@ export function papiChecks(ctx: StageCtx, typ: string): Check[] {
   ];
 }
 
-/** index_scores from a PAPI wide file: same duplicates, insert and coverage as the long format. */
-export const papiWide: Pick<TabularFormat, 'loadedDuplicates' | 'deleteDuplicates' | 'insert' | 'coverage'> = {
-  loadedDuplicates: indexScores.loadedDuplicates,
-  deleteDuplicates: indexScores.deleteDuplicates,
-  insert: indexScores.insert,
-  coverage: indexScores.coverage,
-};
-
-export const papiProvinceHeader = (headers: readonly string[]): string => headers.find((h) => /^province$/i.test(h.trim())) ?? 'Province';

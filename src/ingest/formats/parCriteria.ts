@@ -11,7 +11,7 @@ const columns: ColumnSpec[] = [
 ];
 
 /** Parent code in SQL: '3.2.1' → '3.2'; a top-level code has none. */
-export const parentCodeSql = (x: string) => `CASE WHEN contains(${x}, '.') THEN regexp_replace(${x}, '\\.[0-9]+$', '') END`;
+const parentCodeSql = (x: string) => `CASE WHEN contains(${x}, '.') THEN regexp_replace(${x}, '\\.[0-9]+$', '') END`;
 
 export const parCriteria: TabularFormat = {
   kind: 'par_criteria',

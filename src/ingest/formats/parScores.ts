@@ -25,7 +25,7 @@ const columns: ColumnSpec[] = [
  * fictional demo criteria that step aside for the user's scores, less the years a par_criteria file of the batch
  * replaces (a year's tree is replaced whole), plus that file's rows.
  */
-export function criteriaSourceSql(ctx: StageCtx): string {
+function criteriaSourceSql(ctx: StageCtx): string {
   const batch = ctx.pending.filter((p) => p.kind === 'par_criteria' && p.typed);
   const where = batch.map((p) => `year NOT IN (SELECT year FROM ${p.typed} WHERE year IS NOT NULL)`);
   if (ctx.own) where.push(`dataset_id NOT IN (${fictionalAsideIdsSql(['par_scores', ...ctx.pending.map((p) => p.kind)])})`);

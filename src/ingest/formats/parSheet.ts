@@ -32,8 +32,8 @@ export const parSheet: FormatSpec = {
 export function isParSheet(headers: readonly string[]): boolean {
   const m = matchHeaders(headers, columns);
   const longForm = matchHeaders(headers, [
-    { key: 'unit', vi: 'Mã đơn vị', aliases: ['đơn vị', 'tên đơn vị', 'unit code'], type: 'text', required: false },
-    { key: 'year', vi: 'Năm', aliases: ['year'], type: 'year', required: false },
+    { key: 'unit', vi: 'Mã đơn vị', aliases: ['đơn vị', 'tên đơn vị', 'unit code'] },
+    { key: 'year', vi: 'Năm', aliases: ['year'] },
   ]);
   return m.byKey.has('criterion_code') && m.byKey.has('self_score') && longForm.byKey.size === 0;
 }

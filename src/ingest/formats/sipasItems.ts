@@ -11,7 +11,7 @@ const columns: ColumnSpec[] = [
 ];
 
 /** Element from an item code: "TC2.3" → 2 (SQL). */
-export const elementFromCodeSql = (x: string) => `TRY_CAST(regexp_extract(${x}, '([1-5])\\.[0-9]+$', 1) AS TINYINT)`;
+const elementFromCodeSql = (x: string) => `TRY_CAST(regexp_extract(${x}, '([1-5])\\.[0-9]+$', 1) AS TINYINT)`;
 
 export const sipasItems: TabularFormat = {
   kind: 'sipas_items',

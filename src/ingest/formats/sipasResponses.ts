@@ -2,7 +2,7 @@
 // sipas_counts (answers per period, unit, item and level) and sipas_sheets (respondents per period and unit).
 // Built for 1,000,000-row files: one GROUP BY over the staged text (a histogram per item column), then
 // everything else — answer labels, periods, duplicates, the final counts — works on that small result.
-import { headerSchemaOf, type Analysis, type ColumnSpec, type StageCtx } from './spec';
+import type { Analysis, ColumnSpec, StageCtx } from './spec';
 import type { Problem } from '../types';
 import { answerLevel } from '../../domain/sipasAnswers';
 import { dateOrderOf, parsePeriod, periodLabel, periodSortKey, type DateOrder, type Period } from '../../domain/periods';
@@ -21,7 +21,6 @@ const columns: ColumnSpec[] = [
 ];
 
 export const sipasResponsesColumns = columns;
-export const sipasResponsesHeader = headerSchemaOf(columns);
 export const SIPAS_EXAMPLE = ['2026-Q1', 'X001-TTPV', 'P0001', '5', 'Hài lòng', '4', '', '3'];
 export const SIPAS_EXAMPLE_ITEMS = ['TC1.1', 'TC1.2', 'TC2.1', 'TC2.2', 'TC3.1'];
 
@@ -42,7 +41,7 @@ interface SipasState {
 const states = new Map<string, SipasState>();
 
 /** The item columns of a staged file. */
-export function sipasItems(ctx: StageCtx) {
+function sipasItems(ctx: StageCtx) {
   return ctx.headers
     .map((h, i) => ({ col: `c${i}`, code: h, element: ctx.match.byIndex[i] === null ? itemElement(h) : null, h: `h${i}` }))
     .filter((x): x is { col: string; code: string; element: number; h: string } => x.element !== null);
@@ -224,10 +223,6 @@ export async function sipasCommitSql(ctx: StageCtx, datasetId: string, order: Da
     `INSERT INTO sipas_sheets SELECT ${id}, year, half, quarter, unit_code, respondents FROM ${sheets}`,
   );
   return out;
-}
-
-export function sipasDateOrder(ctx: StageCtx): DateOrder | 'ambiguous' | null {
-  return states.get(ctx.id)?.dateOrder ?? null;
 }
 
 export async function dropSipas(ctx: StageCtx): Promise<void> {

@@ -2,10 +2,11 @@
 // the SQL that turns staged text into typed rows, the SQL checks over those rows, and where they land.
 import { z } from 'zod';
 import type { Db } from '../../db/types';
-import type { Answers, Kind, Problem, Questions } from '../types';
+import type { Answers, Problem, Questions } from '../types';
+import type { Kind } from '../../domain/kinds';
 import type { HeaderMatch } from '../headers';
 
-export type ColType =
+type ColType =
   | 'text'
   | 'year'
   | 'number'

@@ -28,7 +28,7 @@ export async function tableNameFor(db: Db, fileName: string): Promise<string> {
 }
 
 /** Column names as written (NFC); blanks become cot_N, repeats get a suffix. */
-export function tableColumnNames(headers: readonly string[]): string[] {
+function tableColumnNames(headers: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return headers.map((h, i) => {
     let name = h.trim() || `cot_${i + 1}`;

@@ -3,7 +3,7 @@
 import type { Check, ColumnSpec, FormatSpec, StageCtx } from './spec';
 import { cell, ident, lit, notApplicable, num } from '../sql';
 
-export const INDEX_CODES = ['PAR', 'SIPAS', 'PAPI', 'PCI', 'DTI'] as const;
+const INDEX_CODES = ['PAR', 'SIPAS', 'PAPI', 'PCI', 'DTI'] as const;
 
 /** A canonical format whose rows are checked and inserted one file row → one table row. */
 export interface TabularFormat extends FormatSpec {

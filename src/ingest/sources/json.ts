@@ -10,8 +10,6 @@ import { FileError } from '../translateError';
 
 export const communesFileSchema = z.array(z.object({ columns: z.tuple([z.string().trim().min(1), z.string().trim().min(1), z.string().trim().min(1)]) })).min(1);
 
-export const isJson = (file: SourceFile) => /\.json$/i.test(file.name);
-
 const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
 export function readJson(file: SourceFile, answers: Answers): TextSource {

@@ -6,7 +6,7 @@ import { detectEncoding } from '../decode';
 import { FileError } from '../translateError';
 
 /** "PAR1" at the start of the file. */
-export const isParquet = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31;
+const isParquet = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31;
 
 /** "PAR1" at the end too: the footer every complete Parquet file has. */
 const hasParquetFooter = (b: Uint8Array): boolean => {
@@ -14,17 +14,16 @@ const hasParquetFooter = (b: Uint8Array): boolean => {
   return n >= 12 && b[n - 4] === 0x50 && b[n - 3] === 0x41 && b[n - 2] === 0x52 && b[n - 1] === 0x31;
 };
 
-export const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-export const isOle2 = (b: Uint8Array): boolean => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOle2 = (b: Uint8Array): boolean => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** ZIP (XLSX) or OLE2 (old XLS) signature. */
-export const isSpreadsheet = (b: Uint8Array): boolean => isZip(b) || isOle2(b);
 
 const SPREADSHEET_NAME = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 const PARQUET_NAME = /\.parquet$/i;
 
 /** The names in a ZIP's central directory; null when there is none (a truncated or damaged file). */
-export function zipEntries(b: Uint8Array): string[] | null {
+function zipEntries(b: Uint8Array): string[] | null {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   // End of central directory: 22 bytes plus a comment of up to 64 KB, at the end of the file.
   let eocd = -1;
@@ -86,7 +85,7 @@ const SAMPLE = 64 * 1024;
  * Text has no NUL and almost no control characters (tab, line breaks and form feed aside); UTF-16 is judged on its
  * decoded characters.
  */
-export function binaryFormat(b: Uint8Array): string | null {
+function binaryFormat(b: Uint8Array): string | null {
   for (const [name, sig] of SIGNATURES) if (b.length >= sig.length && sig.every((x, i) => b[i] === x)) return name;
   const sample = b.subarray(0, SAMPLE);
   if (sample.length === 0) return null;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Chart } from '../../../charts/Chart';
 import { useI18n } from '../../../i18n/i18n';
 import { formatNumber } from '../../../i18n/format';
@@ -24,7 +24,7 @@ export interface ProvinceMapProps {
 /** Choropleth of the provinces in quartile classes; missing data grey; the user's province outlined. */
 export function ProvinceMap({ rows, view, highlight, title, context, decimals, source, bands }: ProvinceMapProps) {
   const { locale } = useI18n();
-  const t = (key: MapTextKey, vars?: Record<string, string | number>) => mapText(locale, key, vars);
+  const t = useCallback((key: MapTextKey, vars?: Record<string, string | number>) => mapText(locale, key, vars), [locale]);
   const [geo, setGeo] = useState<ProvinceGeo | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -65,8 +65,7 @@ export function ProvinceMap({ rows, view, highlight, title, context, decimals, s
         .map((r) => [r.name, r.value === null ? t('map.missing') : formatNumber(r.value, locale, decimals), classText(r, classified.classes, labels)]),
     };
     return { option, table, notOnMap: classified.notOnMap, highlighted: hlName };
-    // t is a function of locale alone
-  }, [geo, rows, highlight, view, decimals, locale, bands]);
+  }, [geo, rows, highlight, view, decimals, locale, t, bands]);
 
   if (failed) return <p className="empty" role="alert">{t('map.loadFailed')}</p>;
   if (!built) return <div className="chart-skeleton map-skeleton" aria-busy="true" aria-label={t('map.loading')} />;

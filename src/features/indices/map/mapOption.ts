@@ -4,13 +4,13 @@ import { FONT_FAMILY, FONT_SIZE, TEXT_COLOUR } from '../../../charts/theme';
 import { provinceKey } from './names';
 
 /** Sequential, light → dark (ColorBrewer YlGnBu): reads in greyscale, for colour-blind viewers and on a washed-out projector. */
-export const CLASS_COLOURS = ['#edf8b1', '#7fcdbb', '#2c7fb8', '#253494'] as const;
-export const MISSING_COLOUR = '#bdbdbd';
-export const HIGHLIGHT_COLOUR = '#D55E00';
+const CLASS_COLOURS = ['#edf8b1', '#7fcdbb', '#2c7fb8', '#253494'] as const;
+const MISSING_COLOUR = '#bdbdbd';
+const HIGHLIGHT_COLOUR = '#D55E00';
 const BORDER_COLOUR = '#4d4d4d';
 
 /** Quantile with linear interpolation between order statistics (Excel QUARTILE.INC, R type 7). */
-export function quantile(sorted: readonly number[], p: number): number {
+function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.ceil(h);
@@ -73,7 +73,7 @@ const SCHEMES: Record<number, readonly string[]> = {
   5: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
   6: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'],
 };
-export const MAX_BANDS = 6;
+const MAX_BANDS = 6;
 
 /** Index of the band a value falls in; bands sorted by `min` ascending. */
 export function bandClass(value: number, bands: readonly MapBand[]): number {

@@ -2,7 +2,7 @@
 // not depend on edits to the indices page's dictionary, which another helper is rewriting concurrently.
 import { interpolate, type Locale } from '../../../i18n/format';
 
-export const viMap = {
+const viMap = {
   'map.loading': 'Đang tải bản đồ…',
   'map.loadFailed': 'Không tải được bản đồ',
   'map.legendTitle': 'Tứ phân vị (thấp → cao)',
@@ -21,7 +21,7 @@ export const viMap = {
   'map.notOnMap': 'Không vẽ được trên bản đồ (tên không khớp): {names}',
 } as const;
 
-export const enMap: Record<keyof typeof viMap, string> = {
+const enMap: Record<keyof typeof viMap, string> = {
   'map.loading': 'Loading the map…',
   'map.loadFailed': 'The map could not be loaded',
   'map.legendTitle': 'Quartiles (low → high)',

@@ -1,5 +1,5 @@
 // The dataset catalogue: what is loaded, from which file, covering which years.
-import type { Db } from '../../db/types';
+import type { Db } from '../db/types';
 
 export interface DatasetInfo {
   id: string;
@@ -21,30 +21,13 @@ export function sourcesOf(datasets: readonly DatasetInfo[], kinds: readonly stri
   return names.length ? names.join('; ') : undefined;
 }
 
-export interface NewDataset {
-  id: string;
-  kind: string;
-  fileName: string;
-  rowCount: number;
-  coverage: string | null;
-  isDemo: boolean;
-  source: string | null;
-  tableName?: string | null;
-}
-
-export async function registerDataset(db: Db, d: NewDataset): Promise<void> {
-  await db.query(`INSERT INTO datasets VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?)`, [
-    d.id, d.kind, d.fileName, d.rowCount, d.coverage, d.isDemo, d.source, d.tableName ?? null,
-  ]);
-}
-
 /** "2011–2024" from the smallest and largest value; one value stays as it is. */
 export function rangeLabel(min: string | number | null, max: string | number | null): string | null {
   if (min === null || max === null) return null;
   return String(min) === String(max) ? String(min) : `${min}–${max}`;
 }
 
-export const LIST_DATASETS_SQL = `
+const LIST_DATASETS_SQL = `
 SELECT id, kind, file_name, row_count, coverage, strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, is_demo, source, table_name,
        id IN (SELECT id FROM shown.datasets) AS shown
 FROM datasets ORDER BY imported_at DESC, id`;

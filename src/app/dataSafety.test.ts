@@ -5,12 +5,12 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createNodeDb } from '../../../tests/helpers/nodeDb';
-import type { Db } from '../../db/types';
-import { memoryStore, StorageFullError } from '../../store/kv';
-import { deleteDataset, persistDataset, restoreAll, setStore } from '../../store/persist';
-import { saveChange } from '../par/editing';
-import type { Answers, SourceFile } from '../../ingest/types';
+import { createNodeDb } from '../../tests/helpers/nodeDb';
+import type { Db } from '../db/types';
+import { memoryStore, StorageFullError } from '../store/kv';
+import { deleteDataset, persistDataset, restoreAll, setStore } from '../store/persist';
+import { saveChange } from '../features/par/editing';
+import type { Answers, SourceFile } from '../ingest/types';
 import { analyse, commitAndPersist, discard, importAndPersist } from './importFlow';
 
 vi.setConfig({ testTimeout: 120_000 });

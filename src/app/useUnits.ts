@@ -2,13 +2,13 @@
 // list, or the one local unit with index rows); while only the demo is loaded, the demo's Thừa Thiên Huế / Xã Hòa An.
 // Once the user has data of their own, a province or commune that cannot be told is null ("chưa chọn"), never the
 // fictional commune.
-import { useQuery } from '../../app/useQuery';
-import { useSettings } from '../../app/useSettings';
-import type { ProvinceView } from '../../domain/merger';
-import { fetchCommune, hasOwnData } from '../present/queries';
+import { useQuery } from './useQuery';
+import { useSettings } from './useSettings';
+import type { ProvinceView } from '../domain/merger';
+import { fetchCommune, hasOwnData } from './units';
 
-export const DEMO_PROVINCE = 'Thừa Thiên Huế';
-export const DEMO_COMMUNE = 'X001';
+const DEMO_PROVINCE = 'Thừa Thiên Huế';
+const DEMO_COMMUNE = 'X001';
 
 export interface MyUnits {
   province: string | null;

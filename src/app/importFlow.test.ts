@@ -2,9 +2,9 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createNodeDb } from '../../../tests/helpers/nodeDb';
-import { memoryStore, StorageFullError } from '../../store/kv';
-import { restoreAll, setStore } from '../../store/persist';
+import { createNodeDb } from '../../tests/helpers/nodeDb';
+import { memoryStore, StorageFullError } from '../store/kv';
+import { restoreAll, setStore } from '../store/persist';
 import { importAndPersist } from './importFlow';
 
 vi.setConfig({ testTimeout: 60_000 });

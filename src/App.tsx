@@ -1,23 +1,23 @@
-import { useI18n } from '../i18n/i18n';
-import { statusText, useData } from './DataContext';
-import { useRoute } from './useRoute';
-import type { Route } from './route';
-import { isIndexCode } from '../domain/indices';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import type { MessageKey } from '../i18n/vi';
+import { useI18n } from './i18n/i18n';
+import { statusText, useData } from './app/DataContext';
+import { useRoute } from './app/useRoute';
+import type { Route } from './app/route';
+import { isIndexCode } from './domain/indices';
+import { OverviewPage } from './features/overview/OverviewPage';
+import type { MessageKey } from './i18n/vi';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { CopyLinkButton } from '../features/present/CopyLinkButton';
-import { openDeck, reportHash } from '../features/present/openDeck';
-import { isEditingTarget, isPresentShortcut } from '../features/present/slides';
+import { CopyLinkButton } from './features/present/CopyLinkButton';
+import { openDeck, reportHash } from './features/present/openDeck';
+import { isEditingTarget, isPresentShortcut } from './features/present/slides';
 
 // Pages other than the overview load on first visit: the first screen downloads only what it draws.
-const IndexPage = lazy(() => import('../features/indices/IndexPage').then((m) => ({ default: m.IndexPage })));
-const ParPage = lazy(() => import('../features/par/ParPage').then((m) => ({ default: m.ParPage })));
-const SipasPage = lazy(() => import('../features/sipas/SipasPage').then((m) => ({ default: m.SipasPage })));
-const DataPage = lazy(() => import('../features/data/DataPage').then((m) => ({ default: m.DataPage })));
-const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const ReportPage = lazy(() => import('../features/present/ReportPage').then((m) => ({ default: m.ReportPage })));
-const Deck = lazy(() => import('../features/present/Deck').then((m) => ({ default: m.Deck })));
+const IndexPage = lazy(() => import('./features/indices/IndexPage').then((m) => ({ default: m.IndexPage })));
+const ParPage = lazy(() => import('./features/par/ParPage').then((m) => ({ default: m.ParPage })));
+const SipasPage = lazy(() => import('./features/sipas/SipasPage').then((m) => ({ default: m.SipasPage })));
+const DataPage = lazy(() => import('./features/data/DataPage').then((m) => ({ default: m.DataPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ReportPage = lazy(() => import('./features/present/ReportPage').then((m) => ({ default: m.ReportPage })));
+const Deck = lazy(() => import('./features/present/Deck').then((m) => ({ default: m.Deck })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<div className="chart-skeleton" aria-busy="true" />}>{children}</Suspense>;

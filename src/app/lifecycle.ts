@@ -1,7 +1,8 @@
 // Start-up and the demo data: restore what was saved, or — on the very first start only — load and save the demo.
-import type { Db } from '../../db/types';
-import { loadDemo } from './demo';
-import { deleteInDb, inTransaction, isDurable, isFirstStart, restoreAll, revertUnlocked, STARTED_META, syncUnlocked, writer, writeUnlocked, type SkippedEntry, type WaitOptions } from '../../store/persist';
+import type { Db } from '../db/types';
+import { leftOutOf, loadDemo } from './demo';
+import type { DemoAside } from '../ingest/types';
+import { deleteInDb, inTransaction, isDurable, isFirstStart, restoreAll, revertUnlocked, STARTED_META, syncUnlocked, writer, writeUnlocked, type SkippedEntry, type WaitOptions } from '../store/persist';
 
 export type StartStep = { step: 'restoring'; done: number; total: number } | { step: 'demo' };
 
@@ -67,8 +68,11 @@ function seedDemo(db: Db): Promise<void> {
   });
 }
 
-/** "Khôi phục dữ liệu minh họa": replaces the demo datasets by fresh ones; the user's own datasets stay. One stored change. */
-export function restoreDemo(db: Db, opts: WaitOptions = {}): Promise<void> {
+/**
+ * "Khôi phục dữ liệu minh họa": replaces the demo datasets by fresh ones; the user's own datasets stay, and fictional
+ * data of a kind the user has loaded is not brought back beside it. One stored change. Returns what was left out.
+ */
+export function restoreDemo(db: Db, opts: WaitOptions = {}): Promise<DemoAside> {
   return writer(async () => {
     await syncUnlocked(db);
     const old = await demoIds(db);
@@ -77,9 +81,10 @@ export function restoreDemo(db: Db, opts: WaitOptions = {}): Promise<void> {
       await inTransaction(db, async () => {
         for (const id of old) await deleteInDb(db, id);
       });
-      await loadDemo(db);
+      const outcomes = await loadDemo(db);
       fresh = await demoIds(db);
       await writeUnlocked(db, { save: fresh, drop: old });
+      return leftOutOf(outcomes);
     } catch (e) {
       // The demo lands through several commits: put back what the store still has (the old demo), drop the rest.
       await revertUnlocked(db, [...new Set([...old, ...fresh, ...(await demoIds(db))])]).catch((err: unknown) => console.error(err));

@@ -1,12 +1,12 @@
 // What the Dữ liệu page (and the benchmark) call: analyse → commit → persist.
 // A check first brings this tab up to the stored data (another tab may have loaded the same quarter); a commit holds
 // the writer lock of every tab, catches up again, and stores what it changed before its DuckDB transaction commits.
-import type { Db } from '../../db/types';
-import type { Answers, ImportOutcome, ImportPlan, SourceFile } from '../../ingest/types';
-import { analyseFile, commitPlan, discardPlan, loadedDuplicates, stagedOf } from '../../ingest/importFile';
-import { commitBatch, recheckBatch } from '../../ingest/batch';
-import type { BatchTouched, Touched } from '../../ingest/commit';
-import { exclusive, revertUnlocked, StaleStoreError, syncUnlocked, writer, writeUnlocked, type WaitOptions } from '../../store/persist';
+import type { Db } from '../db/types';
+import type { Answers, ImportOutcome, ImportPlan, SourceFile } from '../ingest/types';
+import { analyseFile, commitPlan, discardPlan, stagedOf } from '../ingest/importFile';
+import { recheckBatch } from '../ingest/batch';
+import { commitBatch, type BatchTouched, type Touched } from '../ingest/commit';
+import { exclusive, revertUnlocked, StaleStoreError, syncUnlocked, writer, writeUnlocked, type WaitOptions } from '../store/persist';
 
 export interface ImportMeta {
   isDemo?: boolean;
@@ -41,24 +41,6 @@ export function recheckAll(db: Db, batch: string): Promise<void> {
 
 export function discard(db: Db, plan: ImportPlan): Promise<void> {
   return exclusive(() => discardPlan(db, plan));
-}
-
-/**
- * Asks the duplicate question of a staged plan again against what is loaded now (after another tab changed the
- * data). Returns true when the answer it needs changed: datasets it was not asked about overlap now.
- */
-export function recheck(db: Db, plan: ImportPlan, answers: Answers = {}): Promise<boolean> {
-  return exclusive(async () => {
-    const entry = stagedOf(plan);
-    if (!entry || plan.errorCount > 0 || plan.questions.unit) return false;
-    await catchUp(db);
-    const dups = await loadedDuplicates(entry, answers);
-    const before = new Set(plan.questions.duplicates?.datasetIds ?? []);
-    const added = !!dups && dups.datasetIds.some((id) => !before.has(id));
-    if (dups) plan.questions.duplicates = dups;
-    else delete plan.questions.duplicates;
-    return added;
-  });
 }
 
 /** A write refused because another tab wrote first (only where Web Locks are missing) is tried again this often. */
