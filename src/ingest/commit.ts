@@ -149,14 +149,7 @@ export async function commitStaged(db: Db, entry: Staged, answers: Answers, meta
       await db.exec('ROLLBACK');
       return fail(entry, landed.problems);
     }
-    if (hooks.beforeCommit) {
-      try {
-        await hooks.beforeCommit({ datasetId: landed.datasetId, replaced: landed.replaced, removed: landed.removed });
-      } catch (e) {
-        hook.error = { e };
-        throw e;
-      }
-    }
+    await beforeCommit(hooks.beforeCommit, { datasetId: landed.datasetId, replaced: landed.replaced, removed: landed.removed }, hook);
     await db.exec('COMMIT');
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);
@@ -165,6 +158,20 @@ export async function commitStaged(db: Db, entry: Staged, answers: Answers, meta
   }
   const { datasetId, replaced, removed, leftOut } = landed;
   return leftOut ? { ok: true, datasetId, plan: entry.plan, replaced, removed, leftOut } : { ok: true, datasetId, plan: entry.plan, replaced, removed };
+}
+
+/**
+ * Runs the caller's last step inside the open transaction (saving to storage). Its error is remembered apart, so the
+ * caller rethrows it after ROLLBACK instead of reporting it as a failed commit.
+ */
+async function beforeCommit<T>(fn: ((arg: T) => Promise<void>) | undefined, arg: T, hook: { error?: { e: unknown } }): Promise<void> {
+  if (!fn) return;
+  try {
+    await fn(arg);
+  } catch (e) {
+    hook.error = { e };
+    throw e;
+  }
 }
 
 /** Files of a batch in the order they land: references first (COMMIT_ORDER), then as picked. */
@@ -207,14 +214,7 @@ async function commitStagedBatch(db: Db, items: readonly { entry: Staged; answer
       touched.removed.push(...landed.removed);
       outcomes.set(entry, { ok: true, datasetId: landed.datasetId, plan: entry.plan, replaced: landed.replaced, removed: landed.removed });
     }
-    if (hooks.beforeCommit) {
-      try {
-        await hooks.beforeCommit(touched);
-      } catch (e) {
-        hook.error = { e };
-        throw e;
-      }
-    }
+    await beforeCommit(hooks.beforeCommit, touched, hook);
     await db.exec('COMMIT');
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);

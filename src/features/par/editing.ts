@@ -3,16 +3,10 @@
 import type { Db } from '../../db/types';
 import { changeUnlocked, syncUnlocked, writer } from '../../store/persist';
 import { run } from '../../sql/sql';
-import { currentParScoreQuery, datasetExistsQuery, deleteParScoreQuery, insertParScoreQuery, updateParScoreQuery } from './queries';
+import { currentParScoreQuery, datasetExistsQuery, deleteParScoreQuery, insertParScoreQuery, updateParScoreQuery, type ScoreFields } from './queries';
 
-export interface ScoreValues {
-  applicable: boolean;
-  self: number | null;
-  appraised: number | null;
-  evidence: string | null;
-  note: string | null;
-  editedAt: string | null;
-}
+/** What the user types into a score row (the fields the queries write). */
+export type ScoreValues = ScoreFields;
 
 export interface EditTarget {
   datasetId: string;
