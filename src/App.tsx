@@ -1,5 +1,6 @@
 import { useI18n } from './i18n/i18n';
 import { statusText, useData } from './app/DataContext';
+import { showsFiction } from './app/catalogue';
 import { useRoute } from './app/useRoute';
 import type { Route } from './app/route';
 import { isIndexCode } from './domain/indices';
@@ -75,7 +76,7 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const { status, datasets } = useData();
   const route = useRoute();
-  const showsDemo = datasets.some((d) => d.is_demo);
+  const showsDemo = showsFiction(datasets);
   const section = route.segments[0] ?? '';
 
   // F opens the deck from any page, except while typing in a field.

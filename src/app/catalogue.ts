@@ -1,5 +1,6 @@
 // The dataset catalogue: what is loaded, from which file, covering which years.
 import type { Db } from '../db/types';
+import { FICTIONAL_SOURCE } from '../domain/demoRule';
 
 export interface DatasetInfo {
   id: string;
@@ -19,6 +20,17 @@ export interface DatasetInfo {
 export function sourcesOf(datasets: readonly DatasetInfo[], kinds: readonly string[]): string | undefined {
   const names = [...new Set(datasets.filter((d) => d.shown && kinds.includes(d.kind)).map((d) => d.source || d.file_name))];
   return names.length ? names.join('; ') : undefined;
+}
+
+/** The shipped fictional data (as db/shown.ts's shown.fictional): the real PAPI is shipped too, but is not fiction. */
+export const isFictional = (d: DatasetInfo) => d.is_demo && d.source === FICTIONAL_SOURCE;
+
+/** Whether any figure may show fictional rows: the "Dữ liệu minh họa" badge of the app, slides, report and pictures. */
+export const showsFiction = (datasets: readonly DatasetInfo[]) => datasets.some((d) => d.shown && isFictional(d));
+
+/** Every source of what is shown (each dataset's source, else its file name), for the deck's and report's source line. */
+export function allSources(datasets: readonly DatasetInfo[]): string[] {
+  return [...new Set(datasets.filter((d) => d.shown).map((d) => d.source || d.file_name))];
 }
 
 /** "2011–2024" from the smallest and largest value; one value stays as it is. */

@@ -305,13 +305,18 @@ describe('PAR scoring workspace', () => {
     expect(await s.page.textContent('[data-testid=unit-index]')).toBe(vi2(before.index!)); // nothing saved
     await shot(s.page, 'par-edit-refused', `tr[data-code="${code}"]`);
 
+    // The day of the edit as the page's own clock reads it, before and after saving: an edit made across midnight (or
+    // the turn of a month) may carry either day, never another.
+    const pageDay = async () => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(await s.page.evaluate(() => Date.now()));
+    const dayBefore = await pageDay();
     await field.fill(viPts(leafMaxPts));
     await field.press('Enter');
     await s.page.waitForFunction((v) => document.querySelector('[data-testid=unit-index]')?.textContent === v, vi2(after.index!));
     await s.page.waitForSelector('[data-testid=save-status]:has-text("Đã lưu")');
     const mark = s.page.locator(`tr[data-code="${code}"] [data-testid=edited-mark]`);
-    const today = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-    expect(await mark.textContent()).toBe(`sửa tại đây ${today}`);
+    const dayAfter = await pageDay();
+    expect([`sửa tại đây ${dayBefore}`, `sửa tại đây ${dayAfter}`]).toContain(await mark.textContent());
+    expect(await mark.textContent()).toMatch(/^sửa tại đây \d\d\/\d\d\/\d{4}$/);
     await screenshot(s.page, 'par-edit-saved');
     await shot(s.page, 'par-edit-saved-row', `tr[data-code="${code}"]`);
     await shot(s.page, 'par-edit-head', '.par-tree-head');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortDatasets } from './Catalogue';
-import { sourcesOf, type DatasetInfo } from '../../app/catalogue';
+import { allSources, showsFiction, sourcesOf, type DatasetInfo } from '../../app/catalogue';
 
 const d = (id: string, file: string, rows: number, at: string): DatasetInfo => ({
   id, kind: 'units', file_name: file, row_count: rows, coverage: null, imported_at: at, is_demo: false, source: null, table_name: null, shown: true,
@@ -33,3 +33,18 @@ describe('sourcesOf', () => {
     expect(sourcesOf([mine, demo], ['sipas_responses'])).toBe('sipas_2026.csv');
   });
 });
+
+describe('what the badge and the deck’s source line say', () => {
+  const papi = { ...d('p', 'papi.csv', 1, ''), kind: 'index_scores', is_demo: true, source: 'PAPI, UNDP & CECODES' };
+  const fiction = { ...d('f', 'sipas_responses.csv', 1, ''), kind: 'sipas_responses', is_demo: true, source: 'Dữ liệu minh họa' };
+  const mine = { ...d('m', 'sipas_2026.csv', 1, ''), kind: 'sipas_responses' };
+  it('calls only fictional rows that are shown "Dữ liệu minh họa" — never the real PAPI, never data set aside', () => {
+    expect(showsFiction([papi, fiction])).toBe(true);
+    expect(showsFiction([papi])).toBe(false);
+    expect(showsFiction([papi, { ...fiction, shown: false }, mine])).toBe(false);
+  });
+  it('names every shown dataset, the user’s files by their name', () => {
+    expect(allSources([papi, { ...fiction, shown: false }, mine])).toEqual(['PAPI, UNDP & CECODES', 'sipas_2026.csv']);
+  });
+});
+

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { parseHash, type Route } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
 import { useData } from '../../app/DataContext';
+import { allSources, showsFiction } from '../../app/catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/format';
 import { ChartFocusProvider } from './ChartFocus';
@@ -40,7 +41,7 @@ function useLabelPx(): number {
 function useSources(): { sources: string[]; demo: boolean } {
   const { datasets } = useData();
   return useMemo(
-    () => ({ sources: [...new Set(datasets.map((d) => d.source).filter((s): s is string => !!s && !isDemoLabel(s)))], demo: datasets.some((d) => d.is_demo) }),
+    () => ({ sources: allSources(datasets).filter((s) => !isDemoLabel(s)), demo: showsFiction(datasets) }),
     [datasets],
   );
 }

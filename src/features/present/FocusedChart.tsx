@@ -6,6 +6,7 @@ import { createPortal } from 'react-dom';
 import { echarts } from '../../charts/echarts';
 import { renderOptionToDataUrl } from '../../charts/image';
 import { useData } from '../../app/DataContext';
+import { showsFiction } from '../../app/catalogue';
 import { useI18n } from '../../i18n/i18n';
 import type { ChartDrawing } from '../../charts/host';
 import { enlargeOption } from './slideOption';
@@ -46,7 +47,7 @@ function PrintPicture({ option, title }: { option: EChartsCoreOption; title: str
 export function FocusedChart({ focus, id, title, subtitle, context, option, hasData, source }: FocusedChartProps) {
   const { t } = useI18n();
   const { datasets } = useData();
-  const demo = datasets.some((d) => d.is_demo);
+  const demo = showsFiction(datasets);
   const mine = focus.chartId === id;
   const { onShown } = focus;
   useEffect(() => {

@@ -2,6 +2,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { ChartHostContext, type ChartHost } from '../../charts/host';
 import { useData } from '../../app/DataContext';
+import { showsFiction } from '../../app/catalogue';
 import { pinKey, togglePin } from './pins';
 import { usePins } from './usePins';
 
@@ -11,7 +12,7 @@ const currentHash = () => window.location.hash || '#/';
 export function PinningChartHost({ children }: { children: ReactNode }) {
   const { datasets } = useData();
   const [pins, savePins] = usePins();
-  const demo = datasets.some((d) => d.is_demo);
+  const demo = showsFiction(datasets);
   const host = useMemo<ChartHost>(
     () => ({
       demo,

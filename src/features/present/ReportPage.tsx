@@ -5,6 +5,7 @@ import { parseHash, type Route } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
 import { useQuery } from '../../app/useQuery';
 import { useData } from '../../app/DataContext';
+import { allSources, showsFiction } from '../../app/catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/format';
 import { ChartFocusProvider } from './ChartFocus';
@@ -65,8 +66,8 @@ export function ReportPage({ route, renderView }: { route: Route; renderView: Re
   const parYears = useQuery((db) => fetchParScoreYears(db), []);
   const year = parYearFor(period, parYears.data ?? []);
   const [chart1, chart2] = reportCharts(pins, route.params.c1, route.params.c2);
-  const sources = [...new Set(datasets.map((d) => d.source).filter((s): s is string => !!s && !isDemoLabel(s)))];
-  const demo = datasets.some((d) => d.is_demo);
+  const sources = allSources(datasets).filter((s) => !isDemoLabel(s));
+  const demo = showsFiction(datasets);
   const { content, scale } = useFitToPage();
   const [printedAt] = useState(() => new Date());
 
