@@ -24,6 +24,8 @@ function securityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), securityPolicy()],
   base: './',
+  // The first view's snapshot is read back only by the build that wrote it (src/app/viewSnapshot.ts).
+  define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {
     target: 'es2022',

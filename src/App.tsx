@@ -6,7 +6,7 @@ import type { Route } from './app/route';
 import { isIndexCode } from './domain/indices';
 import { OverviewPage } from './features/overview/OverviewPage';
 import type { MessageKey } from './i18n/vi';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { CopyLinkButton } from './features/present/CopyLinkButton';
 import { openDeck, reportHash } from './features/present/openDeck';
 import { isEditingTarget, isPresentShortcut } from './features/present/slides';
@@ -33,6 +33,31 @@ const NAV: { key: MessageKey; href: string; section: string }[] = [
   { key: 'nav.settings', href: '#/settings', section: 'settings' },
 ];
 
+/** Pages that draw from the last visit's snapshot before the engine is ready (their queries keep one: useQuery). */
+const SNAPSHOT_SECTIONS = new Set(['', 'indices', 'par', 'sipas']);
+
+/**
+ * A page drawn from a snapshot while the engine starts. A snapshot shaped for other code (a shipped demo snapshot
+ * older than the build) must not break the start: on any error the starting screen shows instead, until ready.
+ */
+class SnapshotGuard extends Component<{ children: ReactNode; fallback: ReactNode; ready: boolean }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(e: unknown) {
+    // Once the engine is ready an error is the page's own: thrown on, as without the guard.
+    if (this.props.ready) throw e;
+    console.warn('view snapshot not drawn', e);
+  }
+  componentDidUpdate() {
+    if (this.props.ready && this.state.failed) this.setState({ failed: false }); // drawn again from the engine's answers
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
 function Page({ route }: { route: Route }) {
   return <Loading><PageOf route={route} /></Loading>;
 }
@@ -57,7 +82,7 @@ function PageOf({ route }: { route: Route }) {
     case 'settings':
       return <SettingsPage />;
     case 'report':
-      return <ReportPage route={route} renderView={renderView} />;
+      return <ReportPage route={route} />;
   }
   return (
     <p className="empty">
@@ -66,15 +91,9 @@ function PageOf({ route }: { route: Route }) {
   );
 }
 
-/** A view rendered for the deck or the report, which then shows just one of its charts (never the deck or report itself). */
-function renderView(route: Route) {
-  const section = route.segments[0];
-  return section === 'present' || section === 'report' ? null : <Page route={route} />;
-}
-
 export function App() {
   const { t, locale, setLocale } = useI18n();
-  const { status, datasets } = useData();
+  const { status, datasets, fromSnapshot } = useData();
   const route = useRoute();
   const showsDemo = showsFiction(datasets);
   const section = route.segments[0] ?? '';
@@ -91,7 +110,15 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [section]);
 
-  if (section === 'present' && status.phase === 'ready') return <Loading><Deck route={route} renderView={renderView} /></Loading>;
+  const starting = (
+    <div className="starting" role="status" aria-live="polite">
+      <div className="progress" />
+      <p>{statusText(status, t)}</p>
+      <div className="chart-skeleton" />
+    </div>
+  );
+
+  if (section === 'present' && status.phase === 'ready') return <Loading><Deck route={route} /></Loading>;
   return (
     <div className="app">
       <header className="topbar">
@@ -114,19 +141,26 @@ export function App() {
         </div>
       </header>
       <main>
-        {status.phase === 'ready' ? (
-          <Page route={route} />
-        ) : status.phase === 'error' ? (
+        {status.phase === 'error' ? (
           <div className="error" role="alert">
             <strong>{t('app.startFailed')}</strong>
             <pre>{status.message}</pre>
           </div>
+        ) : status.phase === 'ready' || (fromSnapshot && SNAPSHOT_SECTIONS.has(section)) ? (
+          <>
+            {status.phase !== 'ready' && (
+              <p className="updating" role="status" aria-live="polite" data-testid="updating" title={statusText(status, t)}>
+                <span className="updating-bar" aria-hidden="true" />
+                {t('app.updating')}
+              </p>
+            )}
+            {/* The same place in the tree before and after the engine is ready: the page keeps its snapshot figures until the engine's answers replace them. */}
+            <SnapshotGuard fallback={starting} ready={status.phase === 'ready'}>
+              <Page route={route} />
+            </SnapshotGuard>
+          </>
         ) : (
-          <div className="starting" role="status" aria-live="polite">
-            <div className="progress" />
-            <p>{statusText(status, t)}</p>
-            <div className="chart-skeleton" />
-          </div>
+          starting
         )}
       </main>
       <footer>{t('app.privacy')}</footer>

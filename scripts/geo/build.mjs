@@ -22,10 +22,10 @@ const TOLERANCE = 0.01;
 /** Decimal places kept: 3 ≈ 110 m. */
 const DECIMALS = 3;
 
-// The same name rules as the app (one source of truth): transpile names.ts on the fly.
-const namesTs = fs.readFileSync(path.join(root, 'src/features/indices/map/names.ts'), 'utf8');
+// The same name rules as the app (one source of truth): transpile vnNames.ts (it imports nothing) on the fly.
+const namesTs = fs.readFileSync(path.join(root, 'src/domain/vnNames.ts'), 'utf8');
 const namesJs = ts.transpileModule(namesTs, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-const { joinNames } = await import('data:text/javascript;base64,' + Buffer.from(namesJs).toString('base64'));
+const { joinProvinceNames } = await import('data:text/javascript;base64,' + Buffer.from(namesJs).toString('base64'));
 
 /** The app's province names for each view, from the reference table it loads at start. */
 function appNames() {
@@ -121,7 +121,7 @@ function convert(file, view, names) {
   const full = decodeArcs(topo);
   const simple = full.map((a) => simplify(a, TOLERANCE));
   const featureNames = object.geometries.map((g) => g.properties.ten_tinh);
-  const join = joinNames(featureNames, names);
+  const join = joinProvinceNames(featureNames, names);
   const problems = [
     ...join.unmatchedFeatures.map((n) => `boundary feature without a province in the data: "${n}"`),
     ...join.unmatchedData.map((n) => `province in the data without a boundary: "${n}"`),

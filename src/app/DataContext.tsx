@@ -1,11 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Db } from '../db/types';
-import { SCHEMA_SQL } from '../db/schema';
-import { loadReference } from './demo';
-import { listDatasets, sourcesOf, type DatasetInfo } from './catalogue';
-import { startData, type StartReport } from './lifecycle';
+import { sourcesOf, type DatasetInfo } from './catalogue';
+import type { StartReport } from './lifecycle';
 import type { Translate } from '../i18n/i18n';
-import { onSynced, watchOtherTabs } from '../store/persist';
+import { dropStartSnapshot, setStamp, stampOf, startSnapshot } from './viewSnapshot';
 
 type Status =
   | { phase: 'starting' }
@@ -20,6 +18,8 @@ interface DataState {
   datasets: DatasetInfo[];
   /** Bumped after every change to the data, so views re-run their queries. */
   revision: number;
+  /** Views are drawn from the last visit's snapshot while the engine starts (viewSnapshot.ts): "đang cập nhật". */
+  fromSnapshot: boolean;
   refresh(): Promise<void>;
   /** What start-up restored or could not restore (shown on the Dữ liệu page). */
   startReport: StartReport | null;
@@ -45,38 +45,63 @@ export function statusText(status: Status, t: Translate): string {
   }
 }
 
+type Engine = typeof import('./engine');
+/** The engine's side of the app (engine.ts), loaded with DuckDB's JS rather than before the first view. */
+const loadEngine = (): Promise<Engine> => import('./engine');
+
 /** Starts the engine, creates the tables, restores the saved data (or seeds the demo on the very first start). */
 export function DataProvider({ children, connect }: { children: ReactNode; connect: () => Promise<Db> }) {
   const [status, setStatus] = useState<Status>({ phase: 'starting' });
   const [db, setDb] = useState<Db | null>(null);
-  const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
+  // Before the engine is ready the catalogue comes from the start snapshot: the demo badge and sources are right at once.
+  const [datasets, setDatasets] = useState<DatasetInfo[]>(() => startSnapshot()?.datasets ?? []);
+  const [fromSnapshot, setFromSnapshot] = useState(() => startSnapshot() !== null);
   const [revision, setRevision] = useState(0);
+  const revisionRef = useRef(0);
   const [startReport, setStartReport] = useState<StartReport | null>(null);
+  /** True while the demo is loaded but not yet stored: what views show then is not kept as a snapshot. */
+  const unsaved = useRef(false);
+
+  /** New data in the engine: views re-run their queries, and their answers are kept under the stored revision. */
+  const engine = useRef<Engine | null>(null);
+  const bump = useCallback((d: Db, list: DatasetInfo[]) => {
+    revisionRef.current += 1;
+    const stored = unsaved.current || !engine.current ? null : engine.current.syncedRevision(d);
+    setStamp(revisionRef.current, stored === null ? null : stampOf(stored), list);
+    setDatasets(list);
+    setRevision(revisionRef.current);
+  }, []);
 
   const refresh = useCallback(async () => {
-    if (!db) return;
-    setDatasets(await listDatasets(db));
-    setRevision((r) => r + 1);
-  }, [db]);
+    if (!db || !engine.current) return;
+    bump(db, await engine.current.listDatasets(db));
+  }, [db, bump]);
 
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const d = await connect();
-      if (cancelled) return;
-      await d.exec(SCHEMA_SQL);
-      await loadReference(d);
-      performance.mark('chiso:restore-start');
-      const report = await startData(d, (s) => {
-        if (cancelled) return;
-        setStatus(s.step === 'restoring' ? { phase: 'restoring', done: s.done, total: s.total } : { phase: 'loading' });
+      const e = await loadEngine();
+      engine.current = e;
+      const started = await e.startEngine(
+        connect,
+        (s) => {
+          if (!cancelled) setStatus(s.step === 'restoring' ? { phase: 'restoring', done: s.done, total: s.total } : { phase: 'loading' });
+        },
+        () => cancelled,
+      );
+      if (!started || cancelled) return;
+      const { db: d, report, datasets: list } = started;
+      unsaved.current = report.demoSaved !== null;
+      // Once the demo is stored, the views answer again under its stored revision (kept for the next visit).
+      void report.demoSaved?.then(async (ok) => {
+        unsaved.current = !ok;
+        if (ok && !cancelled) bump(d, await e.listDatasets(d));
       });
-      performance.mark('chiso:data-ready'); // restore (or first-start demo) done: read by `npm run bench`
-      if (cancelled) return;
+      dropStartSnapshot();
       setDb(d);
       setStartReport(report);
-      setDatasets(await listDatasets(d));
-      setRevision((r) => r + 1);
+      bump(d, list);
+      setFromSnapshot(false);
       setStatus({ phase: 'ready' });
     })().catch((e: unknown) => {
       console.error(e);
@@ -85,7 +110,7 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
     return () => {
       cancelled = true;
     };
-  }, [connect]);
+  }, [connect, bump]);
 
   useEffect(() => {
     const on = () => void refresh();
@@ -95,11 +120,12 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
 
   // Another tab changed the stored data: this tab's DuckDB catches up (persist.ts), then the views re-run their queries.
   useEffect(() => {
-    if (!db) return;
-    const offSynced = onSynced((d) => {
+    const e = engine.current;
+    if (!db || !e) return;
+    const offSynced = e.onSynced((d) => {
       if (d === db) void refresh();
     });
-    const offTabs = watchOtherTabs(db);
+    const offTabs = e.watchOtherTabs(db);
     return () => {
       offSynced();
       offTabs();
@@ -135,7 +161,7 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
   }, [droppedFiles]);
 
   return (
-    <Ctx.Provider value={{ status, db, datasets, revision, refresh, startReport, droppedFiles, takeDroppedFiles }}>{children}</Ctx.Provider>
+    <Ctx.Provider value={{ status, db, datasets, revision, fromSnapshot, refresh, startReport, droppedFiles, takeDroppedFiles }}>{children}</Ctx.Provider>
   );
 }
 

@@ -15,6 +15,9 @@ import refProvincesUrl from '../../data/ref/provinces_63_to_34.csv?url';
 const demoFiles = import.meta.glob('../../data/demo/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 const papiFiles = import.meta.glob('../../data/papi/csv/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
+/** How the app reads a shipped file: fetched from its own origin. Tests in Node read the same files from disk. */
+export type ReadShipped = (url: string) => Promise<Uint8Array>;
+
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
@@ -22,10 +25,10 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 }
 
 /** Reference data every import may join against (63 → 34 provinces). Loaded once at start. */
-export async function loadReference(db: Db): Promise<void> {
+export async function loadReference(db: Db, read: ReadShipped = fetchBytes): Promise<void> {
   const [{ n }] = (await db.query<{ n: number }>('SELECT count(*) AS n FROM ref_provinces')) as [{ n: number }];
   if (n > 0) return;
-  await db.registerFile('ref_provinces.csv', await fetchBytes(refProvincesUrl));
+  await db.registerFile('ref_provinces.csv', await read(refProvincesUrl));
   await db.exec(loadRefProvincesSql('ref_provinces.csv'));
   await db.dropFile('ref_provinces.csv');
 }
@@ -35,9 +38,9 @@ export async function loadReference(db: Db): Promise<void> {
  * A demo file whose keys are already loaded is skipped, never replacing what the user imported; fictional data of a
  * kind the user has loaded is left out (whole files, or an index's rows at a level: ingest/demoAside.ts).
  */
-export async function loadDemo(db: Db): Promise<ImportOutcome[]> {
+export async function loadDemo(db: Db, read: ReadShipped = fetchBytes): Promise<ImportOutcome[]> {
   const files = await Promise.all(
-    Object.entries(demoFiles).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await fetchBytes(url) })),
+    Object.entries(demoFiles).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await read(url) })),
   );
   // A file of a kind the user's data displaces is not even checked: it is left out (said so by leftOutOf).
   const leftOut = await demoKindsLeftOut(db);
@@ -51,13 +54,13 @@ export async function loadDemo(db: Db): Promise<ImportOutcome[]> {
   const outcomes = [...skipped, ...(await importFiles(db, loading, { onDuplicate: 'cancel' }, { isDemo: true, source: FICTIONAL_SOURCE }))];
   for (const o of outcomes) if (!o.ok && !isLeftOut(o)) console.warn('demo file not loaded', o.plan?.file, o.problems.slice(0, 3));
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM datasets WHERE id = 'demo-papi'`);
-  if (n === 0) await loadPapiDemo(db);
+  if (n === 0) await loadPapiDemo(db, read);
   return outcomes;
 }
 
-async function loadPapiDemo(db: Db): Promise<void> {
+async function loadPapiDemo(db: Db, read: ReadShipped): Promise<void> {
   const entries = Object.entries(papiFiles).sort(([a], [b]) => a.localeCompare(b));
-  const files = await Promise.all(entries.map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await fetchBytes(url) })));
+  const files = await Promise.all(entries.map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await read(url) })));
   const datasetId = 'demo-papi';
   await db.exec('BEGIN TRANSACTION');
   try {

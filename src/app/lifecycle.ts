@@ -1,8 +1,10 @@
 // Start-up and the demo data: restore what was saved, or — on the very first start only — load and save the demo.
 import type { Db } from '../db/types';
 import { leftOutOf, loadDemo } from './demo';
+import { decodeDemoStore, importedNow } from './demoStore';
+import demoStoreUrl from '../../data/demo-store.json?url';
 import type { DemoAside } from '../ingest/types';
-import { deleteInDb, inTransaction, isDurable, isFirstStart, restoreAll, revertUnlocked, STARTED_META, syncUnlocked, writer, writeUnlocked, type SkippedEntry, type WaitOptions } from '../store/persist';
+import { deleteInDb, inTransaction, isDurable, isFirstStart, NOT_STARTED_META, restoreAll, revertUnlocked, STARTED_META, storeAndRestoreUnlocked, syncUnlocked, writer, writeUnlocked, type SkippedEntry, type WaitOptions } from '../store/persist';
 
 export type StartStep = { step: 'restoring'; done: number; total: number } | { step: 'demo' };
 
@@ -15,6 +17,8 @@ export interface StartReport {
   durable: boolean;
   /** The demo could not be loaded (the app starts empty and says why). */
   demoError: string | null;
+  /** When the demo was loaded but not yet stored: settles once it is stored too (true) or could not be (false). */
+  demoSaved: Promise<boolean> | null;
 }
 
 const demoIds = async (db: Db) => (await db.query<{ id: string }>(`SELECT id FROM datasets WHERE is_demo`)).map((r) => r.id);
@@ -28,18 +32,19 @@ export async function startData(db: Db, onStep: (s: StartStep) => void = () => {
   });
   let seeded = false;
   let demoError: string | null = null;
+  let demoSaved: Promise<boolean> | null = null;
   if (first) {
     // A first start (or one cut short before the demo was saved): load the demo, skipping any of it already restored.
     onStep({ step: 'demo' });
     try {
-      await seedDemo(db);
+      demoSaved = (await seedDemo(db)).saved;
       seeded = true;
     } catch (e) {
       console.error(e);
       demoError = e instanceof Error ? e.message : String(e);
     }
   }
-  return { restored, seeded, skipped, durable: await isDurable(), demoError };
+  return { restored, seeded, skipped, durable: await isDurable(), demoError, demoSaved };
 }
 
 /**
@@ -49,23 +54,63 @@ export async function startData(db: Db, onStep: (s: StartStep) => void = () => {
  * clears everything, so the app stays empty rather than reloading the demo by itself. A second tab starting at the
  * same time finds the demo the first one stored, and loads nothing.
  */
-function seedDemo(db: Db): Promise<void> {
-  return new Promise<void>((loaded, failed) => {
+function seedDemo(db: Db): Promise<{ saved: Promise<boolean> | null }> {
+  return new Promise((loaded, failed) => {
+    let stored: (ok: boolean) => void = () => {};
+    const saved = new Promise<boolean>((resolve) => (stored = resolve));
     void writer(async () => {
       try {
         await syncUnlocked(db);
-        if (!(await isFirstStart())) return loaded(); // another tab has just stored it
+        if (!(await isFirstStart())) return loaded({ saved: null }); // another tab has just stored it
+        if (await restoreShippedDemo(db)) {
+          performance.mark('chiso:demo-loaded');
+          performance.mark('chiso:demo-saved');
+          return loaded({ saved: null });
+        }
         await loadDemo(db);
       } catch (e) {
         failed(e);
         return;
       }
       performance.mark('chiso:demo-loaded');
-      loaded();
+      loaded({ saved });
       await writeUnlocked(db, { save: await demoIds(db), meta: STARTED_META });
       performance.mark('chiso:demo-saved');
-    }).catch((e: unknown) => console.error('the demo could not be saved; it will be loaded again at the next start', e));
+      stored(true);
+    }).catch((e: unknown) => {
+      stored(false);
+      console.error('the demo could not be saved; it will be loaded again at the next start', e);
+    });
   });
+}
+
+/**
+ * The shipped demo stored and restored as saved data (demoStore.ts), when nothing at all is loaded yet. False (and
+ * nothing changed) when it cannot be: the demo is then imported from its files as before.
+ */
+async function restoreShippedDemo(db: Db): Promise<boolean> {
+  const [{ n } = { n: 1 }] = await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM datasets`);
+  if (n > 0) return false; // a first start cut short left data: the import path sets the demo aside around it
+  let records;
+  try {
+    const res = await fetch(demoStoreUrl);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    records = decodeDemoStore(await res.json(), importedNow());
+  } catch (e) {
+    console.warn('shipped demo not usable, importing the demo files', e);
+    return false;
+  }
+  const skipped: string[] = [];
+  const restored = await storeAndRestoreUnlocked(db, records, STARTED_META, { onSkipped: (s) => skipped.push(s.reason) });
+  if (restored === records.length) return true;
+  // Stored but not all loaded: take it back out (store and engine), and import the files instead.
+  console.warn('shipped demo not restored whole', skipped);
+  const ids = records.map((r) => r.dataset.id);
+  await inTransaction(db, async () => {
+    for (const id of ids) await deleteInDb(db, id);
+  });
+  await writeUnlocked(db, { drop: ids, meta: NOT_STARTED_META });
+  return false;
 }
 
 /**

@@ -22,7 +22,7 @@ export interface MyUnits {
 
 export function useUnits(): MyUnits {
   const [s] = useSettings();
-  const q = useQuery(async (db) => ({ own: await hasOwnData(db), commune: s.commune ? null : await fetchCommune(db, null) }), [s.commune]);
+  const q = useQuery(async (db) => ({ own: await hasOwnData(db), commune: s.commune ? null : await fetchCommune(db, null) }), [s.commune], 'units');
   if (!q.data) return { province: s.province, commune: s.commune, view: s.provinceView, ready: q.error !== null, ownData: false };
   const demoOnly = !q.data.own;
   return {

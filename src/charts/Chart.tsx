@@ -1,32 +1,11 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import type { EChartsCoreOption } from 'echarts/core';
-import { drawsDifferently } from './sameDrawing';
-import { useContext, useState } from 'react';
-import { echarts } from './echarts';
+import { useCallback, useContext, useMemo, useState } from 'react';
 import { chartPng } from './image';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../i18n/format';
 import { saveBlob, safeFileName } from '../export/download';
-import { ChartHostContext, ChartStandInContext } from './host';
-
-interface ChartTable {
-  columns: string[];
-  rows: string[][];
-}
-
-interface Props {
-  /** Identifies the chart for tests, pins and exports; unique within a view. */
-  id: string;
-  title: string;
-  subtitle?: string;
-  /** Unit and period the chart shows, drawn into its PNG (e.g. "Xã Hòa An · Quý 1/2026"). */
-  context?: string;
-  option: EChartsCoreOption;
-  /** The numbers behind the chart, shown as a table on demand (and read by screen readers). */
-  table: ChartTable;
-  source?: string;
-  height?: number;
-}
+import { ChartHostContext } from './host';
+import { ChartCanvas } from './ChartCanvas';
+import { drawingOf, type ChartDrawing, type ChartLabels, type ChartView } from './registry';
 
 /**
  * Marks when a chart has finished drawing, for `npm run bench` (first chart, refresh times). The first draw happens
@@ -37,15 +16,29 @@ function announceDrawn(id: string) {
   window.dispatchEvent(new CustomEvent('chiso:chart-drawn', { detail: { id, at: performance.now() } }));
 }
 
-/** The one component that renders ECharts. Titles, sources and the data table are React text, never HTML. */
-export function Chart({ id, title, subtitle, context, option, table, source, height = 380 }: Props) {
+/** The labels charts are drawn with, the same object while the language stays: options memoised on it stay too. */
+export function useChartLabels(): ChartLabels {
+  const { t, locale } = useI18n();
+  return useMemo(() => ({ t, locale }), [t, locale]);
+}
+
+/** A chart of a page from its definition (charts by id: registry.ts) and its model, the option memoised on the model. */
+export function DefinedChart<M>({ view, model }: { view: ChartView<M>; model: M }) {
+  const labels = useChartLabels();
+  const option = useMemo(() => view.option(model, labels), [view, model, labels]);
+  return <Chart {...drawingOf(view, model, labels, option)} />;
+}
+
+/**
+ * A chart on a page, with its title, PNG and pin buttons, source and data table. Titles, sources and the data table are
+ * React text, never HTML. `option` must be memoised on its data: a new object redraws the chart.
+ */
+export function Chart({ id, title, subtitle, context, option, table, source, height = 380 }: ChartDrawing) {
   const { t, locale } = useI18n();
   const { demo, isPinned, togglePin } = useContext(ChartHostContext);
   const [busy, setBusy] = useState(false);
   const pinned = isPinned(id);
-  // Inside a slide or the printed report only the focused chart draws, large or at print size (see host.ts).
-  const standIn = useContext(ChartStandInContext);
-  if (standIn) return standIn({ id, title, subtitle, context, option, hasData: table.rows.length > 0, source });
+  const onDrawn = useCallback(() => announceDrawn(id), [id]);
 
   async function downloadPng() {
     setBusy(true);
@@ -78,7 +71,7 @@ export function Chart({ id, title, subtitle, context, option, table, source, hei
       {table.rows.length === 0 ? (
         <p className="empty">{t('chart.noData')}</p>
       ) : (
-        <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} opts={{ renderer: 'canvas' }} shouldSetOption={drawsDifferently} onChartReady={() => announceDrawn(id)} onEvents={{ finished: () => announceDrawn(id) }} />
+        <ChartCanvas option={option} place="screen" height={height} onDrawn={onDrawn} />
       )}
       {source && (
         <p className="chart-source">

@@ -1,8 +1,7 @@
 // What <Chart> needs from the app around it, without charts/ knowing any page: the app's root provides a ChartHost
-// (the pins and the demo flag: features/present/PinningChartHost), and a slide or the printed report provides a
-// stand-in that draws one chart of a hidden view in its place (features/present/ChartFocus).
-import { createContext, type ReactNode } from 'react';
-import type { EChartsCoreOption } from 'echarts/core';
+// (the pins and the demo flag: features/present/PinningChartHost). A slide or the printed report draws a pinned chart
+// from its definition (charts by id: registry.ts), not through <Chart>.
+import { createContext } from 'react';
 
 export interface ChartHost {
   /** Demo data is shown: a chart's PNG says so in its footer. */
@@ -15,16 +14,3 @@ export interface ChartHost {
 /** Without a host: no demo, nothing pinned, pinning does nothing. */
 export const ChartHostContext = createContext<ChartHost>({ demo: false, isPinned: () => false, togglePin: () => {} });
 
-/** One chart as a stand-in draws it: what <Chart> was given. */
-export interface ChartDrawing {
-  id: string;
-  title: string;
-  subtitle?: string;
-  context?: string;
-  option: EChartsCoreOption;
-  hasData: boolean;
-  source?: string;
-}
-
-/** Non-null inside a slide or the report: every <Chart> renders what this returns instead of its figure. */
-export const ChartStandInContext = createContext<((chart: ChartDrawing) => ReactNode) | null>(null);

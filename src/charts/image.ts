@@ -2,7 +2,7 @@
 // white background, 2× pixels, with its title, unit, period and source drawn in as text.
 import type { EChartsCoreOption } from 'echarts/core';
 import { echarts } from './echarts';
-import { FONT_FAMILY, TEXT_COLOUR } from './theme';
+import { CANVAS_TEXT, THEME, type ChartPlace } from './theme';
 
 export interface ImageText {
   title: string;
@@ -14,12 +14,12 @@ export interface ImageText {
   footer?: string;
 }
 
-/** Draws the option into an off-screen chart and returns it as a PNG data URL at `pixelRatio`. */
-export function renderOptionToDataUrl(option: EChartsCoreOption, width: number, height: number, pixelRatio = 2): string {
+/** Draws the option into an off-screen chart in the look of `place` and returns it as a PNG data URL at `pixelRatio`. */
+export function renderOptionToDataUrl(option: EChartsCoreOption, width: number, height: number, pixelRatio = 2, place: ChartPlace = 'screen'): string {
   const el = document.createElement('div');
-  const chart = echarts.init(el, null, { renderer: 'canvas', width, height, devicePixelRatio: pixelRatio });
+  const chart = echarts.init(el, THEME[place], { renderer: 'canvas', width, height, devicePixelRatio: pixelRatio });
   try {
-    chart.setOption({ ...option, animation: false });
+    chart.setOption(option);
     return chart.getDataURL({ type: 'png', pixelRatio, backgroundColor: '#ffffff' });
   } finally {
     chart.dispose();
@@ -58,18 +58,18 @@ export async function chartPng(option: EChartsCoreOption, text: ImageText, width
   const lines: { text: string; font: string; colour: string; size: number }[] = [];
   const add = (t: string | undefined, size: number, weight: string, colour: string) => {
     if (!t) return;
-    measure.font = `${weight} ${size}px ${FONT_FAMILY}`;
+    measure.font = `${weight} ${size}px ${CANVAS_TEXT.family}`;
     for (const l of wrap(measure, t, width - 2 * pad)) lines.push({ text: l, font: measure.font, colour, size });
   };
-  add(text.title, 26, '700', TEXT_COLOUR);
-  add(text.subtitle, 17, '400', '#57606a');
-  add(text.context, 18, '600', TEXT_COLOUR);
+  add(text.title, 26, '700', CANVAS_TEXT.colour);
+  add(text.subtitle, 17, '400', CANVAS_TEXT.muted);
+  add(text.context, 18, '600', CANVAS_TEXT.colour);
   const headerH = pad + lines.reduce((a, l) => a + l.size * 1.35, 0) + 8;
   const footer: typeof lines = [];
   for (const t of [text.source, text.footer]) {
     if (!t) continue;
-    measure.font = `400 15px ${FONT_FAMILY}`;
-    for (const l of wrap(measure, t, width - 2 * pad)) footer.push({ text: l, font: measure.font, colour: '#57606a', size: 15 });
+    measure.font = `400 15px ${CANVAS_TEXT.family}`;
+    for (const l of wrap(measure, t, width - 2 * pad)) footer.push({ text: l, font: measure.font, colour: CANVAS_TEXT.muted, size: 15 });
   }
   const footerH = footer.reduce((a, l) => a + l.size * 1.4, 0) + pad;
   const canvas = document.createElement('canvas');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SHARED_DIR } from '../../tests/helpers/shared';
-import { communeIndex, communeKeyInView, communesInView, formerLines, matchName, nameKey, parseCrosswalk, parseUnitName, pickCommuneIndex, reviewNames, type CrosswalkRow } from './communeMerger';
+import { communeIndex, communeKeyInView, communesInView, formerLines, matchName, parseCrosswalk, parseUnitName, pickCommuneIndex, reviewNames, type CrosswalkRow } from './communeMerger';
+import { nameKey } from './vnNames';
 import type { UnitTotal } from './trend';
 
 // A small province in the crosswalk's own wording: two merged communes, one split commune, one name shared by two

@@ -5,20 +5,18 @@
 // placement and a district in brackets are taken into account; a name that fits two former communes is never guessed.
 // As for provinces (merger.ts), years before the merger show a new commune as the unweighted mean of its former ones,
 // flagged as derived; years from the merger on are published on the new communes. Pure, tested.
-import { MERGER_YEAR, type MissingMember, type ProvinceView, type ViewTotal } from './merger';
+import { asPublished, MERGER_YEAR, mergerMean, type ProvinceView, type ViewTotal } from './merger';
 import type { UnitTotal } from './trend';
+import { COMMUNE_TYPES, DISTRICT_TYPES, nameKey, provinceKey, provinceName, splitType } from './vnNames';
 
 /** One row of the crosswalk as written: province of 34, new commune (no type prefix), former communes or "Không sáp nhập". */
 export type CrosswalkRow = readonly [province: string, newCommune: string, formers: string];
-
-/** The crosswalk's province names that differ from the app's (data/ref/provinces_63_to_34.csv). */
-export const PROVINCE_ALIASES: Readonly<Record<string, string>> = { 'TP HCM': 'Hồ Chí Minh' };
 
 interface FormerCommune {
   /** As written in the crosswalk, e.g. "Xã Bình An (huyện Châu Thành)". */
   label: string;
   type: string | null;
-  /** Name key (nameKey) without type and brackets. */
+  /** Name key (vnNames.nameKey) without type and brackets. */
   base: string;
   /** District in brackets, as a name key ("châu thành"); null when none. */
   district: string | null;
@@ -27,7 +25,9 @@ interface FormerCommune {
 }
 
 export interface NewCommune {
+  /** As the app names it ("TP HCM" → "Hồ Chí Minh", vnNames.provinceName). */
   province: string;
+  /** vnNames.provinceKey of the province. */
   provinceKey: string;
   name: string;
   key: string;
@@ -38,38 +38,9 @@ export interface NewCommune {
   source?: string;
 }
 
-// Combining tone marks (grave, acute, tilde, hook above, dot below); vowel marks (circumflex, breve, horn) stay in place.
-const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
-const SEPARATORS = new Set([' ', '\t', '-', '–', '\u00a0']);
-
-/**
- * A name's comparison key: lower case, each syllable's tone mark moved to its end, so old and new tone placement
- * ("Hoà"/"Hòa", "Thuỷ"/"Thủy") and Unicode forms compare equal while different tones ("Hòa"/"Hóa") do not; hyphens
- * count as spaces. One pass over the decomposed text: the crosswalk has ~13,000 names to key.
- */
-export function nameKey(s: string): string {
-  const words: string[] = [];
-  let base = '';
-  let tones = '';
-  const flush = () => {
-    if (base || tones) words.push(base + tones);
-    base = '';
-    tones = '';
-  };
-  for (const ch of s.normalize('NFD').toLowerCase()) {
-    if (SEPARATORS.has(ch)) flush();
-    else if (TONE_MARKS.has(ch)) tones += ch;
-    else base += ch;
-  }
-  flush();
-  return words.join(' ').normalize('NFC');
-}
-
-const TYPES = ['thị trấn', 'phường', 'xã', 'đặc khu', 'huyện'];
 // Bracket notes that say how much of a commune went where, not which commune it is.
 const PARTIAL = /một phần|phần còn lại|bao gồm/;
 const IGNORED = /^(cũ|mới)$/;
-const DISTRICT_WORD = /^(huyện|thị xã|thành phố|tp\.?|quận)\s+/;
 
 export interface UnitName {
   type: string | null;
@@ -101,11 +72,10 @@ function parseName(raw: string): UnitName {
     s = s.slice(0, br.index).trim();
     const note = br[1]!.toLowerCase().trim();
     if (PARTIAL.test(note)) partial = true;
-    else if (!IGNORED.test(note)) district = nameKey(note.replace(DISTRICT_WORD, ''));
+    else if (!IGNORED.test(note)) district = splitType(nameKey(note), DISTRICT_TYPES).rest;
   }
-  const lower = s.toLowerCase();
-  const type = TYPES.find((t) => lower.startsWith(t + ' ')) ?? null;
-  return { type, base: nameKey(type ? s.slice(type.length + 1) : s), district, partial };
+  const { type, rest } = splitType(nameKey(s), COMMUNE_TYPES);
+  return { type, base: rest, district, partial };
 }
 
 /** Splits "A, B (x, y), C" on the commas outside brackets. */
@@ -132,8 +102,8 @@ export function parseCrosswalk(rows: readonly CrosswalkRow[]): NewCommune[] {
     const unchanged = /^không sáp nhập$/i.test(text);
     const labels = unchanged ? [nm] : splitList(text);
     return {
-      province: province.normalize('NFC').trim(),
-      provinceKey: nameKey(province),
+      province: provinceName(province),
+      provinceKey: provinceKey(province),
       name: nm,
       key: nameKey(nm),
       unchanged,
@@ -161,7 +131,7 @@ export interface CommuneIndex {
 }
 
 export function communeIndex(province: string, all: readonly NewCommune[]): CommuneIndex {
-  const pk = nameKey(province);
+  const pk = provinceKey(province);
   const communes = all.filter((c) => c.provinceKey === pk);
   const byKey = new Map(communes.map((c) => [c.key, c]));
   const formersByBase = new Map<string, { former: FormerCommune; commune: NewCommune }[]>();
@@ -219,12 +189,12 @@ function matchedNames(ix: CommuneIndex, units: readonly UnitTotal[]): number {
  */
 export function pickCommuneIndex(all: readonly NewCommune[], preferred: string | null, units: readonly UnitTotal[]): CommuneIndex | null {
   if (units.length === 0) return null;
-  const pk = preferred ? nameKey(preferred) : null;
+  const pk = preferred ? provinceKey(preferred) : null;
   let best: { ix: CommuneIndex; n: number; own: boolean } | null = null;
   for (const province of new Set(all.map((c) => c.province))) {
     const ix = communeIndex(province, all);
     const n = matchedNames(ix, units);
-    const own = nameKey(province) === pk;
+    const own = provinceKey(province) === pk;
     if (n >= (own ? 1 : 2) && (!best || n > best.n || (n === best.n && own))) best = { ix, n, own };
   }
   return best?.ix ?? null;
@@ -241,8 +211,6 @@ function publishedNames(ix: CommuneIndex, units: readonly UnitTotal[]): Map<stri
   return out;
 }
 
-const own = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
-
 /**
  * Local units (all years) as seen in one view. 'old' ('63'): the years before the merger as published; later years
  * are left out (a new commune cannot be split). 'new' ('34'): later years as published; before the merger, every new
@@ -251,46 +219,28 @@ const own = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], miss
  * it is. A derived commune takes the code and name it is published under after the merger, so its line continues.
  */
 export function communesInView(ix: CommuneIndex, units: readonly UnitTotal[], view: ProvinceView): ViewTotal[] {
-  if (view === '63') return units.filter((u) => u.year < MERGER_YEAR).map(own);
+  if (view === '63') return units.filter((u) => u.year < MERGER_YEAR).map(asPublished);
   const published = publishedNames(ix, units);
   const out: ViewTotal[] = [];
   const byYear = new Map<number, UnitTotal[]>();
   for (const u of units) byYear.set(u.year, [...(byYear.get(u.year) ?? []), u]);
   for (const [year, list] of [...byYear.entries()].sort(([a], [b]) => a - b)) {
     if (year >= MERGER_YEAR) {
-      out.push(...list.map(own));
+      out.push(...list.map(asPublished));
       continue;
     }
     const found = new Map<NewCommune, Map<string, UnitTotal>>();
     for (const u of list) {
       const m = matchName(ix, u.unitName, year);
       if (m.kind !== 'former') {
-        out.push(own(u));
+        out.push(asPublished(u));
         continue;
       }
       for (const c of m.of) found.set(c, (found.get(c) ?? new Map()).set(identity(m.former), u));
     }
     for (const [c, got] of found) {
-      const members = c.formers.map((f) => got.get(identity(f)));
-      const missing: MissingMember[] = c.formers.flatMap((f, i) => {
-        const u = members[i];
-        if (!u) return [{ name: f.label, nPresent: 0, nExpected: 1 }];
-        return u.nPresent < u.nExpected ? [{ name: f.label, nPresent: u.nPresent, nExpected: u.nExpected }] : [];
-      });
-      const complete = members.filter((u): u is UnitTotal => u !== undefined && u.nPresent >= u.nExpected);
       const pub = published.get(c.key);
-      out.push({
-        year,
-        unitCode: pub?.code ?? c.name,
-        unitName: pub?.name ?? c.name,
-        total: complete.length === c.formers.length ? complete.reduce((a, u) => a + u.total, 0) / c.formers.length : NaN,
-        nPresent: complete.length,
-        nExpected: c.formers.length,
-        // An unmerged commune is its own value, not a mean.
-        derived: c.formers.length > 1,
-        from: c.formers.map((f) => f.label),
-        missing,
-      });
+      out.push({ year, unitCode: pub?.code ?? c.name, unitName: pub?.name ?? c.name, ...mergerMean(c.formers.map((f) => ({ name: f.label, row: got.get(identity(f)) }))) });
     }
   }
   return out;

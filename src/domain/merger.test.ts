@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crosswalk, provinceInView, provincesInView, publishedOn34 } from './merger';
+import { crosswalk, mergerMean, provinceInView, provincesInView, publishedOn34 } from './merger';
 import type { UnitTotal } from './trend';
 
 // A small crosswalk: two provinces merged into one, one renamed, one unchanged.
@@ -10,6 +10,31 @@ const cw = crosswalk([
   { oldProvince: 'Hà Nội', code: 'P01', newUnit: 'Hà Nội', newType: 'thành phố' },
 ]);
 const u = (year: number, unitName: string, total: number, nPresent = 28, nExpected = 28): UnitTotal => ({ year, unitCode: unitName, unitName, total, nPresent, nExpected });
+
+describe('mergerMean (provinces and communes alike)', () => {
+  it('is the unweighted mean of the former units: (60 + 70 + 95) / 3 = 75, whatever their sizes', () => {
+    const m = mergerMean([
+      { name: 'A', row: u(2023, 'A', 60) },
+      { name: 'B', row: u(2023, 'B', 70) },
+      { name: 'C', row: u(2023, 'C', 95) },
+    ]);
+    expect(m).toEqual({ total: 75, nPresent: 3, nExpected: 3, derived: true, from: ['A', 'B', 'C'], missing: [] });
+  });
+  it('needs every former unit complete: one missing or incomplete leaves NaN and says which, with how much is there', () => {
+    const m = mergerMean([
+      { name: 'A', row: u(2023, 'A', 60) },
+      { name: 'B', row: u(2023, 'B', 70, 20, 28) },
+      { name: 'C', row: undefined },
+    ]);
+    expect(Number.isNaN(m.total)).toBe(true);
+    expect([m.nPresent, m.nExpected]).toEqual([1, 3]);
+    expect(m.missing).toEqual([{ name: 'B', nPresent: 20, nExpected: 28 }, { name: 'C', nPresent: 0, nExpected: 1 }]);
+  });
+  it('one former unit (renamed, not merged) is its own value, not derived; none is no value', () => {
+    expect(mergerMean([{ name: 'Thừa Thiên Huế', row: u(2021, 'Thừa Thiên Huế', 48.06) }])).toMatchObject({ total: 48.06, derived: false, from: ['Thừa Thiên Huế'] });
+    expect(Number.isNaN(mergerMean([]).total)).toBe(true);
+  });
+});
 
 describe('provincesInView', () => {
   it('shows a merged province before 2025 as the unweighted mean of its former provinces, flagged as derived', () => {

@@ -76,7 +76,36 @@ export function publishedOn34(cw: Crosswalk, year: number, units: readonly UnitT
   return names.size > 0 && names.size <= cw.newNames.size && [...names].some((n) => !cw.byOld.has(n)) && [...names].every((n) => cw.newNames.has(n));
 }
 
-const own = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
+/** A unit as published (not computed): incomplete when its own components are. */
+export const asPublished = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
+
+/** A former unit of a merged one: its name as listed, and its row of the year (undefined when the data lacks it). */
+export interface Former {
+  name: string;
+  row: UnitTotal | undefined;
+}
+
+/**
+ * The merger mean, for provinces and communes alike: a merged unit's value in a year before the merger is the
+ * UNWEIGHTED mean of its former units' values (the ministry's method for DTI 2024, domain.md), and only when every
+ * former unit is there and complete — one missing or incomplete former unit leaves it NaN, incomplete, naming why.
+ * A unit with one former unit (renamed, or not merged) is that unit's own value, not derived.
+ */
+export function mergerMean(formers: readonly Former[]): Pick<ViewTotal, 'total' | 'nPresent' | 'nExpected' | 'derived' | 'from' | 'missing'> {
+  const missing: MissingMember[] = formers.flatMap(({ name, row }) => {
+    if (!row) return [{ name, nPresent: 0, nExpected: 1 }];
+    return row.nPresent < row.nExpected ? [{ name, nPresent: row.nPresent, nExpected: row.nExpected }] : [];
+  });
+  const complete = formers.flatMap(({ row }) => (row && row.nPresent >= row.nExpected ? [row.total] : []));
+  return {
+    total: complete.length > 0 && complete.length === formers.length ? complete.reduce((a, v) => a + v, 0) / formers.length : NaN,
+    nPresent: complete.length,
+    nExpected: formers.length,
+    derived: formers.length > 1,
+    from: formers.map((f) => f.name),
+    missing,
+  };
+}
 
 /**
  * Province totals (all years) as seen in one view. 63: the former provinces as published (years published
@@ -92,7 +121,7 @@ export function provincesInView(cw: Crosswalk, units: readonly UnitTotal[], view
     const on34 = publishedOn34(cw, year, list);
     if (view === '63') {
       if (on34) continue;
-      out.push(...list.map(own));
+      out.push(...list.map(asPublished));
       // A former province absent from the year's data is listed too: "thiếu dữ liệu", never silently dropped.
       const seen = new Set(list.flatMap((u) => [u.unitName, u.unitCode]));
       for (const r of cw.refs) {
@@ -102,7 +131,7 @@ export function provincesInView(cw: Crosswalk, units: readonly UnitTotal[], view
       continue;
     }
     if (on34) {
-      out.push(...list.map(own));
+      out.push(...list.map(asPublished));
       continue;
     }
     const byName = new Map<string, UnitTotal>();
@@ -111,25 +140,7 @@ export function provincesInView(cw: Crosswalk, units: readonly UnitTotal[], view
       if (ref) byName.set(ref.oldProvince, u);
     }
     for (const [newUnit, members] of cw.members) {
-      const found = members.map((m) => byName.get(m.oldProvince));
-      const missing: MissingMember[] = members.flatMap((m, i) => {
-        const f = found[i];
-        if (!f) return [{ name: m.oldProvince, nPresent: 0, nExpected: 1 }];
-        return f.nPresent < f.nExpected ? [{ name: m.oldProvince, nPresent: f.nPresent, nExpected: f.nExpected }] : [];
-      });
-      const complete = found.filter((f): f is UnitTotal => f !== undefined && f.nPresent >= f.nExpected);
-      out.push({
-        year,
-        unitCode: newUnit,
-        unitName: newUnit,
-        total: complete.length === members.length ? complete.reduce((a, f) => a + f.total, 0) / members.length : NaN,
-        nPresent: complete.length,
-        nExpected: members.length,
-        // One former province renamed (Thừa Thiên Huế → Huế) is its own value, not a mean.
-        derived: members.length > 1,
-        from: members.map((m) => m.oldProvince),
-        missing,
-      });
+      out.push({ year, unitCode: newUnit, unitName: newUnit, ...mergerMean(members.map((m) => ({ name: m.oldProvince, row: byName.get(m.oldProvince) }))) });
     }
   }
   return out;

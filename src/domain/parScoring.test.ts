@@ -125,6 +125,8 @@ describe('parseScoreInput', () => {
     expect(parseScoreInput('0', 2)).toEqual({ ok: true, kind: 'score', value: 0 });
     expect(parseScoreInput(' ', 2)).toEqual({ ok: true, kind: 'empty' });
     expect(parseScoreInput('Không áp dụng', 2)).toEqual({ ok: true, kind: 'na' });
+    // the words a file's cell may say (ingest/sql.ts notApplicable), with or without marks, in any case
+    for (const na of ['KHONG AP DUNG', 'không  áp dụng', 'Not applicable', 'K.A.D', 'n/a']) expect(parseScoreInput(na, 2)).toEqual({ ok: true, kind: 'na' });
   });
   it('refuses above max, negative and text', () => {
     expect(parseScoreInput('2.25', 2)).toEqual({ ok: false, reason: 'aboveMax' });

@@ -6,6 +6,7 @@ describe('periods', () => {
     expect(parsePeriod('2026')).toEqual({ year: 2026, half: null, quarter: null });
     expect(parsePeriod('2026-Q3')).toEqual({ year: 2026, half: 2, quarter: 3 });
     expect(parsePeriod('Quý II/2026')).toEqual({ year: 2026, half: 1, quarter: 2 });
+    for (const s of ['QUY 3 NAM 2026', 'Quý 3 năm 2026'.normalize('NFD'), 'quy III nam 2026']) expect(parsePeriod(s)).toEqual({ year: 2026, half: 2, quarter: 3 });
     expect(parsePeriod('Q4/2025')).toEqual({ year: 2025, half: 2, quarter: 4 });
     expect(parsePeriod('2026-H2')).toEqual({ year: 2026, half: 2, quarter: null });
     expect(parsePeriod('15/08/2026')).toEqual({ year: 2026, half: 2, quarter: 3 });

@@ -1,5 +1,6 @@
 // Reporting periods of the users' calendar: a year, a half (H1/H2) or a quarter (Q1–Q4).
 // SIPAS files name them as "2026-Q1", "2026-H1", "2026" or by the date of the survey (dd/mm/yyyy in Vietnamese files).
+import { foldText } from './vnNames';
 
 export interface Period {
   year: number;
@@ -43,12 +44,13 @@ function dateParts(raw: string): [number, number, number] | null {
  * Accepted: 2026 · 2026-Q1 · Q1/2026 · Quý 1/2026 · Quý I năm 2026 · 2026-H1 · H1/2026 · 15/03/2026 · 2026-03-15.
  */
 export function parsePeriod(raw: string, dateOrder: DateOrder = 'dmy'): Period | null {
-  const s = raw.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  // Folded, so "Quý"/"Quy"/"QUÝ" and "năm"/"nam" are one word each.
+  const s = foldText(raw);
   if (s === '') return null;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})(?:\.0+)?$/.exec(s))) return validYear(Number(m[1])) ? { year: Number(m[1]), half: null, quarter: null } : null;
   if ((m = /^(\d{4}) ?[-/ ]? ?q([1-4])$/.exec(s))) return fromQuarter(Number(m[1]), Number(m[2]));
-  if ((m = /^(?:q|quý|quy) ?([1-4]|iv|iii|ii|i) ?(?:[-/ ]|năm|nam)+ ?(\d{4})$/.exec(s)))
+  if ((m = /^(?:q|quy) ?([1-4]|iv|iii|ii|i) ?(?:[-/ ]|nam)+ ?(\d{4})$/.exec(s)))
     return fromQuarter(Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]));
   if ((m = /^(\d{4}) ?[-/ ]? ?h([12])$/.exec(s))) return fromHalf(Number(m[1]), Number(m[2]));
   if ((m = /^h([12]) ?[-/ ] ?(\d{4})$/.exec(s))) return fromHalf(Number(m[2]), Number(m[1]));

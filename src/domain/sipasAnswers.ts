@@ -1,5 +1,7 @@
 // SIPAS answers: 5 levels, written as a number or as the label on the paper form, in any case,
-// with or without diacritics. A blank cell is no answer (counted in neither numerator nor denominator).
+// with or without diacritics (labels compared folded, vnNames.foldText). A blank cell is no answer (counted in neither
+// numerator nor denominator).
+import { foldText } from './vnNames';
 
 export type AnswerLevel = 1 | 2 | 3 | 4 | 5;
 
@@ -10,17 +12,6 @@ const ANSWER_LABELS: Record<AnswerLevel, string> = {
   2: 'Không hài lòng',
   1: 'Rất không hài lòng',
 };
-
-/** Lower case, no diacritics, đ → d, single spaces: how labels are compared. */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const BY_LABEL = new Map<string, AnswerLevel>([
   ...(Object.entries(ANSWER_LABELS).map(([k, v]) => [foldText(v), Number(k) as AnswerLevel]) as [string, AnswerLevel][]),

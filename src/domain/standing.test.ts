@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICES } from './indices';
-import { parBand, parProvinceGroup, previousComparableYear, quartileOf, rankRows, standingsFor, summarise } from './standing';
+import { groupOf, groupsOnCard, parProvinceGroup, parProvinceGroupLabel, previousComparableYear, quartileOf, rankRows, standingsFor, summarise } from './standing';
 import type { UnitTotal } from './trend';
 
 const u = (year: number, name: string, total: number, complete = true): UnitTotal => ({ year, unitCode: name, unitName: name, total, nPresent: complete ? 2 : 1, nExpected: 2 });
@@ -65,10 +65,22 @@ describe('groups', () => {
     expect([1, 2, 3, 4].map((g) => groups.filter((x) => x === g).length)).toEqual([16, 16, 16, 15]);
     expect(quartileOf(null, 63)).toBeNull();
   });
-  it('PAR: Nhóm A ≥ 90, Nhóm B 80 – < 90 for provinces; bands with the province’s cut-offs', () => {
-    expect([parProvinceGroup(90), parProvinceGroup(89.99), parProvinceGroup(80), parProvinceGroup(79.99)]).toEqual(['A', 'B', 'B', 'below']);
+  it('PAR: Nhóm A ≥ 90, Nhóm B 80 – < 90 for provinces, on the value as published (two decimals)', () => {
+    expect([90, 89.99, 80, 79.99].map(parProvinceGroup)).toEqual(['A', 'B', 'B', 'below']);
+    // 89.996 is published as 90.00: Nhóm A, as the PAR page's bands (bandOf) round too.
+    expect([parProvinceGroup(89.996), parProvinceGroup(89.994)]).toEqual(['A', 'B']);
+    expect(['A', 'B', 'below'].map((g) => parProvinceGroupLabel(g as 'A').params)).toEqual([{ min: 90 }, { min: 80, next: 90 }, { next: 80 }]);
+  });
+  it('groupOf: PAR’s groups or the province’s bands for the total, else quartiles from 4 ranked units', () => {
     const cut = { excellent: 90, good: 80, fair: 70, average: 50 };
-    expect([95, 85, 75, 55, 49.99].map((v) => parBand(v, cut))).toEqual(['excellent', 'good', 'fair', 'average', 'weak']);
+    const s = (value: number | null, quartile: 1 | 2 | 3 | 4 | null = 1, of = 10) => ({ value, quartile, of });
+    expect([95, 85, 75, 55, 49.99].map((v) => groupOf(INDICES.PAR, s(v), 'local', cut)!.key)).toEqual(['card.band.excellent', 'card.band.good', 'card.band.fair', 'card.band.average', 'card.band.weak']);
+    expect(groupOf(INDICES.PAR, s(85), 'province', cut)).toEqual({ key: 'card.band.B', params: { min: 80, next: 90 }, tone: 'mid' });
+    // A PAR component (not the total) is grouped by quartile, like any other index.
+    expect(groupOf(INDICES.PAR, s(85, 4), 'province', cut, false)).toEqual({ key: 'card.quartile.4', tone: 'bad' });
+    expect([groupOf(INDICES.PAPI, s(40, 1, 4), 'province', cut), groupOf(INDICES.PAPI, s(40, 1, 3), 'province', cut), groupOf(INDICES.PAPI, s(null), 'province', cut)])
+      .toEqual([{ key: 'card.quartile.1', tone: 'good' }, null, null]);
+    expect(['PAR', 'SIPAS', 'PAPI', 'PCI', 'DTI'].map((c) => groupsOnCard(INDICES[c as 'PAR']))).toEqual([true, false, true, false, false]);
   });
   it('previous comparable year skips the break', () => {
     expect(previousComparableYear([2016, 2017, 2018], 2018, INDICES.PAPI)).toBeNull();

@@ -1,6 +1,7 @@
 // Where a unit stands each year among its peers: value, rank x/N, quartile group, change on the previous
 // comparable year. Inputs are unit totals (complete or not); incomplete units are never ranked.
-import { eraOf, type IndexMeta } from './indices';
+import { eraOf, PAR_PROVINCE_GROUPS, type IndexMeta, type ParProvinceGroup } from './indices';
+import { bandOf, round2, type Band, type BandCutoffs } from './parScoring';
 import { rankYear } from './ranking';
 import { median } from './stats';
 import { isComplete, type UnitTotal } from './trend';
@@ -139,18 +140,48 @@ export function summarise(standings: readonly Standing[], meta: IndexMeta): Card
   };
 }
 
-export type ProvinceParGroup = 'A' | 'B' | 'below';
-/** Bộ Nội vụ groups provinces' PAR Index: Nhóm A ≥ 90%, Nhóm B 80 – < 90%. */
-export function parProvinceGroup(value: number): ProvinceParGroup {
-  return value >= 90 ? 'A' : value >= 80 ? 'B' : 'below';
+export type Tone = 'good' | 'mid' | 'bad';
+
+/** A unit's group as shown: a message key (card.band.*, card.quartile.*), its values and a tone. */
+export interface GroupLabel {
+  key: `card.band.${ParProvinceGroup | Band}` | `card.quartile.${Quartile}`;
+  params?: Record<string, number>;
+  tone: Tone;
 }
 
-export type ParBand = 'excellent' | 'good' | 'fair' | 'average' | 'weak';
-/** A commune's or unit's PAR band, with the province's own (editable) cut-offs. */
-export function parBand(value: number, cut: { excellent: number; good: number; fair: number; average: number }): ParBand {
-  if (value >= cut.excellent) return 'excellent';
-  if (value >= cut.good) return 'good';
-  if (value >= cut.fair) return 'fair';
-  if (value >= cut.average) return 'average';
-  return 'weak';
+/** Bộ Nội vụ's group of a province's PAR Index (PAR_PROVINCE_GROUPS), on the value as published, two decimals. */
+export function parProvinceGroup(value: number): ParProvinceGroup {
+  const v = round2(value);
+  return PAR_PROVINCE_GROUPS.find((g) => v >= g.min)!.id;
+}
+
+/** A province group's label and its bounds from the registry: Nhóm B is {min: 80, next: 90}. */
+export function parProvinceGroupLabel(id: ParProvinceGroup): GroupLabel {
+  const i = PAR_PROVINCE_GROUPS.findIndex((g) => g.id === id);
+  const g = PAR_PROVINCE_GROUPS[i]!;
+  const next = PAR_PROVINCE_GROUPS[i - 1]?.min;
+  return { key: `card.band.${id}`, params: { ...(Number.isFinite(g.min) ? { min: g.min } : {}), ...(next !== undefined ? { next } : {}) }, tone: g.tone };
+}
+
+const BAND_TONE: Record<Band, Tone> = { excellent: 'good', good: 'good', fair: 'mid', average: 'mid', weak: 'bad' };
+
+/**
+ * The group of a unit's value, as the rank table and the overview card name it. PAR's total: provinces in Bộ Nội vụ's
+ * groups, communes and units in the province's bands (`bands`, from the settings); otherwise the quartile of its rank,
+ * which means nothing with fewer than 4 ranked units. Null when the unit has no value or no group.
+ */
+export function groupOf(meta: IndexMeta, s: { value: number | null; quartile: Quartile | null; of: number }, level: 'province' | 'local', bands: BandCutoffs, ofTotal = true): GroupLabel | null {
+  if (s.value === null) return null;
+  if (meta.groups === 'par' && ofTotal) {
+    if (level === 'province') return parProvinceGroupLabel(parProvinceGroup(s.value));
+    const b = bandOf(s.value, bands);
+    return { key: `card.band.${b}`, tone: BAND_TONE[b] };
+  }
+  if (s.quartile === null || s.of < 4) return null;
+  return { key: `card.quartile.${s.quartile}`, tone: s.quartile === 1 ? 'good' : s.quartile === 4 ? 'bad' : 'mid' };
+}
+
+/** Whether the overview card shows the groups: the publisher's own (PAR's groups and bands, PAPI's quartiles) only. */
+export function groupsOnCard(meta: IndexMeta): boolean {
+  return meta.groups === 'par' || meta.groups.published;
 }

@@ -24,6 +24,7 @@ export const en: Dictionary = {
   'app.langSwitchTitle': 'Switch to Vietnamese',
   'app.starting': 'Starting the query engine…',
   'app.loadingDemo': 'Loading demo data…',
+  'app.updating': 'Updating — saved figures shown while the query engine starts…',
   'app.startFailed': 'The DuckDB query engine could not start',
   'app.privacy': 'All data is processed in this browser and never sent anywhere.',
   'app.notFound': 'No such page.',

@@ -17,6 +17,7 @@ const core = {
   'app.langSwitchTitle': 'Chuyển sang tiếng Anh',
   'app.starting': 'Đang khởi động bộ máy truy vấn…',
   'app.loadingDemo': 'Đang nạp dữ liệu minh họa…',
+  'app.updating': 'Đang cập nhật — số liệu đã lưu sẵn, bộ máy truy vấn đang khởi động…',
   'app.startFailed': 'Không khởi động được bộ máy truy vấn DuckDB',
   'app.privacy': 'Mọi dữ liệu được xử lý ngay trong trình duyệt, không gửi đi đâu.',
   'app.notFound': 'Không có trang này.',

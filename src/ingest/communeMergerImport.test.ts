@@ -17,18 +17,20 @@ describe('commune_merger (a commune crosswalk the user loads)', () => {
     await db.exec(loadRefProvincesSql('ref.csv'));
   }, T);
 
-  it('reads a CSV with the crosswalk’s own headers; "TP HCM" lands as Hồ Chí Minh', async () => {
+  it('reads a CSV with the crosswalk’s own headers; "TP HCM", "Tỉnh Khánh Hoà" land as Hồ Chí Minh, Khánh Hòa', async () => {
     const o = await importFile(db, csv('sap_nhap.csv', [
       'Tỉnh,Xã mới,Sáp nhập từ',
       'Huế,Phú Xuân,"Phường Gia Hội, Phường Phú Hậu"',
       'TP HCM,Sài Gòn,"Phường Bến Nghé, Phường Đa Kao"',
+      'Tỉnh Khánh Hoà,Nha Trang,"Phường Lộc Thọ, Phường Vĩnh Nguyên"',
     ]));
     if (!o.ok) throw new Error(JSON.stringify(o.problems));
     expect(o.plan.kind).toBe('commune_merger');
-    expect(o.plan.coverage).toBe('Huế, Hồ Chí Minh');
+    expect(o.plan.coverage).toBe('Huế, Hồ Chí Minh, Khánh Hòa');
     expect(await db.query('SELECT province, new_commune, former_communes FROM commune_merger WHERE dataset_id = ? ORDER BY province', [o.datasetId])).toEqual([
       { province: 'Huế', new_commune: 'Phú Xuân', former_communes: 'Phường Gia Hội, Phường Phú Hậu' },
       { province: 'Hồ Chí Minh', new_commune: 'Sài Gòn', former_communes: 'Phường Bến Nghé, Phường Đa Kao' },
+      { province: 'Khánh Hòa', new_commune: 'Nha Trang', former_communes: 'Phường Lộc Thọ, Phường Vĩnh Nguyên' },
     ]);
   }, T);
 
@@ -40,17 +42,17 @@ describe('commune_merger (a commune crosswalk the user loads)', () => {
     expect(o.plan.rowCount).toBe(2);
   }, T);
 
-  it('names the row and column of an unknown province and of a new commune listed twice; nothing lands', async () => {
+  it('names the row and column of a province not among the 34 and of a new commune listed twice (under another name of its province); nothing lands', async () => {
     const before = await db.query('SELECT count(*)::INTEGER AS n FROM commune_merger');
     const plan = await analyseFile(db, csv('sai.csv', [
       'Tỉnh,Xã mới,Xã cũ',
       'Huế,Kim Long,"Phường Long Hồ, Phường Kim Long"',
-      'Thừa Thiên Huế,Hương An,"Phường An Hòa, Phường Hương Sơ"',
-      'Huế,Kim Long,Phường Hương Long',
+      'Quảng Nam,Hội An,"Phường Minh An, Phường Cẩm Phô"',
+      'Thừa Thiên Huế,Kim Long,Phường Hương Long',
       'Huế,Vỹ Dạ,',
     ]));
     expect(plan.problems.map((p) => [p.row, p.column, p.value, p.expected.key])).toEqual([
-      [3, 'Tỉnh', 'Thừa Thiên Huế', 'ingest.problem.province34'],
+      [3, 'Tỉnh', 'Quảng Nam', 'ingest.problem.province34'],
       [4, 'Xã mới', 'Kim Long', 'ingest.problem.duplicateRow'],
       [5, 'Xã cũ', '', 'ingest.problem.required'],
     ]);

@@ -3,7 +3,8 @@ import { createNodeDb } from '../../tests/helpers/nodeDb';
 import type { Db } from '../db/types';
 import { decode, detectEncoding } from './decode';
 import { detectDecimalComma, detectDelimiter } from './delimiter';
-import { headerKey, matchHeaders } from './headers';
+import { matchHeaders } from './headers';
+import { foldKey } from '../domain/vnNames';
 import { analyseFile, importFile } from './importFile';
 import { TABULAR } from './formats';
 import { detectKind } from './formats';
@@ -55,7 +56,7 @@ describe('delimiters and decimal comma', () => {
 describe('header matching', () => {
   const cols = TABULAR.par_scores.columns;
   it('forgives case, missing diacritics, NFD, underscores and English names', () => {
-    expect(headerKey('Mã_đơn vị')).toBe(headerKey('MA DON VI'));
+    expect(foldKey('Mã_đơn vị')).toBe(foldKey('MA DON VI'));
     const headers = ['NAM', 'ma_don_vi', 'Mã tiêu chí'.normalize('NFD'), 'diem tu danh gia', 'appraised_score', 'Tài liệu kiểm chứng'.normalize('NFD')];
     const m = matchHeaders(headers, cols);
     expect(m.byIndex).toEqual(['year', 'unit_code', 'criterion_code', 'self_score', 'appraised_score', 'evidence']);

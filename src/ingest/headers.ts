@@ -1,15 +1,6 @@
 // Header matching that forgives what real files do: case, diacritics present or absent, NFC or NFD,
-// spaces/underscores/dashes, Vietnamese or English names.
-
-/** "Mã_đơn vị" / "MA DON VI" / "ma_don_vi" / NFD "Mã đơn vị" → "madonvi". */
-export function headerKey(h: string): string {
-  return h
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-}
+// spaces/underscores/dashes, Vietnamese or English names (vnNames.foldKey: "Mã_đơn vị", "MA DON VI" → "madonvi").
+import { foldKey } from '../domain/vnNames';
 
 /** The header as text to show and store: NFC, trimmed, BOM removed. */
 export function cleanHeader(h: string): string {
@@ -33,10 +24,10 @@ interface ColumnNames {
 /** Maps each header to the first column spec whose name or alias matches it; a spec matches at most one column. */
 export function matchHeaders(headers: readonly string[], columns: readonly ColumnNames[]): HeaderMatch {
   const keys = new Map<string, string>();
-  for (const c of columns) for (const name of [c.key, c.vi, ...c.aliases]) if (!keys.has(headerKey(name))) keys.set(headerKey(name), c.key);
+  for (const c of columns) for (const name of [c.key, c.vi, ...c.aliases]) if (!keys.has(foldKey(name))) keys.set(foldKey(name), c.key);
   const byKey = new Map<string, number>();
   const byIndex = headers.map((h, i) => {
-    const k = keys.get(headerKey(h));
+    const k = keys.get(foldKey(h));
     if (!k || byKey.has(k)) return null;
     byKey.set(k, i);
     return k;

@@ -1,4 +1,5 @@
 // Small SQL text helpers. Everything user-written that reaches SQL text goes through these.
+import { NOT_APPLICABLE } from '../domain/parInput';
 
 /** A string literal: 'o''brien'. */
 export const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -20,7 +21,7 @@ export function num(col: string, decimalComma: boolean): string {
 
 /** "không áp dụng", "N/A", "KAD": the criterion does not apply to this unit. */
 export const notApplicable = (col: string): string =>
-  `(lower(strip_accents(trim(${col}))) IN ('khong ap dung', 'n/a', 'na', 'kad', 'k.a.d', 'not applicable'))`;
+  `(lower(strip_accents(trim(${col}))) IN (${NOT_APPLICABLE.map(lit).join(', ')}))`;
 
 /** Fresh ids for datasets and staging tables. */
 export function newId(prefix: string): string {

@@ -9,8 +9,7 @@
 // The other tabs hear of it on a BroadcastChannel and catch up.
 import type { Db } from '../db/types';
 import { DATA_TABLES } from '../db/schema';
-import { memoryStore, type KvStore } from './kv';
-import { openIdbStore } from './idb';
+import { getStore, STARTED_META } from './store';
 import { DatasetRow, restoreEntry, STORE_VERSION, type SkippedEntry, type StoredDataset, type StoredTable } from './record';
 import { columnsSql, copyToSql, deleteRowsSql, quoteIdent, quoteLiteral, readCsvSql, selectRowsSql } from './sql';
 import { exclusive, writer, type WaitOptions } from './lock';
@@ -18,22 +17,7 @@ import { exclusive, writer, type WaitOptions } from './lock';
 export { exclusive, writer, type WaitOptions } from './lock';
 export { StaleStoreError, StorageFullError } from './kv';
 export type { SkippedEntry } from './record';
-
-let storePromise: Promise<KvStore> | null = null;
-
-/** The store in use: IndexedDB in the browser, memory where it is missing (Node tests, very old private windows). */
-function getStore(): Promise<KvStore> {
-  storePromise ??= (typeof indexedDB === 'undefined' ? Promise.resolve(memoryStore()) : openIdbStore().catch((e: unknown) => {
-    console.error('IndexedDB unavailable, data will not survive a reload', e);
-    return memoryStore();
-  }));
-  return storePromise;
-}
-
-/** Tests (and nothing else) swap the store. */
-export function setStore(store: KvStore): void {
-  storePromise = Promise.resolve(store);
-}
+export { isFirstStart, NOT_STARTED_META, setStore, STARTED_META, storedRevision } from './store';
 
 let fileCounter = 0;
 const tempName = () => `chiso_persist_${Date.now()}_${fileCounter++}.csv.gz`;
@@ -326,6 +310,18 @@ export async function syncUnlocked(db: Db, opts: RestoreOptions = {}): Promise<n
   return restored;
 }
 
+/**
+ * Stores ready-made records (the shipped demo: app/demoStore.ts) in one write with `meta`, then loads them into DuckDB
+ * as a restore does: saved data, not an import. Each record is checked like any stored entry. Returns how many loaded.
+ * Call it holding the writer lock.
+ */
+export async function storeAndRestoreUnlocked(db: Db, records: readonly StoredDataset[], meta: Readonly<Record<string, unknown>>, opts: RestoreOptions = {}): Promise<number> {
+  const store = await getStore();
+  const revision = await store.write({ put: records.map((r) => ({ key: r.dataset.id, value: r })), meta, expect: synced.get(db)?.revision });
+  tabsChannel()?.postMessage({ revision });
+  return syncUnlocked(db, opts);
+}
+
 /** Rebuilds every stored dataset in DuckDB (at start; later calls load only what changed). Returns how many were restored; never throws. */
 export function restoreAll(db: Db, opts: RestoreOptions = {}): Promise<number> {
   return exclusive(async () => {
@@ -382,18 +378,14 @@ export function forgetStored(db: Db, keys: readonly string[]): Promise<void> {
   });
 }
 
-const STARTED = 'started';
-
-/** True until the app has once finished starting with data (demo loaded): after that, an empty store stays empty. */
-export async function isFirstStart(): Promise<boolean> {
-  return (await (await getStore()).getMeta(STARTED)) !== true;
-}
-
-/** The meta value that marks the first start done; written with the demo (see lifecycle.ts). */
-export const STARTED_META = { [STARTED]: true } as const;
-
 export async function markStarted(): Promise<void> {
   await writer(async () => (await getStore()).write({ meta: STARTED_META }));
+}
+
+/** The store revision this tab's DuckDB holds, or null before it has read the store. */
+export function syncedRevision(db: Db): number | null {
+  const r = synced.get(db)?.revision;
+  return r === undefined || r < 0 ? null : r;
 }
 
 /** Whether the data survives a reload in this browser. */

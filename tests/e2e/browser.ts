@@ -48,9 +48,12 @@ export function recordDialogs(page: Page): string[] {
   return dialogs;
 }
 
-/** Waits until DuckDB has started and the page shows its content. */
+/**
+ * Waits until DuckDB has started and the page shows its content: not a view drawn from the last visit's snapshot
+ * while the engine starts (marked "đang cập nhật": app/viewSnapshot.ts).
+ */
 export async function waitReady(page: Page) {
-  await page.waitForSelector('main section', { timeout: 60_000 });
+  await page.waitForFunction(() => !!document.querySelector('main section') && !document.querySelector('[data-testid=updating]'), null, { timeout: 90_000 });
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -395,14 +395,14 @@ describe('imported index scores', () => {
     const catalogue = async () => (await s.page.locator('[data-testid=catalogue] tbody tr td.file-name').allTextContents()).sort();
     const before = await catalogue();
 
-    // JSON shaped like communes_2025.json, with the former province's name in its second entry: refused, row 3.
+    // JSON shaped like communes_2025.json, with a former province merged into another in its second entry: refused, row 3.
     const bad = await importThroughPage(s.page, 'sap_nhap_sai.json', JSON.stringify([
       { columns: ['Huế', 'Phú Xuân', 'Phường Gia Hội, Phường Phú Hậu, Phường Tây Lộc'] },
-      { columns: ['Thừa Thiên Huế', 'Kim Long', 'Phường Long Hồ, Phường Kim Long'] },
+      { columns: ['Quảng Nam', 'Kim Long', 'Phường Long Hồ, Phường Kim Long'] },
     ]));
     await bad.locator('[data-testid=problem][data-severity=error]').first().waitFor();
     const problem = await bad.locator('[data-testid=problem][data-severity=error]').allTextContents();
-    expect(problem.join(' ')).toContain('Cột Tỉnh, dòng 3: «Thừa Thiên Huế» không phải là một trong 34 tỉnh, thành phố');
+    expect(problem.join(' ')).toContain('Cột Tỉnh, dòng 3: «Quảng Nam» không phải là một trong 34 tỉnh, thành phố');
     expect(await bad.locator('[data-testid=import-commit]').isDisabled()).toBe(true);
     await bad.locator('[data-testid=plan-remove]').click();
     expect(await catalogue()).toEqual(before);

@@ -6,7 +6,7 @@ import { replaceParams } from '../../app/useRoute';
 import type { Route } from '../../app/route';
 import { INDICES, type IndexCode } from '../../domain/indices';
 import type { ViewTotal } from '../../domain/merger';
-import { parBand, parProvinceGroup, type RankRow } from '../../domain/standing';
+import { groupOf, type RankRow } from '../../domain/standing';
 import { formatNumber } from '../../i18n/format';
 import { downloadCsv, downloadXlsx, safeFileName } from '../../export/download';
 import type { Cell } from '../../export/cells';
@@ -23,7 +23,7 @@ interface Props {
   unit: string;
   level: Level;
   metricName: string;
-  /** '' = the total score (PAR bands apply to it only). */
+  /** '' = the total score (PAR's groups and bands apply to it only). */
   component: string;
   route: Route;
 }
@@ -39,13 +39,10 @@ export function RankTable({ index, year, rows, own, unit, level, metricName, com
   const shown = visibleRows(rows, { sort: sort.key, desc: sort.desc, search, show });
   const ranked = rows.filter((r) => r.rank !== null).length;
 
+  // The registry's groups of the total (PAR's groups and bands), else quartiles of rank (domain/standing.ts groupOf).
   const group = (r: RankRow<ViewTotal>): string => {
-    if (!r.complete) return '';
-    if (index === 'PAR' && component === '') {
-      return level === 'province' ? t(`card.band.${parProvinceGroup(r.unit.total)}`) : t(`card.band.${parBand(r.unit.total, parBandsFor(settings, year))}`);
-    }
-    // Quartile groups as PAPI publishes them; meaningless with fewer than 4 ranked units.
-    return r.quartile !== null && r.of >= 4 ? t(`card.quartile.${r.quartile}`) : '';
+    const g = groupOf(meta, { value: r.complete ? r.unit.total : null, quartile: r.quartile, of: r.of }, level, parBandsFor(settings, year), component === '');
+    return g ? t(g.key, g.params) : '';
   };
   const note = (r: RankRow<ViewTotal>): string => {
     if (!r.complete) return `${t('indices.missing')}: ${missingText(r, t('indices.noValue'))}`;

@@ -1,7 +1,8 @@
 // Pure ECharts option builders for the index page: rows in, option out. Labels are plain text (no HTML formatter).
+// Type, text colours and grid lines: the theme's (charts/theme.ts); series keep their role's colour on every chart.
 import type { EChartsCoreOption } from 'echarts/core';
 import { eraOf, type IndexMeta } from '../../domain/indices';
-import { FONT_FAMILY, FONT_SIZE, GRID_COLOUR, PALETTE, TEXT_COLOUR } from '../../charts/theme';
+import { ROLE_COLOUR } from '../../charts/theme';
 
 export interface TrendPoint {
   year: number;
@@ -24,9 +25,7 @@ export interface IndexTrendLabels {
 }
 
 const base = (labels: { formatValue: (v: number) => string }) => ({
-  animation: false,
-  textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
-  legend: { top: 0, textStyle: { fontSize: FONT_SIZE } },
+  legend: { top: 0 },
   tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.formatValue(v) : '–') },
 });
 
@@ -57,31 +56,31 @@ export function indexTrendOption(
       itemStyle: { color: colour },
     }));
   const series: Record<string, unknown>[] = [
-    ...line(labels.unit, (p) => p.unit, PALETTE[0], 4, false, 'circle', (p) => p.computed === true),
-    ...line(labels.median, (p) => p.median, PALETTE[2], 2.5, false, 'rect'),
-    ...line(labels.best, (p) => p.best, PALETTE[1], 2.5, true, 'triangle'),
+    ...line(labels.unit, (p) => p.unit, ROLE_COLOUR.subject, 4, false, 'circle', (p) => p.computed === true),
+    ...line(labels.median, (p) => p.median, ROLE_COLOUR.typical, 2.5, false, 'rect'),
+    ...line(labels.best, (p) => p.best, ROLE_COLOUR.contrast, 2.5, true, 'triangle'),
     ...extra.flatMap((x, k) => {
       const at = new Map(points.map((p, i) => [p.year, x.values[i] ?? null]));
-      return line(x.name, (p) => at.get(p.year) ?? null, PALETTE[(4 + k) % PALETTE.length]!, 1.5, true, 'emptyCircle');
+      return line(x.name, (p) => at.get(p.year) ?? null, ROLE_COLOUR.extra(k), 1.5, true, 'emptyCircle');
     }),
   ];
   const breaks = meta.breaks.filter((b) => years.includes(String(b)) && years[0] !== String(b));
   const marks: Record<string, unknown>[] = breaks.map((b) => ({
     xAxis: String(b),
-    lineStyle: { color: '#57606a', type: 'dotted', width: 2 },
-    label: { formatter: labels.breakLabel(b), fontSize: FONT_SIZE, color: TEXT_COLOUR, position: 'end' },
+    lineStyle: { color: ROLE_COLOUR.mark, type: 'dotted', width: 2 },
+    label: { formatter: labels.breakLabel(b), position: 'end' },
   }));
   if (target !== null) {
-    marks.push({ yAxis: target, lineStyle: { color: PALETTE[3], type: 'dashed', width: 2 }, label: { formatter: labels.target, fontSize: FONT_SIZE, color: TEXT_COLOUR, position: 'insideEndTop' } });
+    marks.push({ yAxis: target, lineStyle: { color: ROLE_COLOUR.target, type: 'dashed', width: 2 }, label: { formatter: labels.target, position: 'insideEndTop' } });
   }
   if (marks.length && series[0]) series[0].markLine = { symbol: 'none', silent: true, data: marks };
   return {
     ...base(labels),
     grid: { left: 72, right: 32, top: 64, bottom: 56 },
-    xAxis: { type: 'category', data: years, name: labels.xAxis, nameLocation: 'middle', nameGap: 32, axisLabel: { fontSize: FONT_SIZE } },
+    xAxis: { type: 'category', data: years, name: labels.xAxis, nameLocation: 'middle', nameGap: 32 },
     yAxis: {
-      type: 'value', scale: true, name: labels.yAxis, nameTextStyle: { fontSize: FONT_SIZE, align: 'left' },
-      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => labels.formatValue(v) }, splitLine: { lineStyle: { color: GRID_COLOUR } },
+      type: 'value', scale: true, name: labels.yAxis, nameTextStyle: { align: 'left' },
+      axisLabel: { formatter: (v: number) => labels.formatValue(v) },
       ...(target !== null ? { max: (v: { max: number }) => Math.max(v.max, target) } : {}),
     },
     series,
@@ -116,12 +115,13 @@ export function componentBarsOption(bars: readonly ComponentBar[], labels: Compo
   });
   return {
     ...base(labels),
-    grid: { left: 16, right: 40, top: 40, bottom: 48, containLabel: true },
-    yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { fontSize: FONT_SIZE, width: 300, overflow: 'truncate' } },
+    // The grid's box holds the long component names too (ECharts 6's form of containLabel).
+    grid: { left: 16, right: 40, top: 40, bottom: 48, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 300, overflow: 'truncate' } },
     xAxis: {
-      type: 'value', name: labels.xAxis, nameLocation: 'middle', nameGap: 30, nameTextStyle: { fontSize: FONT_SIZE },
-      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => labels.formatValue(v) }, splitLine: { lineStyle: { color: GRID_COLOUR } },
+      type: 'value', name: labels.xAxis, nameLocation: 'middle', nameGap: 30,
+      axisLabel: { formatter: (v: number) => labels.formatValue(v) },
     },
-    series: [bar(labels.unit, (b) => b.unit, PALETTE[0]), bar(labels.median, (b) => b.median, PALETTE[2]), bar(labels.best, (b) => b.best, PALETTE[1])],
+    series: [bar(labels.unit, (b) => b.unit, ROLE_COLOUR.subject), bar(labels.median, (b) => b.median, ROLE_COLOUR.typical), bar(labels.best, (b) => b.best, ROLE_COLOUR.contrast)],
   };
 }

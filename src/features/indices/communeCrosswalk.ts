@@ -5,15 +5,14 @@ import type { Db } from '../../db/types';
 import { communesFileSchema } from '../../ingest/sources/json';
 import { run } from '../../sql/sql';
 import { communeMergerQuery, type CommuneMergerRow } from './queries';
-import { parseCrosswalk, pickCommuneIndex, PROVINCE_ALIASES, type CommuneIndex, type NewCommune } from '../../domain/communeMerger';
+import { parseCrosswalk, pickCommuneIndex, type CommuneIndex, type NewCommune } from '../../domain/communeMerger';
 import { provinceInView, type Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
 import url from '../../../data/ref/communes_2025.json?url';
 
-/** The shipped file, checked against its schema; its province names as the app writes them. */
+/** The shipped file, checked against its schema; its province names as the app writes them (parseCrosswalk). */
 export function parseCommunesFile(json: unknown): NewCommune[] {
-  const rows = communesFileSchema.parse(json).map(({ columns: [p, n, f] }) => [PROVINCE_ALIASES[p] ?? p, n, f] as const);
-  return parseCrosswalk(rows);
+  return parseCrosswalk(communesFileSchema.parse(json).map((r) => r.columns));
 }
 
 let all: Promise<NewCommune[]> | null = null;

@@ -8,7 +8,7 @@ import { insertPapiWideSql, loadRefProvincesSql } from '../../ingest/formats/pap
 import { INDICES } from '../../domain/indices';
 import { rankYear } from '../../domain/ranking';
 import { componentTotals, peersAt } from './model';
-import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchUnitTotals } from './unitTotals';
+import { fetchComponents, fetchCrosswalk, fetchSipasPooled, fetchSummedComponents, fetchUnitTotals } from './unitTotals';
 import { run } from '../../sql/sql';
 import { communesQuery } from './queries';
 
@@ -31,6 +31,13 @@ beforeAll(async () => {
     ('d','PAR',2024,'X002','Xã Tân Lập','',88.25,100,NULL,NULL,NULL),
     ('d','PCI',2022,'QN','Quảng Ninh','',72.95,100,1,63,NULL),
     ('d','PCI',2022,'QN','Quảng Ninh','A1',7.1,10,NULL,NULL,NULL)`);
+  // PAPI by hand, 2030: parts anyone has = SC11, SC12, SC21. A has all (SC21 loaded twice: 3 and 5, averaged to 4);
+  // B lacks SC12; C has a published overall row, which wins over its parts.
+  await db.exec(`INSERT INTO index_scores VALUES
+    ('h','PAPI',2030,'A','A','SC11',1,NULL,NULL,NULL,NULL), ('h','PAPI',2030,'A','A','SC12',2,NULL,NULL,NULL,NULL),
+    ('h','PAPI',2030,'A','A','SC21',3,NULL,NULL,NULL,NULL), ('h2','PAPI',2030,'A','A','SC21',5,NULL,NULL,NULL,NULL),
+    ('h','PAPI',2030,'B','B','SC11',4,NULL,NULL,NULL,NULL), ('h','PAPI',2030,'B','B','sc21 ',5,NULL,NULL,NULL,NULL),
+    ('h','PAPI',2030,'C','C','',50,NULL,NULL,NULL,NULL), ('h','PAPI',2030,'C','C','SC11',1,NULL,NULL,NULL,NULL)`);
   await db.exec(`INSERT INTO units VALUES ('u','X001','Xã Hòa An','Xã',NULL), ('u','X001-TTPV','Trung tâm','Đơn vị trực thuộc','X001'),
     ('u','X001-DTN1','Điểm thôn Đông','Điểm phục vụ','X001-TTPV'), ('u','X009','Xã khác','Xã',NULL)`);
   // SIPAS: 2025 at two service points of X001 (4+5 = satisfied), one answer of another commune that must not count.
@@ -74,17 +81,35 @@ describe('unit totals', () => {
   });
 });
 
-describe('components', () => {
-  it('PAPI dimension = sum of its sub-dimensions; PAR fields as % of their maximum', async () => {
+describe('sum of parts (the registry: PAPI total and dimensions)', () => {
+  const of2030 = <T extends { year: number; unit_code?: string; unitCode?: string }>(rows: T[]) => rows.filter((r) => r.year === 2030);
+  it('a total sums the parts a unit has, complete with every part anyone has that year; a published row wins', async () => {
+    const totals = of2030(await fetchUnitTotals(db, 'PAPI'));
+    // A: 1 + 2 + (3 + 5) / 2 = 7, 3 of 3; B: 4 + 5 = 9, 2 of 3 (no SC12); C: its published 50.
+    expect(totals.map((u) => [u.unitCode, u.total, u.nPresent, u.nExpected])).toEqual([['A', 7, 3, 3], ['B', 9, 2, 3], ['C', 50, 1, 1]]);
+  });
+  it('a dimension sums its sub-dimensions the same way: D1 = SC11 + SC12, D2 = SC21', async () => {
+    const rows = of2030(await fetchSummedComponents(db, 'PAPI'));
+    expect(rows.map((r) => [r.component, r.unit_code, r.total, r.n_present, r.n_expected])).toEqual([
+      ['D1', 'A', 3, 2, 2], ['D1', 'B', 4, 1, 2], ['D1', 'C', 1, 1, 2],
+      ['D2', 'A', 4, 1, 1], ['D2', 'B', 5, 1, 1],
+    ]);
+    expect(await fetchSummedComponents(db, 'PAR')).toEqual([]);
+  });
+  it('real PAPI 2021: D5 of Hà Nội is the sum of its three sub-dimensions (SC52 dropped for everyone)', async () => {
     const rows = await fetchComponents(db, 'PAPI');
-    const d5 = componentTotals('PAPI', rows, 'top').get('D5')!.find((u) => u.year === 2021 && u.unitName === 'Hà Nội')!;
+    const { top, sub } = componentTotals(INDICES.PAPI, rows, await fetchSummedComponents(db, 'PAPI'));
+    const d5 = top.get('D5')!.find((u) => u.year === 2021 && u.unitName === 'Hà Nội')!;
     const subs = rows.filter((r) => r.year === 2021 && r.unit_name === 'Hà Nội' && r.component.startsWith('SC5'));
-    expect(subs).toHaveLength(3); // SC52 is blank for everyone in 2021
+    expect(subs).toHaveLength(3);
     expect(d5.total).toBeCloseTo(subs.reduce((a, r) => a + r.score, 0), 10);
     expect([d5.nPresent, d5.nExpected]).toEqual([3, 3]);
-    const par = componentTotals('PAR', await fetchComponents(db, 'PAR'), 'top');
-    expect(par.get('1')![0]!.total).toBe(90);
-    expect(par.get('2')![0]!.total).toBe(87.5);
+    expect([...top.keys()]).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8']);
+    expect(sub.get('SC51')!.find((u) => u.year === 2021 && u.unitName === 'Hà Nội')!.total).toBe(subs.find((r) => r.component === 'SC51')!.score);
+  });
+  it('PAR fields as % of their maximum (9 of 10 → 90, 7 of 8 → 87.5), no parts', async () => {
+    const { top, sub } = componentTotals(INDICES.PAR, await fetchComponents(db, 'PAR'), []);
+    expect([top.get('1')![0]!.total, top.get('2')![0]!.total, sub.size]).toEqual([90, 87.5, 0]);
   });
 });
 
@@ -105,4 +130,3 @@ describe('communes', () => {
   });
 });
 
-void INDICES;

@@ -1,5 +1,5 @@
 // SQL for index trends, written with the `sql` tag (src/sql); the rows go to pure functions in src/domain.
-import type { IndexCode } from '../../domain/indices';
+import { INDICES, LOCAL_INDICES, type IndexCode } from '../../domain/indices';
 import { answered, communeScope, satisfactionRate, satisfied } from '../../sql/fragments';
 import { sql, type Sql } from '../../sql/sql';
 
@@ -13,35 +13,69 @@ export interface UnitTotalRow extends Record<string, unknown> {
   n_expected: number;
 }
 
+/** A part's code as compared: 'sc21 ' is SC21. */
+const partCode = () => sql`upper(trim(component))`;
+
 /**
- * Each unit-year's total. A published overall row (component '') is taken as it is. PAPI publishes no
- * overall row in the open data, and its total is the SUM of its sub-dimensions (domain.md), so a PAPI
- * unit-year without one is summed. The components expected in a year are those any unit has that year, so
- * a sub-dimension dropped for everyone (PAPI 2021 SC52) does not make every province incomplete, while a
- * province missing some is flagged. Other indices (PCI: weighted mean) are never summed here.
+ * Parts summed per unit, year and group (the CTE `parts`: year, unit_code, unit_name, component, score, grp). A group's
+ * total is the sum of the parts the unit has; it is complete with every part of the group that ANY unit has that year,
+ * so a part dropped for everyone (PAPI 2021 SC52) leaves no one incomplete, while a province missing some is flagged.
+ * One value per unit-year-part (a part loaded twice is averaged, not counted twice). The one definition of a PAPI
+ * total's and dimension's completeness (the registry's `total: 'sumOfParts'`).
+ */
+function summedParts(): Sql {
+  return sql`
+SELECT p.year, p.unit_code, any_value(p.unit_name) AS unit_name, p.grp, sum(p.score) AS total,
+       count(*) AS n_present, any_value(e.n_expected) AS n_expected
+FROM (SELECT year, unit_code, grp, component, any_value(unit_name) AS unit_name, avg(score) AS score FROM parts GROUP BY ALL) p
+JOIN (SELECT year, grp, count(DISTINCT component) AS n_expected FROM parts GROUP BY ALL) e USING (year, grp)
+GROUP BY p.year, p.unit_code, p.grp`;
+}
+
+/**
+ * Each unit-year's total. A published overall row (component '') is taken as it is. An index whose total is the sum of
+ * its parts (PAPI publishes no overall row in the open data; its total is the SUM of its sub-dimensions, domain.md) is
+ * summed where a unit-year has none (summedParts). Other indices (PCI: weighted mean) are never summed here.
  */
 export function unitTotalsQuery(index: IndexCode): Sql {
   return sql`
 WITH src AS (
-  SELECT index_code, year, unit_code, unit_name, component, score FROM shown.index_scores WHERE index_code = ${index} AND score IS NOT NULL
+  SELECT year, unit_code, unit_name, component, score FROM shown.index_scores WHERE index_code = ${index} AND score IS NOT NULL
 ),
 overall AS (
   SELECT year, unit_code, any_value(unit_name) AS unit_name, avg(score) AS total, 1 AS n_present, 1 AS n_expected
   FROM src WHERE component = '' GROUP BY year, unit_code
 ),
-leaf AS (SELECT * FROM src WHERE component <> '' AND index_code = 'PAPI'),
-expected AS (SELECT year, count(DISTINCT component) AS n_expected FROM leaf GROUP BY year),
-summed AS (
-  SELECT l.year, l.unit_code, any_value(l.unit_name) AS unit_name, sum(l.score) AS total,
-         count(DISTINCT l.component) AS n_present, any_value(e.n_expected) AS n_expected
-  FROM leaf l JOIN expected e USING (year)
-  WHERE NOT EXISTS (SELECT 1 FROM overall o WHERE o.year = l.year AND o.unit_code = l.unit_code)
-  GROUP BY l.year, l.unit_code
-)
+parts AS (SELECT year, unit_code, unit_name, ${partCode()} AS component, score, '' AS grp FROM src WHERE component <> '' AND ${INDICES[index].total === 'sumOfParts'}),
+summed AS (${summedParts()})
 SELECT year, unit_code, unit_name, total, n_present, n_expected FROM overall
 UNION ALL
-SELECT year, unit_code, unit_name, total, n_present, n_expected FROM summed
+SELECT year, unit_code, unit_name, total, n_present, n_expected FROM summed s
+WHERE NOT EXISTS (SELECT 1 FROM overall o WHERE o.year = s.year AND o.unit_code = s.unit_code)
 ORDER BY year, unit_code`;
+}
+
+export interface ComponentTotalRow extends UnitTotalRow {
+  component: string;
+}
+
+/**
+ * Components summed from their parts (the registry's components.summedFrom: PAPI dimension D5 = SC51 + SC52 + …), per
+ * unit-year, complete as totals are (summedParts). No rows for an index whose components are as loaded.
+ */
+export function summedComponentsQuery(index: IndexCode): Sql {
+  const from = INDICES[index].components.summedFrom;
+  if (!from) return sql`SELECT NULL AS year WHERE false`;
+  const code = partCode();
+  return sql`
+WITH parts AS (
+  SELECT year, unit_code, unit_name, ${code} AS component, score, ${from.prefix} || regexp_extract(${code}, ${from.pattern}, 1) AS grp
+  FROM shown.index_scores
+  WHERE index_code = ${index} AND score IS NOT NULL AND regexp_matches(${code}, ${from.pattern})
+),
+summed AS (${summedParts()})
+SELECT year, unit_code, unit_name, grp AS component, total, n_present, n_expected FROM summed
+ORDER BY component, year, unit_code`;
 }
 
 export interface ComponentRow extends Record<string, unknown> {
@@ -132,7 +166,7 @@ SELECT unit_code, coalesce(any_value(unit_name), unit_code) AS unit_name FROM (
   SELECT unit_code, unit_name FROM shown.units WHERE lower(type) IN ('xã', 'phường', 'đặc khu', 'thị trấn')
   UNION ALL
   SELECT unit_code, unit_name FROM shown.index_scores
-  WHERE index_code IN ('PAR', 'SIPAS') AND unit_code NOT IN (SELECT papi_code FROM ref_provinces WHERE papi_code IS NOT NULL)
+  WHERE index_code IN (${LOCAL_INDICES}) AND unit_code NOT IN (SELECT papi_code FROM ref_provinces WHERE papi_code IS NOT NULL)
     AND unit_name NOT IN (SELECT old_province FROM ref_provinces) AND unit_name NOT IN (SELECT new_unit FROM ref_provinces)
 )
 GROUP BY unit_code

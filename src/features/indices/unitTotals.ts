@@ -6,8 +6,8 @@ import type { UnitTotal } from '../../domain/trend';
 import { run } from '../../sql/sql';
 import { toCrosswalk, toUnitTotals } from './model';
 import {
-  componentsQuery, provinceRefsQuery, sipasPooledQuery, sourcesQuery, unitNameQuery, unitTotalsQuery,
-  type ComponentRow, type ProvinceRefRow, type SipasYearRow, type UnitTotalRow,
+  componentsQuery, provinceRefsQuery, sipasPooledQuery, sourcesQuery, summedComponentsQuery, unitNameQuery, unitTotalsQuery,
+  type ComponentRow, type ComponentTotalRow, type ProvinceRefRow, type SipasYearRow, type UnitTotalRow,
 } from './queries';
 
 export async function fetchUnitTotals(db: Db, index: IndexCode): Promise<UnitTotal[]> {
@@ -16,6 +16,11 @@ export async function fetchUnitTotals(db: Db, index: IndexCode): Promise<UnitTot
 
 export function fetchComponents(db: Db, index: IndexCode): Promise<ComponentRow[]> {
   return run<ComponentRow>(db, componentsQuery(index));
+}
+
+/** Components summed from their parts (PAPI dimensions), complete-flagged; none for other indices. */
+export function fetchSummedComponents(db: Db, index: IndexCode): Promise<ComponentTotalRow[]> {
+  return run<ComponentTotalRow>(db, summedComponentsQuery(index));
 }
 
 export async function fetchCrosswalk(db: Db): Promise<Crosswalk> {

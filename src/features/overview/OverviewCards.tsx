@@ -1,16 +1,11 @@
-import { useMemo } from 'react';
-import { useQuery } from '../../app/useQuery';
-import { useSettings } from '../../app/useSettings';
-import { parBandsFor, sipasTargetFor } from '../../app/settings';
 import { formatHash } from '../../app/route';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
 import { eraOf, INDICES, type IndexCode } from '../../domain/indices';
-import { papiDimensionCount } from '../../domain/papi';
 import { useUnits } from '../../app/useUnits';
-import { buildCards, type CardModel } from './cards';
-import { loadOverview } from './queries';
+import type { CardModel } from './cards';
 import { sparkPaths } from './charts';
+import { useOverviewModel } from './useOverviewModel';
 import './overview.css';
 
 /** A value in its index's own scale: 91,25% · 44,12 · 0,6961. */
@@ -56,7 +51,6 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
   const dec = INDICES[card.index].decimals;
   const latest = s.latest;
   const href = formatHash(['indices', card.index], { unit: card.unitKey, year: latest.year, view: card.level === 'province' ? view : undefined });
-  const scaleKey = card.index === 'PAPI' && papiDimensionCount(latest.year) === 6 ? 'card.scale.PAPI6' : (`card.scale.${card.index}` as const);
   const dir = (v: number | null) => (v === null || Math.abs(v) < 10 ** -dec / 2 ? 'same' : v > 0 ? 'up' : 'down');
   return (
     <a className={`ix-card${large ? ' large' : ''}`} href={href} data-testid={`card-${card.index}`} title={t('card.open', { index: t(`index.short.${card.index}`), unit: card.unitName, year: latest.year })}>
@@ -68,10 +62,10 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
       <div className="ix-value" data-testid="card-value">
         {fmt(card.index, latest.value)}
       </div>
-      <div className="ix-scale">{t(scaleKey)}</div>
+      <div className="ix-scale">{t(`card.scale.${card.index}`, INDICES[card.index].bounds(latest.year))}</div>
       <div className="ix-rank" data-testid="card-rank">
         {latest.rank !== null ? t('card.rank', { rank: latest.rank, of: latest.of }) : t('card.unranked')}
-        {card.group && <span className={`ix-group tone-${card.group.tone}`}>{t(card.group.key)}</span>}
+        {card.group && <span className={`ix-group tone-${card.group.tone}`}>{t(card.group.key, card.group.params)}</span>}
       </div>
       {card.target && (
         <div className={`ix-target ${card.target.gap >= 0 ? 'up' : 'down'}`} data-testid="card-target">
@@ -107,32 +101,21 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
   );
 }
 
-/** The five index cards for the user's province and commune. */
-export function OverviewCards({ large }: { large?: boolean }) {
+/** The five index cards, as useOverviewModel gives them. */
+export function CardGrid({ model, large }: { model: ReturnType<typeof useOverviewModel>; large?: boolean }) {
   const { t } = useI18n();
-  const [settings] = useSettings();
-  const { province, commune, view, ready } = useUnits();
-  // Waits for the user's units to be known, so the demo's commune is never drawn first.
-  const q = useQuery((db) => (ready ? loadOverview(db, commune, province) : new Promise<never>(() => {})), [commune, province, ready]);
-  const cards = useMemo(
-    () =>
-      q.data
-        ? buildCards(
-            { cw: q.data.cw, communes: q.data.communes, totals: q.data.totals, sipas: q.data.sipas, sipasTarget: (y) => sipasTargetFor(settings, y), parBands: (y) => parBandsFor(settings, y) },
-            { province, commune, view },
-            q.data.communeName,
-            t('overview.allPoints'),
-          )
-        : [],
-    [q.data, settings, province, commune, view, t],
-  );
-  if (q.error) return <p className="error" role="alert">{q.error}</p>;
-  if (q.loading) return <div className="chart-skeleton" aria-busy="true" />;
+  if (model.error) return <p className="error" role="alert">{model.error}</p>;
+  if (model.loading) return <div className="chart-skeleton" aria-busy="true" />;
   return (
     <div className={`ix-cards${large ? ' large' : ''}`} data-testid="overview-cards" aria-label={t('overview.cardsTitle')}>
-      {cards.map((c) => (
-        <Card key={c.index} card={c} large={large} sources={c.state === 'none' ? [] : c.answers !== null ? q.data!.sipasSources : q.data!.sources[c.index]} />
+      {model.cards.map(({ card, sources }) => (
+        <Card key={card.index} card={card} large={large} sources={sources} />
       ))}
     </div>
   );
+}
+
+/** The five index cards for the user's province and commune, on their own (the deck, the report). */
+export function OverviewCards({ large }: { large?: boolean }) {
+  return <CardGrid model={useOverviewModel()} large={large} />;
 }

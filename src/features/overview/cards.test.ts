@@ -3,8 +3,8 @@ import { INDICES } from '../../domain/indices';
 import { crosswalk } from '../../domain/merger';
 import { standingsFor } from '../../domain/standing';
 import type { UnitTotal } from '../../domain/trend';
-import { peersAt, withCommuneSipas } from '../indices/model';
-import { buildCards, type CardInput } from './cards';
+import { peersAt, withCommuneSeries } from '../indices/model';
+import { buildCards, cardSources, type CardInput } from './cards';
 import { sparkPaths } from './charts';
 
 const cw = crosswalk([
@@ -38,7 +38,7 @@ describe('buildCards', () => {
   });
   it('PAR for the commune with its band; SIPAS from answers with target and gap; no data → a "none" card', () => {
     // As loadOverview hands them over: the commune's SIPAS series (here all from answers) in the totals.
-    const own = withCommuneSipas([], 'X001', 'Xã Hòa An', [{ year: 2026, satisfied: 85, answers: 100, rate: 85, last_quarter: 3 }]);
+    const own = withCommuneSeries(INDICES.SIPAS, [], 'X001', 'Xã Hòa An', [{ year: 2026, satisfied: 85, answers: 100, rate: 85, last_quarter: 3 }]);
     const cards = buildCards(input({ totals: { ...input().totals, SIPAS: own.totals }, sipas: own.fromAnswers }), { province: 'Thừa Thiên Huế', commune: 'X001', view: '34' }, 'Xã Hòa An');
     const [par, sipas, , pci] = cards;
     if (par!.state !== 'ok' || sipas!.state !== 'ok') throw new Error('no card');
@@ -56,6 +56,25 @@ describe('buildCards', () => {
   });
 });
 
+describe('groups and sources from the registry', () => {
+  it('PAR of a province: Nhóm B (80 – < 90) with its bounds; PCI has no group on its card; PAPI quartiles need 4 ranked', () => {
+    const totals = { ...input().totals, PAR: [u(2024, 'P31', 'Thừa Thiên Huế', 89.99), u(2024, 'P19', 'Hải Dương', 90)], PCI: [u(2024, 'P31', 'Thừa Thiên Huế', 70), u(2024, 'P19', 'Hải Dương', 60)] };
+    const [par, , papi, pci] = buildCards(input({ totals }), { province: 'Thừa Thiên Huế', commune: null, view: '63' }, null);
+    if (par!.state !== 'ok' || pci!.state !== 'ok' || papi!.state !== 'ok') throw new Error('no card');
+    expect([par!.level, par!.group]).toEqual(['province', { key: 'card.band.B', params: { min: 80, next: 90 }, tone: 'mid' }]);
+    expect([pci!.summary.latest.rank, pci!.group]).toEqual([1, null]);
+    expect([papi!.summary.latest.of, papi!.group]).toEqual([3, null]);
+  });
+  it('a card names the PAPI rows’ source by its label; a rate from answers names the answers’ files; no data, no source', () => {
+    const [par, sipas, papi] = buildCards(input({ sipas: [{ year: 2026, satisfied: 80, answers: 100, rate: 80, last_quarter: 4 }] }), { province: 'Thừa Thiên Huế', commune: null, view: '34' }, null, 'Tất cả');
+    const sources = { PAR: ['Dữ liệu minh họa'], SIPAS: [], PAPI: ['Dữ liệu minh họa', 'PAPI, UNDP & CECODES'], PCI: [], DTI: [] };
+    expect(cardSources(papi!, sources, ['sipas.csv'])).toEqual([{ key: 'source.papi' }, 'Dữ liệu minh họa']);
+    expect(cardSources(sipas!, sources, ['sipas.csv'])).toEqual(['sipas.csv']);
+    expect(par!.state).toBe('none'); // no PAR of Huế: no source either
+    expect(cardSources(par!, sources, ['sipas.csv'])).toEqual([]);
+  });
+});
+
 describe('SIPAS of the commune: one rule for the card and the index page', () => {
   // Published: X001 2024 and 2025, another commune 2025. Answers: X001 2024, 2025 and 2026 (to quarter 3).
   const published = [u(2024, 'X001', 'Xã Hòa An', 86.2), u(2025, 'X001', 'Xã Hòa An', 90.5), u(2025, 'X002', 'Xã B', 92)];
@@ -64,7 +83,7 @@ describe('SIPAS of the commune: one rule for the card and the index page', () =>
     { year: 2025, satisfied: 7, answers: 10, rate: 70, last_quarter: 4 },
     { year: 2026, satisfied: 85, answers: 100, rate: 85, last_quarter: 3 },
   ];
-  const own = withCommuneSipas(published, 'X001', 'Xã Hòa An', pooled);
+  const own = withCommuneSeries(INDICES.SIPAS, published, 'X001', 'Xã Hòa An', pooled);
 
   it('takes a published score where there is one, the answers for the other years', () => {
     expect(own.totals.filter((t) => t.unitCode === 'X001').map((t) => [t.year, t.total])).toEqual([[2024, 86.2], [2025, 90.5], [2026, 85]]);

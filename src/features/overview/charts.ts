@@ -1,8 +1,9 @@
-// Pure ECharts option builders for the overview: query rows in, option out.
+// Pure ECharts option builders for the overview: query rows in, option out. Type, colours of text and lines, the
+// palette: the theme's (charts/theme.ts).
 import type { EChartsCoreOption } from 'echarts/core';
 import type { YearSummary } from '../../domain/trend';
 import { eraOf, type IndexMeta } from '../../domain/indices';
-import { FONT_FAMILY, FONT_SIZE, GRID_COLOUR, PALETTE, TEXT_COLOUR } from '../../charts/theme';
+import { ROLE_COLOUR } from '../../charts/theme';
 
 export interface TrendLabels {
   median: string;
@@ -15,38 +16,34 @@ export interface TrendLabels {
 
 /**
  * Median and best by year. Each methodology era gets its own series (same name, so the legend treats them
- * as one line) and the line never joins across a break.
+ * as one line and the palette gives them one colour) and the line never joins across a break.
  */
 export function trendOption(summaries: readonly YearSummary[], meta: IndexMeta, labels: TrendLabels): EChartsCoreOption {
   const years = summaries.map((s) => String(s.year));
   const eras = [...new Set(summaries.map((s) => eraOf(meta, s.year)))];
-  const line = (name: string, pick: (s: YearSummary) => number | null, colour: string, dashed: boolean) =>
+  // Median first and best second: the palette's first two colours, in that order.
+  const line = (name: string, pick: (s: YearSummary) => number | null, dashed: boolean) =>
     eras.map((era) => ({
       name,
       type: 'line',
       data: summaries.map((s) => (eraOf(meta, s.year) === era ? pick(s) : null)),
       connectNulls: false,
       symbolSize: 8,
-      lineStyle: { width: 3, type: dashed ? 'dashed' : 'solid', color: colour },
-      itemStyle: { color: colour },
+      lineStyle: { width: 3, type: dashed ? 'dashed' : 'solid' },
     }));
-  const breakLines = meta.breaks
-    .filter((b) => years.includes(String(b)))
-    .map((b) => ({ xAxis: String(b), label: { formatter: labels.breakLabel(b), fontSize: FONT_SIZE, color: TEXT_COLOUR } }));
-  const series = [...line(labels.median, (s) => s.median, PALETTE[0], false), ...line(labels.best, (s) => s.best, PALETTE[1], true)];
+  const breakLines = meta.breaks.filter((b) => years.includes(String(b))).map((b) => ({ xAxis: String(b), label: { formatter: labels.breakLabel(b) } }));
+  const series = [...line(labels.median, (s) => s.median, false), ...line(labels.best, (s) => s.best, true)];
   if (breakLines.length && series[0]) {
-    Object.assign(series[0], { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#57606a', type: 'dotted', width: 2 }, data: breakLines } });
+    Object.assign(series[0], { markLine: { symbol: 'none', silent: true, lineStyle: { color: ROLE_COLOUR.mark, type: 'dotted', width: 2 }, data: breakLines } });
   }
   return {
-    animation: false,
-    textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
     grid: { left: 64, right: 24, top: 56, bottom: 56 },
-    legend: { top: 0, textStyle: { fontSize: FONT_SIZE } },
+    legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.formatValue(v) : '–') },
-    xAxis: { type: 'category', data: years, name: labels.xAxis, nameLocation: 'middle', nameGap: 32, axisLabel: { fontSize: FONT_SIZE } },
+    xAxis: { type: 'category', data: years, name: labels.xAxis, nameLocation: 'middle', nameGap: 32 },
     yAxis: {
-      type: 'value', scale: true, name: labels.yAxis, nameTextStyle: { fontSize: FONT_SIZE, align: 'left' },
-      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => labels.formatValue(v) }, splitLine: { lineStyle: { color: GRID_COLOUR } },
+      type: 'value', scale: true, name: labels.yAxis, nameTextStyle: { align: 'left' },
+      axisLabel: { formatter: (v: number) => labels.formatValue(v) },
     },
     series,
   };

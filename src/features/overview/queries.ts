@@ -1,13 +1,13 @@
 // What the overview cards read: every index's totals, the crosswalk, the commune's SIPAS and its name.
 import type { Db } from '../../db/types';
-import { INDEX_CODES, type IndexCode } from '../../domain/indices';
+import { INDEX_CODES, INDICES, LOCAL_INDICES, type IndexCode } from '../../domain/indices';
 import type { CommuneIndex } from '../../domain/communeMerger';
 import type { Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
 import { run, sql } from '../../sql/sql';
 import type { SipasYearRow } from '../indices/queries';
 import { communeIndexFor } from '../indices/communeCrosswalk';
-import { localUnits, withCommuneSipas } from '../indices/model';
+import { localUnits, withCommuneSeries } from '../indices/model';
 import { fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitName, fetchUnitTotals } from '../indices/unitTotals';
 
 /** Where the commune's SIPAS answers came from: each dataset's source, else its file name (as sourcesOf in data/catalogue.ts). */
@@ -17,7 +17,7 @@ export interface OverviewData {
   cw: Crosswalk;
   /** The province's commune crosswalk, when the local units' names are in it. */
   communes: CommuneIndex | null;
-  /** SIPAS: with a commune, its series by the one rule (published score, else from answers: withCommuneSipas). */
+  /** With a commune, an index's series by the registry's rule (SIPAS: published score, else from answers: withCommuneSeries). */
   totals: Record<IndexCode, UnitTotal[]>;
   /** Each index's sources as given in its rows; SIPAS answers' sources apart. */
   sources: Record<IndexCode, string[]>;
@@ -27,7 +27,13 @@ export interface OverviewData {
   communeName: string | null;
 }
 
-export async function loadOverview(db: Db, commune: string | null, province: string | null): Promise<OverviewData> {
+export interface OverviewLoadParams {
+  commune: string | null;
+  province: string | null;
+}
+
+/** Everything the overview cards read, `(db, params) → data`, so a card can be drawn without mounting the page. */
+export async function loadOverview(db: Db, { commune, province }: OverviewLoadParams): Promise<OverviewData> {
   const cw = await fetchCrosswalk(db);
   const totals = {} as Record<IndexCode, UnitTotal[]>;
   const sources = {} as Record<IndexCode, string[]>;
@@ -37,13 +43,14 @@ export async function loadOverview(db: Db, commune: string | null, province: str
   }
   const communeName = commune ? await fetchUnitName(db, commune) : null;
   let sipas = await fetchSipasPooled(db, commune); // no commune: every answer loaded
-  if (commune) {
-    // The same series as the SIPAS index page (IndexPage's loadIndex): a published score wins, else the answers.
-    const own = withCommuneSipas(totals.SIPAS, commune, communeName ?? commune, sipas);
-    totals.SIPAS = own.totals;
+  for (const c of INDEX_CODES) {
+    if (!commune || !INDICES[c].fromAnswers) continue;
+    // The same series as the index page (loadIndex): a published score wins, else the answers.
+    const own = withCommuneSeries(INDICES[c], totals[c], commune, communeName ?? commune, sipas);
+    totals[c] = own.totals;
     sipas = own.fromAnswers;
   }
-  const communes = await communeIndexFor(db, cw, province, localUnits(cw, [...totals.PAR, ...totals.SIPAS]));
+  const communes = await communeIndexFor(db, cw, province, localUnits(cw, LOCAL_INDICES.flatMap((c) => totals[c])));
   const sipasSources = (await run<{ source: string }>(db, sipasSourcesQuery)).map((r) => r.source);
   return { cw, communes, totals, sources, sipasSources, sipas, communeName };
 }

@@ -1,4 +1,5 @@
 // One unit's year: the big numbers, what it takes to move up, where points were lost or overstated, and its criteria tree.
+import { useMemo } from 'react';
 import type { Route } from '../../app/route';
 import { formatHash } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
@@ -6,19 +7,17 @@ import { useSettings } from '../../app/useSettings';
 import { parBandsFor } from '../../app/settings';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
-import { headroom, lostPoints, nextBand, overstated, bandOf, pctOfMax, type LeafGap } from '../../domain/parScoring';
-import { Chart } from '../../charts/Chart';
+import { headroom, lostPoints, nextBand, overstated, bandOf, type LeafGap } from '../../domain/parScoring';
+import { DefinedChart } from '../../charts/Chart';
 import { useSourceOf } from '../../app/DataContext';
-import { selfVsAppraisedOption } from './charts';
 import { PAR_KINDS, type ParUnit, type ParYear } from './model';
+import { parDomainsChart, parDomainsModel, unitOfView } from './chartDefs';
 import { fmtChange, fmtPoints } from './format';
 import { UnitTree } from './UnitTree';
 
 export function UnitView({ model, route }: { model: ParYear; route: Route }) {
   const { t } = useI18n();
-  // no unit in the link: the commune itself (first row), so the tab never opens on an empty page
-  const code = route.params.unit ?? model.units[0]?.unitCode;
-  const unit = model.units.find((u) => u.unitCode === code);
+  const unit = unitOfView(model, route.params.unit);
   return (
     <div className="par-unit">
       <label className="control no-print">
@@ -135,28 +134,6 @@ function GapList({ title, rows, empty, testId }: { title: string; rows: LeafGap[
 /** % of each lĩnh vực's applicable max, self-assessed beside appraised: the unit's weak areas at a glance. */
 function DomainProfile({ model, unit }: { model: ParYear; unit: ParUnit }) {
   const source = useSourceOf(PAR_KINDS);
-  const { t, locale } = useI18n();
-  const rows = unit.score.nodes
-    .filter((n) => n.depth === 0 && n.applicable)
-    .map((n) => ({
-      label: `${n.code}. ${n.name}`,
-      self: pctOfMax(n.self, n.applicableMax),
-      appraised: n.missingAppraised ? null : pctOfMax(n.appraised, n.applicableMax),
-    }));
-  const f = (v: number) => formatNumber(v, locale, 1);
-  return (
-    <Chart
-      source={source}
-      id="par-unit-domains"
-      title={t('par.u.domainsTitle')}
-      subtitle={t('par.u.domainsSub')}
-      context={`${unit.unitName} · ${t('par.a.context', { year: model.year })}`}
-      option={selfVsAppraisedOption(rows, { self: t('par.m.selfLong'), appraised: t('par.m.appraisedLong'), axis: t('par.m.pct'), format: f })}
-      table={{
-        columns: [t('par.u.criterion'), t('par.m.selfLong'), t('par.m.appraisedLong')],
-        rows: rows.map((r) => [r.label, r.self === null ? '–' : f(r.self), r.appraised === null ? t('par.notAppraised') : f(r.appraised)]),
-      }}
-      height={Math.max(300, rows.length * 44 + 80)}
-    />
-  );
+  const figures = useMemo(() => parDomainsModel(model, unit, source), [model, unit, source]);
+  return <DefinedChart view={parDomainsChart} model={figures} />;
 }

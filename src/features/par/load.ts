@@ -1,8 +1,9 @@
 // Fetches a year of PAR data (and the year before, for the change) through the SQL in queries.ts.
 import type { Db } from '../../db/types';
 import { run } from '../../sql/sql';
+import { parBandsFor, type Settings } from '../../app/settings';
 import { parCriteriaQuery, parCriteriaYearsQuery, parScoresQuery, parUnitsQuery } from './queries';
-import type { CriterionRow, ScoreRow, UnitRow } from './model';
+import { buildYear, type CriterionRow, type ParYear, type ScoreRow, type UnitRow } from './model';
 
 export interface RawYear {
   year: number;
@@ -41,4 +42,15 @@ export async function fetchParYear(db: Db, year: number): Promise<RawYear> {
   ]);
   const all = scores.map(asScore);
   return { year, criteria, prevCriteria, scores: all.filter((r) => r.year === year), prevScores: all.filter((r) => r.year === year - 1), units };
+}
+
+/** A fetched year scored with the user's band cut-offs for it and the commune set in Settings. */
+export function scoreYear(raw: RawYear, settings: Settings): ParYear {
+  return buildYear({ ...raw, cutoffs: parBandsFor(settings, raw.year), preferredOwn: settings.commune });
+}
+
+/** The year a view asks for (its link's `year`), else the latest with a criteria tree; null when there is none. */
+export async function loadParYear(db: Db, asked: string | undefined, settings: Settings): Promise<ParYear | null> {
+  const year = Number(asked) || (await fetchParCriteriaYears(db))[0];
+  return year ? scoreYear(await fetchParYear(db, year), settings) : null;
 }

@@ -1,15 +1,14 @@
 // Presentation mode: a full-window deck (full screen where the browser allows), the overview cards first, then
 // each pinned chart on its own slide. Slide number and auto-advance live in the URL like every other view state.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { parseHash, type Route } from '../../app/route';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Route } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
 import { useData } from '../../app/DataContext';
 import { allSources, showsFiction } from '../../app/catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/format';
-import { ChartFocusProvider } from './ChartFocus';
-import type { ChartFocus } from './FocusedChart';
 import { OverviewCards } from './embeds';
+import { SlideChart, usePinnedChart } from './PinnedChart';
 import { PinOrder } from './PinOrder';
 import { FitBox } from './FitBox';
 import { usePins } from './usePins';
@@ -20,22 +19,29 @@ import { exitFullscreen, requestFullscreen, safeFrom } from './openDeck';
 import type { Pin } from './pins';
 import './present.css';
 
-type RenderView = (route: Route) => ReactNode;
-
 const IDLE_MS = 2500;
-/** How long a slide waits for its chart before saying it is gone (the view's queries run first). */
+/** How long a slide waits for its chart before saying it is gone (its queries run first). */
 const MISSING_MS = 15_000;
 
-/** Label size for the slide's chart: 18 px at least, larger on big screens (1080 p → 24 px). */
-function useLabelPx(): number {
-  const read = () => Math.max(18, Math.round(window.innerHeight / 45));
-  const [px, setPx] = useState(read);
+/** True once a slide has waited MISSING_MS. */
+function useLate(): boolean {
+  const [late, setLate] = useState(false);
   useEffect(() => {
-    const on = () => setPx(read());
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
+    const timer = setTimeout(() => setLate(true), MISSING_MS);
+    return () => clearTimeout(timer);
   }, []);
-  return px;
+  return late;
+}
+
+/** The pin's title while its chart loads, or why it cannot be drawn. */
+function SlideWait({ pin, missing }: { pin: Pin; missing: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="slide-wait">
+      <h1 className="slide-title">{pin.title}</h1>
+      <p>{missing ? t('present.missing') : t('present.loading')}</p>
+    </div>
+  );
 }
 
 function useSources(): { sources: string[]; demo: boolean } {
@@ -69,42 +75,18 @@ function OverviewSlide() {
   );
 }
 
-/** One pinned chart: its view rendered hidden, the chart itself drawn into the slide (see ChartFocus). */
-function ChartSlide({ pin, renderView, labelPx }: { pin: Pin; renderView: RenderView; labelPx: number }) {
-  const { t } = useI18n();
-  const [target, setTarget] = useState<HTMLElement | null>(null);
-  const [shown, setShown] = useState(false);
-  const [late, setLate] = useState(false);
-  const onShown = useCallback(() => setShown(true), []);
-  useEffect(() => {
-    const timer = setTimeout(() => setLate(true), MISSING_MS);
-    return () => clearTimeout(timer);
-  }, []);
-  const focus = useMemo<ChartFocus | null>(() => (target ? { chartId: pin.chartId, target, mode: 'slide', onShown, labelPx } : null), [pin.chartId, target, onShown, labelPx]);
-  const view = useMemo(() => parseHash(pin.hash), [pin.hash]);
-  return (
-    <>
-      <div className="slide-target" ref={setTarget} />
-      {!shown && (
-        <div className="slide-wait">
-          <h1 className="slide-title">{pin.title}</h1>
-          <p>{late ? t('present.missing') : t('present.loading')}</p>
-        </div>
-      )}
-      {focus && (
-        <div hidden className="slide-source">
-          <ChartFocusProvider focus={focus}>{renderView(view)}</ChartFocusProvider>
-        </div>
-      )}
-    </>
-  );
+/** One pinned chart, drawn alone from its definition (chartRegistry.ts). */
+function ChartSlide({ pin }: { pin: Pin }) {
+  const pinned = usePinnedChart(pin);
+  const late = useLate();
+  return pinned.status === 'ready' ? <SlideChart drawing={pinned.drawing} /> : <SlideWait pin={pin} missing={pinned.status === 'missing' || late} />;
 }
 
-function SlideView({ slide, renderView, labelPx }: { slide: Slide; renderView: RenderView; labelPx: number }) {
-  return slide.kind === 'overview' ? <OverviewSlide /> : <ChartSlide pin={slide.pin} renderView={renderView} labelPx={labelPx} />;
+function SlideView({ slide }: { slide: Slide }) {
+  return slide.kind === 'overview' ? <OverviewSlide /> : <ChartSlide pin={slide.pin} />;
 }
 
-export function Deck({ route, renderView }: { route: Route; renderView: RenderView }) {
+export function Deck({ route }: { route: Route }) {
   const { t } = useI18n();
   const [pins, savePins] = usePins();
   const slides = useMemo(() => buildSlides(pins), [pins]);
@@ -115,7 +97,6 @@ export function Deck({ route, renderView }: { route: Route; renderView: RenderVi
   const [idle, setIdle] = useState(false);
   const [ordering, setOrdering] = useState(false);
   const [fullscreen, setFullscreen] = useState(() => !!document.fullscreenElement);
-  const labelPx = useLabelPx();
   const root = useRef<HTMLDivElement>(null);
 
   const routeRef = useRef(route);
@@ -194,7 +175,7 @@ export function Deck({ route, renderView }: { route: Route; renderView: RenderVi
   return (
     <div className={`deck${idle && !ordering ? ' idle' : ''}`} ref={root} tabIndex={-1} role="region" aria-roledescription={t('present.title')} aria-label={t('present.title')} data-testid="deck">
       <section className="slide" data-testid="deck-slide" data-kind={slide.kind} data-index={index} key={slide.key} aria-live="polite">
-        <SlideView slide={slide} renderView={renderView} labelPx={labelPx} />
+        <SlideView slide={slide} />
       </section>
       <nav className="deck-controls" aria-label={t('present.title')}>
         <button type="button" onClick={() => go(Math.max(0, index - 1))} disabled={index === 0} aria-label={t('present.prev')} data-testid="deck-prev">‹</button>

@@ -1,15 +1,14 @@
 // "In báo cáo": one A4 page for a period — the five index cards, the SIPAS headline against its target, the PAR
 // bands of the commune's units and two pinned charts re-drawn at print size, with unit, period, date and sources.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { parseHash, type Route } from '../../app/route';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Route } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
 import { useQuery } from '../../app/useQuery';
 import { useData } from '../../app/DataContext';
 import { allSources, showsFiction } from '../../app/catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/format';
-import { ChartFocusProvider } from './ChartFocus';
-import type { ChartFocus } from './FocusedChart';
+import { PrintChart, usePinnedChart } from './PinnedChart';
 import { OverviewCards, ParBandCounts, SipasHeadline } from './embeds';
 import { usePins } from './usePins';
 import { useCommune } from './useCommune';
@@ -20,22 +19,16 @@ import { pinKey, type Pin } from './pins';
 import './present.css';
 import './print.css';
 
-type RenderView = (route: Route) => ReactNode;
-
-/** A pinned chart of another view, drawn into the sheet at print size (the view itself stays hidden). */
-function ReportChart({ pin, renderView }: { pin: Pin; renderView: RenderView }) {
-  const [target, setTarget] = useState<HTMLElement | null>(null);
-  const focus = useMemo<ChartFocus | null>(() => (target ? { chartId: pin.chartId, target, mode: 'print' } : null), [pin.chartId, target]);
-  const view = useMemo(() => parseHash(pin.hash), [pin.hash]);
+/** A pinned chart drawn alone from its definition, at print size. */
+function ReportChart({ pin }: { pin: Pin }) {
+  const pinned = usePinnedChart(pin);
+  const { t } = useI18n();
+  if (pinned.status === 'ready') return <PrintChart drawing={pinned.drawing} />;
   return (
-    <>
-      <div className="report-chart-slot" ref={setTarget} />
-      {focus && (
-        <div hidden>
-          <ChartFocusProvider focus={focus}>{renderView(view)}</ChartFocusProvider>
-        </div>
-      )}
-    </>
+    <figure className="report-chart">
+      <figcaption><h3>{pin.title}</h3></figcaption>
+      <p className="empty">{pinned.status === 'missing' ? t('present.missing') : t('present.loading')}</p>
+    </figure>
   );
 }
 
@@ -56,7 +49,7 @@ function useFitToPage() {
   return { content, scale };
 }
 
-export function ReportPage({ route, renderView }: { route: Route; renderView: RenderView }) {
+export function ReportPage({ route }: { route: Route }) {
   const { t, locale } = useI18n();
   const { datasets } = useData();
   const [pins] = usePins();
@@ -143,8 +136,8 @@ export function ReportPage({ route, renderView }: { route: Route; renderView: Re
             <section className="report-block">
               <h2>{t('report.charts')}</h2>
               <div className="report-charts">
-                {chart1 && <ReportChart key={`1-${pinKey(chart1)}`} pin={chart1} renderView={renderView} />}
-                {chart2 && <ReportChart key={`2-${pinKey(chart2)}`} pin={chart2} renderView={renderView} />}
+                {chart1 && <ReportChart key={`1-${pinKey(chart1)}`} pin={chart1} />}
+                {chart2 && <ReportChart key={`2-${pinKey(chart2)}`} pin={chart2} />}
               </div>
             </section>
           )}

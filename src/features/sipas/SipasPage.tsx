@@ -6,37 +6,36 @@ import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
 import { sipasTargetFor } from '../../app/settings';
 import { useI18n } from '../../i18n/i18n';
-import { formatInteger, formatNumber } from '../../i18n/format';
-import { Chart } from '../../charts/Chart';
-import { comparePeriods, LEVELS, parsePeriod, rollUp, type Level } from '../../domain/sipas';
+import { formatInteger } from '../../i18n/format';
+import { DefinedChart } from '../../charts/Chart';
+import { comparePeriods, LEVELS, rollUp } from '../../domain/sipas';
 import { fetchItems, fetchPeriods, fetchTrend, fetchUnitElements, fetchUnits } from './queries';
 import { itemFigures, periodFigures, unitFigures, type ElementFigure, type ItemFigure, type UnitFigure } from './model';
-import { distributionOption, trendOption } from './charts';
+import { sipasDistributionChart, sipasTrendChart, type SipasDistributionModel, type SipasTrendModel } from './chartDefs';
 import { SipasHeadline } from './SipasHeadline';
 import { SortableTable, type Column } from './SortableTable';
 import { Flags, flagText } from './Flags';
-import { isLevel, levelLabel, pct, periodLabel, targetPct } from './labels';
+import { ciText as ciTextOf, levelLabel, pct, periodLabel } from './labels';
+import { periodTarget, pickPeriod, SIPAS_KINDS, sipasView } from './view';
 import './sipas.css';
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-
-const SIPAS_KINDS = ['sipas_responses'];
 
 /** SIPAS satisfaction against the target: by period, element, item and service point. View state lives in the URL. */
 export function SipasPage({ route }: { route: Route }) {
   const { t, locale } = useI18n();
   const [settings] = useSettings();
   const source = useSourceOf(SIPAS_KINDS);
-  const level: Level = isLevel(route.params.level) ? route.params.level : 'quarter';
-  const unit = route.params.unit || null;
+  const { level, unit } = sipasView(route.params);
 
   const periodsQ = useQuery(async (db) => (await fetchPeriods(db, level)).sort(comparePeriods), [level]);
   const unitsQ = useQuery((db) => fetchUnits(db), []);
   const periods = periodsQ.data ?? [];
-  const period = route.params.period && periods.includes(route.params.period) ? route.params.period : periods.at(-1) ?? null;
-  const target = period ? sipasTargetFor(settings, parsePeriod(period)!.year) : settings.sipasTarget;
+  const period = pickPeriod(periods, route.params.period);
+  const target = periodTarget(settings, period);
   const names = useMemo(() => new Map((unitsQ.data ?? []).map((u) => [u.unit_code, u.unit_name])), [unitsQ.data]);
   const unitName = (code: string) => names.get(code) ?? code;
+  const shownUnitName = unit ? (names.get(unit) ?? unit) : null;
   const context = [unit ? unitName(unit) : t('sipas.allUnits'), period ? periodLabel(t, period) : ''].filter(Boolean).join(' · ');
 
   const trendQ = useQuery((db) => fetchTrend(db, level, unit), [level, unit]);
@@ -59,6 +58,9 @@ export function SipasPage({ route }: { route: Route }) {
     () => (periodQ.data ? unitFigures(periodQ.data.units.rows, periodQ.data.units.respondents, names, target) : []),
     [periodQ.data, names, target],
   );
+  // The charts' figures, each memoised on the data it comes from: its option is built again only when they change.
+  const trendModel = useMemo<SipasTrendModel>(() => ({ level, unitName: shownUnitName, figures, source }), [level, shownUnitName, figures, source]);
+  const distModel = useMemo<SipasDistributionModel>(() => ({ period, unitName: shownUnitName, items, source }), [period, shownUnitName, items, source]);
 
   if (periodsQ.loading || unitsQ.loading) return <section><h1>{t('sipas.title')}</h1><div className="chart-skeleton" aria-busy="true" /></section>;
   if (periodsQ.error) return <section><h1>{t('sipas.title')}</h1><p className="error" role="alert">{periodsQ.error}</p></section>;
@@ -72,7 +74,7 @@ export function SipasPage({ route }: { route: Route }) {
   }
 
   const rate = (s: { rate: number | null }) => round1(s.rate);
-  const ciText = (s: { lo: number | null; hi: number | null }) => (s.lo === null ? '–' : `${pct(s.lo, locale)} – ${pct(s.hi, locale)}`);
+  const ciText = (s: { lo: number | null; hi: number | null }) => ciTextOf(s, locale);
   const needed = (s: { needed: number | null }) => s.needed;
   const rateCell = (s: { rate: number | null; below: boolean }) => <span className={s.below ? 'sipas-below' : 'sipas-ok'}>{pct(s.rate, locale)}</span>;
   const flagsText = (s: ElementFigure | ItemFigure) => flagText(t, s);
@@ -118,13 +120,7 @@ export function SipasPage({ route }: { route: Route }) {
     { key: 'flags', label: t('sipas.col.flags'), value: (r) => flagText(t, r.pooled), render: (r) => <Flags s={r.pooled} partial={r.mean.elements < 5} /> },
   ];
 
-  const fmt1 = (v: number) => formatNumber(v, locale, 1);
   const periodText = period ? periodLabel(t, period) : '';
-  const trend = trendOption(figures, {
-    periodLabel: (k) => periodLabel(t, k), pooled: t('sipas.series.pooled'), mean: t('sipas.series.mean'), ci: t('sipas.series.ci'),
-    target: t('sipas.series.target'), formatValue: fmt1,
-  });
-  const dist = distributionOption(items, { answer: (l) => `${l} – ${t(`sipas.answer.${l}` as 'sipas.answer.1')}`, formatValue: (v) => `${fmt1(v)}%` });
 
   return (
     <section className="sipas-page">
@@ -160,21 +156,7 @@ export function SipasPage({ route }: { route: Route }) {
           <SipasHeadline period={period} unit={unit} />
           <p className="note">{t('sipas.ciNote')}</p>
 
-          <Chart
-            id="sipas-trend"
-            source={source}
-            title={t('sipas.trend.title', { level: levelLabel(t, level).toLowerCase() })}
-            subtitle={t('sipas.trend.sub')}
-            context={unit ? unitName(unit) : t('sipas.allUnits')}
-            option={trend}
-            table={{
-              columns: [t('sipas.col.period'), t('sipas.col.ratePooled'), t('sipas.col.ci'), t('sipas.col.rateMean'), t('sipas.col.n'), t('sipas.col.forms'), t('sipas.col.target')],
-              rows: figures.map((f) => [
-                periodLabel(t, f.period), pct(f.pooled.rate, locale), ciText(f.pooled), pct(f.mean.rate, locale), formatInteger(f.pooled.n, locale),
-                formatInteger(f.respondents, locale), targetPct(f.target, locale),
-              ]),
-            }}
-          />
+          <DefinedChart view={sipasTrendChart} model={trendModel} />
 
           <h2>{t('sipas.elements.title', { period: periodText })}</h2>
           <SortableTable id="sipas-elements" columns={elementCols} rows={elementRows} footRows={overallRows} rowKey={(r) => String(r.element)}
@@ -186,19 +168,7 @@ export function SipasPage({ route }: { route: Route }) {
           <SortableTable id="sipas-items" columns={itemCols} rows={items} rowKey={(r) => r.code} rowClass={(r) => (r.below ? 'sipas-row-below' : undefined)}
             fileName={`SIPAS ${t('sipas.col.item')} - ${context}`} />
 
-          <Chart
-            id="sipas-distribution"
-            source={source}
-            title={t('sipas.dist.title', { period: periodText })}
-            subtitle={t('sipas.dist.sub')}
-            context={context}
-            option={dist}
-            height={Math.max(320, 60 + items.length * 30)}
-            table={{
-              columns: [t('sipas.col.code'), t('sipas.col.item'), ...[1, 2, 3, 4, 5].map((l) => t(`sipas.answer.${l}` as 'sipas.answer.1')), t('sipas.col.n')],
-              rows: items.map((i) => [i.code, i.text ?? i.code, ...i.answers.map((a) => formatInteger(a, locale)), formatInteger(i.n, locale)]),
-            }}
-          />
+          <DefinedChart view={sipasDistributionChart} model={distModel} />
 
           <h2>{t('sipas.units.title', { period: periodText })}</h2>
           <p className="note">{t('sipas.units.sub')}</p>

@@ -1,7 +1,7 @@
 // Pure ECharts option builders for SIPAS: figures in, option out. Labels and tooltips are canvas text
-// formatted by valueFormatter, never HTML built from data.
+// formatted by valueFormatter, never HTML built from data. Type, text colours and grid lines: the theme's (charts/theme.ts).
 import type { EChartsCoreOption } from 'echarts/core';
-import { FONT_FAMILY, FONT_SIZE, GRID_COLOUR, PALETTE, TEXT_COLOUR } from '../../charts/theme';
+import { ROLE_COLOUR } from '../../charts/theme';
 import type { ItemFigure, PeriodFigure } from './model';
 
 const TARGET_COLOUR = '#C0392B';
@@ -35,16 +35,14 @@ export function trendOption(figures: readonly PeriodFigure[], labels: TrendLabel
   const lo = figures.map((f) => f.pooled.lo);
   const height = figures.map((f) => (f.pooled.lo !== null && f.pooled.hi !== null ? f.pooled.hi - f.pooled.lo : null));
   return {
-    animation: false,
-    textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
     grid: { left: 56, right: 24, top: 64, bottom: 40 },
-    legend: { top: 0, textStyle: { fontSize: FONT_SIZE }, data: [labels.pooled, labels.mean, labels.ci, labels.target] },
+    legend: { top: 0, data: [labels.pooled, labels.mean, labels.ci, labels.target] },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.formatValue(v) : '–') },
-    xAxis: { type: 'category', data: x, boundaryGap: true, axisLabel: { fontSize: FONT_SIZE, interval: x.length <= 16 ? 0 : 'auto', hideOverlap: true } },
+    xAxis: { type: 'category', data: x, boundaryGap: true, axisLabel: { interval: x.length <= 16 ? 0 : 'auto', hideOverlap: true } },
     yAxis: {
       // No axis name: the legend may wrap over it on narrow pages; the labels carry the unit.
       type: 'value', min: axisFloor(figures), max: 100,
-      axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => `${Math.round(v)}%` }, splitLine: { lineStyle: { color: GRID_COLOUR } },
+      axisLabel: { formatter: (v: number) => `${Math.round(v)}%` },
     },
     series: [
       { name: 'ci-lower', type: 'line', stack: 'ci', data: lo, symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true },
@@ -54,12 +52,12 @@ export function trendOption(figures: readonly PeriodFigure[], labels: TrendLabel
       },
       {
         name: labels.pooled, type: 'line', data: figures.map((f) => f.pooled.rate), symbolSize: 9,
-        lineStyle: { width: 3, color: PALETTE[0] }, itemStyle: { color: PALETTE[0] },
-        label: { show: true, position: 'top', fontSize: FONT_SIZE, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? labels.formatValue(p.value) : '') },
+        lineStyle: { width: 3, color: ROLE_COLOUR.subject }, itemStyle: { color: ROLE_COLOUR.subject },
+        label: { show: true, position: 'top', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? labels.formatValue(p.value) : '') },
       },
       {
         name: labels.mean, type: 'line', data: figures.map((f) => f.mean.rate), symbolSize: 6,
-        lineStyle: { width: 2, type: 'dashed', color: PALETTE[2] }, itemStyle: { color: PALETTE[2] },
+        lineStyle: { width: 2, type: 'dashed', color: ROLE_COLOUR.typical }, itemStyle: { color: ROLE_COLOUR.typical },
       },
       {
         name: labels.target, type: 'line', step: 'middle', data: figures.map((f) => f.target), symbol: 'none',
@@ -79,13 +77,11 @@ export function distributionOption(items: readonly ItemFigure[], labels: Distrib
   const rows = [...items].reverse(); // ECharts draws the first category at the bottom
   const share = (it: ItemFigure, level: number) => (it.n > 0 ? (it.answers[level - 1]! / it.n) * 100 : null);
   return {
-    animation: false,
-    textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
     grid: { left: 72, right: 24, top: 48, bottom: 32 },
-    legend: { top: 0, textStyle: { fontSize: FONT_SIZE } },
+    legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.formatValue(v) : '–') },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { fontSize: FONT_SIZE, formatter: (v: number) => `${v}%` }, splitLine: { lineStyle: { color: GRID_COLOUR } } },
-    yAxis: { type: 'category', data: rows.map((it) => it.code), axisLabel: { fontSize: FONT_SIZE } },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: (v: number) => `${v}%` } },
+    yAxis: { type: 'category', data: rows.map((it) => it.code) },
     series: [1, 2, 3, 4, 5].map((level) => ({
       name: labels.answer(level), type: 'bar', stack: 'answers', barWidth: '70%',
       data: rows.map((it) => share(it, level)), itemStyle: { color: ANSWER_COLOURS[level - 1] },

@@ -22,3 +22,6 @@ export function isLevel(v: string | undefined): v is Level {
 
 /** Targets show as typed: 90% stays "90%", 92.5 shows "92,5%". */
 export const targetPct = (v: number, locale: Locale) => formatPercent(v, locale, Number.isInteger(v) ? 0 : 1);
+
+/** A 95% interval as "85,2% – 93,1%"; "–" when there is none. */
+export const ciText = (s: { lo: number | null; hi: number | null }, locale: Locale) => (s.lo === null ? '–' : `${pct(s.lo, locale)} – ${pct(s.hi, locale)}`);

@@ -2,7 +2,7 @@
 // Tài liệu kiểm chứng) for one unit and one year, named by the sheet or the file. The unit is guessed and confirmed
 // by the user; rows then land in par_scores exactly like the long format (same typed shape, checks and insert).
 import type { Db } from '../../db/types';
-import { foldText } from '../../domain/sipasAnswers';
+import { foldText } from '../../domain/vnNames';
 import { headerSchemaOf, type ColumnSpec, type FormatSpec } from './spec';
 import { matchHeaders } from '../headers';
 import { yearFromFileName } from './papiWide';

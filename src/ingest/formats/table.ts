@@ -3,16 +3,12 @@
 import type { Db } from '../../db/types';
 import type { StageCtx } from './spec';
 import { ident, num } from '../sql';
+import { foldText } from '../../domain/vnNames';
 
 /** "Báo cáo Quý 1 (2026).csv" → "bao_cao_quy_1_2026", unique among existing tables. */
 export async function tableNameFor(db: Db, fileName: string): Promise<string> {
   const base =
-    fileName
-      .replace(/\.[^.]+$/, '')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .toLowerCase()
+    foldText(fileName.replace(/\.[^.]+$/, ''))
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '')
       .slice(0, 48) || 'bang';

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Chart } from '../../../charts/Chart';
 import { useI18n } from '../../../i18n/i18n';
-import { formatNumber } from '../../../i18n/format';
-import { classify, classText, mapOption, type MapBand, type MapLabels } from './mapOption';
+import type { MapBand } from './mapOption';
 import { loadProvinceMap, type ProvinceGeo } from './loadMap';
-import { provinceKey } from './names';
+import { mapFigures } from './mapFigures';
 import { mapText, type MapTextKey } from './messages';
 import './map.css';
 
@@ -41,31 +40,8 @@ export function ProvinceMap({ rows, view, highlight, title, context, decimals, s
     };
   }, [view]);
 
-  const built = useMemo(() => {
-    if (!geo) return null;
-    const classified = classify(geo.featureNames, rows, bands);
-    const hlKey = highlight ? provinceKey(highlight) : null;
-    const hlName = hlKey ? (geo.featureNames.find((n) => provinceKey(n) === hlKey) ?? null) : null;
-    const labels: MapLabels = {
-      formatValue: (v) => formatNumber(v, locale, decimals),
-      legendTitle: t(classified.classes.some((c) => c.band) ? 'map.legendBands' : 'map.legendTitle'),
-      count: (n) => t('map.count', { n }),
-      missing: t('map.missing'),
-      highlight: (name) => t('map.highlight', { name }),
-      attribution: t(view === '34' ? 'map.attribution34' : 'map.attribution63'),
-      hoangSa: t('map.hoangSa'),
-      truongSa: t('map.truongSa'),
-      className: (n) => t('map.class', { n }),
-    };
-    const option = mapOption({ mapName: geo.mapName, classified, highlight: hlName, highlightRings: hlName ? geo.outline(hlName) : [], labels });
-    const table = {
-      columns: [t('map.colProvince'), t('map.colValue'), t('map.colClass')],
-      rows: [...classified.regions]
-        .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name, 'vi'))
-        .map((r) => [r.name, r.value === null ? t('map.missing') : formatNumber(r.value, locale, decimals), classText(r, classified.classes, labels)]),
-    };
-    return { option, table, notOnMap: classified.notOnMap, highlighted: hlName };
-  }, [geo, rows, highlight, view, decimals, locale, t, bands]);
+  // One build of the option and table for the page and for the map drawn alone (mapFigures.ts), memoised on its data.
+  const built = useMemo(() => (geo ? mapFigures(geo, { rows, view, highlight, decimals, bands }, locale) : null), [geo, rows, highlight, view, decimals, locale, bands]);
 
   if (failed) return <p className="empty" role="alert">{t('map.loadFailed')}</p>;
   if (!built) return <div className="chart-skeleton map-skeleton" aria-busy="true" aria-label={t('map.loading')} />;

@@ -1,7 +1,7 @@
 // Pure pieces of the province choropleth: quartile classes, the join of rows to map features, the ECharts option.
 import type { EChartsCoreOption } from 'echarts/core';
-import { FONT_FAMILY, FONT_SIZE, TEXT_COLOUR } from '../../../charts/theme';
-import { provinceKey } from './names';
+import { GRAPHIC_TEXT } from '../../../charts/theme';
+import { provinceKey } from '../../../domain/vnNames';
 
 /** Sequential, light → dark (ColorBrewer YlGnBu): reads in greyscale, for colour-blind viewers and on a washed-out projector. */
 const CLASS_COLOURS = ['#edf8b1', '#7fcdbb', '#2c7fb8', '#253494'] as const;
@@ -184,13 +184,13 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
   const row = 26;
   const legendItems = shown.flatMap((c, i) => [
     { type: 'rect', shape: { x: 0, y: 30 + i * row, width: 22, height: 18 }, style: { fill: c.colour, stroke: BORDER_COLOUR, lineWidth: 1 } },
-    { type: 'text', x: 30, y: 30 + i * row + 2, style: { text: legendText(c, labels), fontSize: FONT_SIZE, fill: TEXT_COLOUR, fontFamily: FONT_FAMILY } },
+    { type: 'text', x: 30, y: 30 + i * row + 2, style: { ...GRAPHIC_TEXT, text: legendText(c, labels) } },
   ]);
   const hlY = 30 + shown.length * row + 8;
   const highlightItems = highlight && highlightRings.length
     ? [
         { type: 'rect', shape: { x: 0, y: hlY, width: 22, height: 18 }, style: { fill: 'none', stroke: HIGHLIGHT_COLOUR, lineWidth: 3 } },
-        { type: 'text', x: 30, y: hlY + 2, style: { text: labels.highlight(highlight), fontSize: FONT_SIZE, fill: TEXT_COLOUR, fontFamily: FONT_FAMILY } },
+        { type: 'text', x: 30, y: hlY + 2, style: { ...GRAPHIC_TEXT, text: labels.highlight(highlight) } },
       ]
     : [];
 
@@ -202,11 +202,9 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
   ];
 
   return {
-    animation: false,
-    textStyle: { fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: TEXT_COLOUR },
     aria: { enabled: true },
     // Canvas-drawn text, not HTML: a province name is never interpreted as markup.
-    tooltip: { trigger: 'item', renderMode: 'richText', textStyle: { fontSize: FONT_SIZE, color: TEXT_COLOUR } },
+    tooltip: { trigger: 'item', renderMode: 'richText' },
     geo: {
       map: mapName,
       roam: false,
@@ -216,7 +214,6 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
       tooltip: {
         show: true,
         formatter: (p: { name?: string }) => tooltipText(byName.get(p.name ?? ''), p.name ?? '', classified.classes, labels),
-        textStyle: { fontSize: FONT_SIZE, color: TEXT_COLOUR },
       },
       itemStyle: { areaColor: MISSING_COLOUR, borderColor: BORDER_COLOUR, borderWidth: 0.5 },
       emphasis: { label: { show: false } },
@@ -227,7 +224,7 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
       {
         type: 'group', left: 12, top: 12, silent: true,
         children: [
-          { type: 'text', x: 0, y: 0, style: { text: labels.legendTitle, fontSize: FONT_SIZE, fontWeight: 'bold', fill: TEXT_COLOUR, fontFamily: FONT_FAMILY } },
+          { type: 'text', x: 0, y: 0, style: { ...GRAPHIC_TEXT, text: labels.legendTitle, fontWeight: 'bold' } },
           ...legendItems,
           ...highlightItems,
         ],
@@ -235,7 +232,7 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
       {
         // Bottom left: open sea west of the Mekong delta, clear of the islands in the east.
         type: 'text', left: 12, bottom: 8, silent: true,
-        style: { text: labels.attribution, fontSize: 13, lineHeight: 18, fill: '#57606a', fontFamily: FONT_FAMILY, width: 330, overflow: 'break' },
+        style: { ...GRAPHIC_TEXT, text: labels.attribution, fontSize: 13, lineHeight: 18, fill: '#57606a', width: 330, overflow: 'break' },
       },
     ],
     series: [
@@ -249,7 +246,7 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
           const o = overlay[params.dataIndex]!;
           if (o.kind === 'label') {
             const [x, y] = api.coord(o.at);
-            return { type: 'text', x, y, style: { text: o.text, fontSize: FONT_SIZE, fontStyle: 'italic', fill: '#1f4e79', align: 'center', verticalAlign: 'bottom', fontFamily: FONT_FAMILY } };
+            return { type: 'text', x, y, style: { ...GRAPHIC_TEXT, text: o.text, fontStyle: 'italic', fill: '#1f4e79', align: 'center', verticalAlign: 'bottom' } };
           }
           const points = o.ring.map((p) => api.coord(p));
           return {
