@@ -11,7 +11,8 @@ const UNITS = 40;
 
 function mulberry32(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -28,7 +29,10 @@ function* sipasLines(rows, seed = 42) {
     const cells = [period, unit, `P${i + 1}`];
     for (let j = 0; j < ITEMS.length; j++) {
       const r = rnd();
-      if (r < 0.03) { cells.push(''); continue; }
+      if (r < 0.03) {
+        cells.push('');
+        continue;
+      }
       const a = r < 0.06 ? 1 : r < 0.1 ? 2 : r < 0.18 ? 3 : r < 0.6 ? 4 : 5;
       cells.push(rnd() < 0.1 ? LABELS[a - 1] : String(a));
     }
@@ -44,7 +48,10 @@ export function sipasCsvPath(dir, rows) {
   let buf = [];
   for (const line of sipasLines(rows)) {
     buf.push(line);
-    if (buf.length === 10_000) { fs.writeSync(fd, buf.join('\n') + '\n'); buf = []; }
+    if (buf.length === 10_000) {
+      fs.writeSync(fd, buf.join('\n') + '\n');
+      buf = [];
+    }
   }
   if (buf.length) fs.writeSync(fd, buf.join('\n') + '\n');
   fs.closeSync(fd);

@@ -8,6 +8,8 @@ const POLICY = {
   'worker-src': ["'self'", 'blob:'],
   'connect-src': ["'self'", 'blob:'],
   'img-src': ["'self'", 'data:', 'blob:'],
+  // The browser's own PDF viewer shows an evidence document (a blob: URL of bytes checked to be a PDF) in a frame.
+  'frame-src': ['blob:'],
   // Style sheets only from our files; style attributes stay allowed because ECharts' tooltips and React's
   // computed sizes (bars, heat cells) are written as inline styles.
   'style-src': ["'self'"],

@@ -10,6 +10,11 @@ describe('security headers', () => {
     expect(cspHeader()).toMatch(/connect-src 'self' blob:;/);
     expect(cspHeader()).toMatch(/style-src 'self';/);
   });
+  it('let a PDF be previewed in a frame from a blob: URL only, and no plugin object at all', () => {
+    expect(cspHeader()).toMatch(/frame-src blob:;/);
+    expect(cspMeta()).toMatch(/frame-src blob:;/);
+    expect(cspHeader()).toContain("object-src 'none'");
+  });
   it('are the ones the README tells hosts to send', () => {
     const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../README.md'), 'utf8');
     for (const [name, value] of Object.entries(securityHeaders())) expect(readme).toContain(`${name}: ${value}\n`);

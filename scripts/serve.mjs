@@ -11,9 +11,15 @@ const SECURITY = securityHeaders();
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? process.argv[2] ?? 4173);
 const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const compressible = new Set(['.html', '.js', '.css', '.json', '.wasm', '.csv', '.svg']);
 const gzCache = new Map();
@@ -26,11 +32,21 @@ export function createServer({ mounts = {} } = {}) {
     const mount = Object.keys(mounts).find((m) => pathname.startsWith(m));
     const base = mount ? path.resolve(mounts[mount]) : root;
     let file = path.join(base, mount ? pathname.slice(mount.length) : pathname);
-    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    if (!fs.existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
     const ext = path.extname(file);
-    const headers = { ...SECURITY, 'Content-Type': types[ext] ?? 'application/octet-stream', 'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable' };
+    const headers = {
+      ...SECURITY,
+      'Content-Type': types[ext] ?? 'application/octet-stream',
+      'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+    };
     let body = fs.readFileSync(file);
     // Large data files (benchmark fixtures) go as they are: gzipping 50 MB per request would measure the server.
     if (compressible.has(ext) && (ext !== '.csv' || body.length < 5e6) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {

@@ -43,7 +43,11 @@ try {
           const all = req.result.transaction('datasets', 'readonly').objectStore('datasets').getAll();
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
-            const b64 = (u8) => { let s = ''; for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000)); return btoa(s); };
+            const b64 = (u8) => {
+              let s = '';
+              for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+              return btoa(s);
+            };
             resolve(all.result.map((r) => ({ ...r, tables: r.tables.map((t) => ({ ...t, csv: b64(t.csv) })) })));
           };
         };

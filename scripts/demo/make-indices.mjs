@@ -30,7 +30,10 @@ const par = parIndices();
 const treeYears = [...par.trees.keys()].sort((a, b) => a - b);
 if (!treeYears.length) throw new Error('data/demo/par_criteria.csv is empty: run scripts/demo/make-par.mjs first');
 const fieldsOf = (year) => par.trees.get(year) ?? par.trees.get(year < treeYears[0] ? treeYears[0] : treeYears[treeYears.length - 1]);
-const FIELDS = (year) => fieldsOf(year).filter((c) => !c.code.includes('.')).map((c) => [c.code, c.max]);
+const FIELDS = (year) =>
+  fieldsOf(year)
+    .filter((c) => !c.code.includes('.'))
+    .map((c) => [c.code, c.max]);
 const HOA_AN_PAR = (year) => {
   const u = par.byYear.get(year)?.get('X001');
   if (u && u.appraisedIndex === null) throw new Error(`${year}: Xã Hòa An is not fully appraised in par_scores.csv`);
@@ -40,7 +43,7 @@ const HOA_AN_PAR = (year) => {
 const HOA_AN = { 2021: 0.815, 2022: 0.838, 2023: 0.861, 2024: 0.884, 2025: 0.912 };
 
 let seed = 20251014;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 const rows = [HEADER];
 const r2 = (v) => Math.round(v * 100) / 100;

@@ -78,7 +78,12 @@ const TREE_2024 = [
 const TREE_2025 = TREE_2024.flatMap(([code, name, max]) => {
   if (code === '1.6') return [[code, 'Thực hiện nhiệm vụ được UBND tỉnh giao', max]];
   if (code === '7') return [[code, name, 16]];
-  if (code === '7.4') return [[code, 'Thực hiện chuyển đổi số', 4], ['7.4.1', 'Phát triển dữ liệu số, kết nối cơ sở dữ liệu', 2], ['7.4.2', 'Sử dụng nền tảng số dùng chung', 2]];
+  if (code === '7.4')
+    return [
+      [code, 'Thực hiện chuyển đổi số', 4],
+      ['7.4.1', 'Phát triển dữ liệu số, kết nối cơ sở dữ liệu', 2],
+      ['7.4.2', 'Sử dụng nền tảng số dùng chung', 2],
+    ];
   if (code === '8') return [[code, name, 19]];
   if (code === '8.1') return [[code, name, 7]];
   return [[code, name, max]];
@@ -100,7 +105,12 @@ const TREE_2022 = TREE_2023.flatMap(([code, name, max]) => {
   if (code === '7.2.2') return [[code, name, 2]];
   return [[code, name, max]];
 });
-const YEARS = [[2022, TREE_2022], [2023, TREE_2023], [2024, TREE_2024], [2025, TREE_2025]];
+const YEARS = [
+  [2022, TREE_2022],
+  [2023, TREE_2023],
+  [2024, TREE_2024],
+  [2025, TREE_2025],
+];
 const LATEST = YEARS[YEARS.length - 1][0];
 
 function checkTree(tree, year) {
@@ -136,7 +146,13 @@ const PROFILE = [
   { code: 'X001-MN2', kind: 'service', quality: [0.68, 0.71, 0.73, 0.79], bias: 0.5 },
 ];
 const UNIT_NAMES = new Map(
-  fs.readFileSync(path.join(OUT, 'units.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')).map(([c, n]) => [c, n]),
+  fs
+    .readFileSync(path.join(OUT, 'units.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','))
+    .map(([c, n]) => [c, n]),
 );
 const UNITS = PROFILE.map((p) => {
   if (!UNIT_NAMES.has(p.code)) throw new Error(`${p.code} is not in data/demo/units.csv`);
@@ -176,53 +192,53 @@ const EVIDENCE = {
   '1.1.2': 'Báo cáo kết quả thực hiện kế hoạch số {n}/BC-UBND',
   '1.2.1': 'Các báo cáo quý I, II, III và năm {y}',
   '1.2.2': 'Sổ theo dõi văn bản đi',
-  '1.3': 'Kế hoạch kiểm tra số {n}/KH-UBND; biên bản kiểm tra',
-  '1.4': 'Kế hoạch tuyên truyền số {n}/KH-UBND; ảnh hoạt động',
-  '1.5': 'Quyết định công nhận sáng kiến số {n}/QĐ-UBND',
-  '1.6': 'Báo cáo thực hiện nhiệm vụ được giao số {n}/BC',
+  1.3: 'Kế hoạch kiểm tra số {n}/KH-UBND; biên bản kiểm tra',
+  1.4: 'Kế hoạch tuyên truyền số {n}/KH-UBND; ảnh hoạt động',
+  1.5: 'Quyết định công nhận sáng kiến số {n}/QĐ-UBND',
+  1.6: 'Báo cáo thực hiện nhiệm vụ được giao số {n}/BC',
   '2.1.1': 'Hồ sơ xây dựng Nghị quyết số {n}/NQ-HĐND',
   '2.1.2': 'Văn bản lấy ý kiến; bản tổng hợp ý kiến',
-  '2.2': 'Báo cáo rà soát văn bản năm {y}',
-  '2.3': 'Báo cáo kiểm tra thi hành văn bản',
-  '2.4': 'Báo cáo theo dõi thi hành pháp luật năm {y}',
+  2.2: 'Báo cáo rà soát văn bản năm {y}',
+  2.3: 'Báo cáo kiểm tra thi hành văn bản',
+  2.4: 'Báo cáo theo dõi thi hành pháp luật năm {y}',
   '3.1.1': 'Ảnh chụp bảng niêm yết tại Bộ phận Một cửa',
   '3.1.2': 'Đường dẫn trang TTHC trên Cổng TTĐT xã',
   '3.2.1': 'Số liệu Hệ thống thông tin giải quyết TTHC tỉnh',
   '3.2.2': 'Các phiếu xin lỗi hồ sơ quá hạn',
   '3.2.3': 'Báo cáo số hóa hồ sơ số {n}/BC-TTPV',
-  '3.3': 'Sổ theo dõi phản ánh, kiến nghị',
-  '3.4': 'Báo cáo rà soát TTHC số {n}/BC-UBND',
-  '3.5': 'Báo cáo kiểm soát TTHC quý IV/{y}',
-  '4.1': 'Quyết định quy định chức năng, nhiệm vụ số {n}/QĐ-UBND',
-  '4.2': 'Báo cáo biên chế năm {y}',
-  '4.3': 'Quyết định ủy quyền số {n}/QĐ-UBND',
-  '5.1': 'Đề án vị trí việc làm được phê duyệt',
+  3.3: 'Sổ theo dõi phản ánh, kiến nghị',
+  3.4: 'Báo cáo rà soát TTHC số {n}/BC-UBND',
+  3.5: 'Báo cáo kiểm soát TTHC quý IV/{y}',
+  4.1: 'Quyết định quy định chức năng, nhiệm vụ số {n}/QĐ-UBND',
+  4.2: 'Báo cáo biên chế năm {y}',
+  4.3: 'Quyết định ủy quyền số {n}/QĐ-UBND',
+  5.1: 'Đề án vị trí việc làm được phê duyệt',
   '5.2.1': 'Quyết định phân công nhiệm vụ số {n}/QĐ',
   '5.2.2': 'Kết quả đánh giá, xếp loại năm {y}',
-  '5.3': 'Danh sách cán bộ đi đào tạo, bồi dưỡng',
+  5.3: 'Danh sách cán bộ đi đào tạo, bồi dưỡng',
   '5.4.1': 'Sổ theo dõi giờ làm việc',
   '5.4.2': 'Báo cáo tình hình kỷ luật năm {y}',
-  '5.5': 'Bảng tổng hợp trình độ cán bộ, công chức',
-  '6.1': 'Báo cáo quyết toán ngân sách năm {y}',
-  '6.2': 'Thông báo công khai dự toán, quyết toán',
-  '6.3': 'Quy chế chi tiêu nội bộ; sổ tài sản',
+  5.5: 'Bảng tổng hợp trình độ cán bộ, công chức',
+  6.1: 'Báo cáo quyết toán ngân sách năm {y}',
+  6.2: 'Thông báo công khai dự toán, quyết toán',
+  6.3: 'Quy chế chi tiêu nội bộ; sổ tài sản',
   '7.1.1': 'Thống kê từ hệ thống quản lý văn bản',
   '7.1.2': 'Thống kê chữ ký số',
   '7.2.1': 'Số liệu Cổng dịch vụ công',
   '7.2.2': 'Số liệu thanh toán trực tuyến',
-  '7.3': 'Báo cáo an toàn thông tin năm {y}',
-  '7.4': 'Kế hoạch chuyển đổi số số {n}/KH-UBND',
+  7.3: 'Báo cáo an toàn thông tin năm {y}',
+  7.4: 'Kế hoạch chuyển đổi số số {n}/KH-UBND',
   '7.4.1': 'Danh mục cơ sở dữ liệu đã kết nối',
   '7.4.2': 'Báo cáo sử dụng nền tảng số',
-  '8.1': 'Kết quả khảo sát SIPAS năm {y}',
-  '8.2': 'Báo cáo kinh tế – xã hội năm {y}',
-  '8.3': 'Báo cáo thu ngân sách năm {y}',
-  '8.4': 'Báo cáo thực hiện chính sách an sinh xã hội',
+  8.1: 'Kết quả khảo sát SIPAS năm {y}',
+  8.2: 'Báo cáo kinh tế – xã hội năm {y}',
+  8.3: 'Báo cáo thu ngân sách năm {y}',
+  8.4: 'Báo cáo thực hiện chính sách an sinh xã hội',
 };
 const EVIDENCE_BEFORE_2024 = {
-  '1.6': 'Báo cáo thực hiện nhiệm vụ UBND huyện giao số {n}/BC',
+  1.6: 'Báo cáo thực hiện nhiệm vụ UBND huyện giao số {n}/BC',
   '7.2.1': 'Số liệu Cổng dịch vụ công (mức độ 3, 4)',
-  '7.4': 'Kế hoạch triển khai Đề án 06 số {n}/KH-UBND',
+  7.4: 'Kế hoạch triển khai Đề án 06 số {n}/KH-UBND',
 };
 const NOTES_LOST = ['Chưa đủ tài liệu kiểm chứng', 'Báo cáo gửi chậm', 'Tỷ lệ chưa đạt chỉ tiêu', 'Thực hiện chưa đầy đủ', 'Trừ điểm theo kết quả kiểm tra'];
 

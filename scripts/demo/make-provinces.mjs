@@ -14,8 +14,13 @@ const HEADER = 'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Đi
 const SOURCE = 'Dữ liệu minh họa';
 
 // old_province,papi_hnks_code,papi_hnks_name,new_unit_2025,… (no quoted cells)
-const REFS = fs.readFileSync(path.join(root, 'data/ref/provinces_63_to_34.csv'), 'utf8').trim().split(/\r?\n/).slice(1)
-  .map((l) => l.split(',')).map((c) => ({ old: c[0], code: c[1], neu: c[3] }));
+const REFS = fs
+  .readFileSync(path.join(root, 'data/ref/provinces_63_to_34.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','))
+  .map((c) => ({ old: c[0], code: c[1], neu: c[3] }));
 if (REFS.length !== 63) throw new Error(`expected 63 former provinces, got ${REFS.length}`);
 const NEW = [...new Set(REFS.map((r) => r.neu))];
 if (NEW.length !== 34) throw new Error(`expected 34 provinces, got ${NEW.length}`);
@@ -31,7 +36,7 @@ const INDICES = [
 ];
 
 let seed = 20251126;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const round = (v, d) => Math.round(v * 10 ** d) / 10 ** d;
 
 const rows = [HEADER];
@@ -39,12 +44,14 @@ for (const ix of INDICES) {
   const span = ix.hi - ix.lo;
   const clamp = (v) => Math.min(ix.hi, Math.max(ix.lo, v));
   // A province's smooth path: a start in the lower two thirds of the range, a steady climb and a slow wave.
-  const paths = new Map(REFS.map((r) => {
-    const base = ix.lo + (0.03 + rand() * 0.62) * span;
-    const slope = ((0.08 + rand() * 0.3) * span) / 8;
-    const phase = rand() * Math.PI * 2;
-    return [r.code, (k) => base + slope * k + 0.02 * span * Math.sin(phase + k * 0.9)];
-  }));
+  const paths = new Map(
+    REFS.map((r) => {
+      const base = ix.lo + (0.03 + rand() * 0.62) * span;
+      const slope = ((0.08 + rand() * 0.3) * span) / 8;
+      const phase = rand() * Math.PI * 2;
+      return [r.code, (k) => base + slope * k + 0.02 * span * Math.sin(phase + k * 0.9)];
+    }),
+  );
   const noise = () => (rand() + rand() - 1) * ix.noise;
   YEARS.forEach((year, k) => {
     for (const r of REFS) {

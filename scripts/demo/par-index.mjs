@@ -11,21 +11,33 @@ export const NA = 'không áp dụng';
 /** RFC 4180 CSV (quoted fields, "" inside quotes) → rows of strings. */
 export function parseCsv(text) {
   const rows = [];
-  let row = [], field = '', quoted = false;
+  let row = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => r.length > 1 || r[0] !== '');
 }
 
@@ -62,7 +74,9 @@ export function parIndices(criteriaRows = readDemoCsv('par_criteria.csv'), score
     }
     const units = new Map();
     for (const [unit, scores] of byUnit) {
-      let applicableMax = 0, appraisedPoints = 0, missing = 0;
+      let applicableMax = 0,
+        appraisedPoints = 0,
+        missing = 0;
       const domains = domainsOf.map((d) => ({ code: d.code, name: d.name, max: d.max, applicableMax: 0, appraised: 0, missing: 0 }));
       for (const [code, leaf] of leaves) {
         const s = scores.get(code);
@@ -72,12 +86,18 @@ export function parIndices(criteriaRows = readDemoCsv('par_criteria.csv'), score
         const d = domains.find((x) => x.code === code.split('.')[0]);
         applicableMax += leaf.max;
         d.applicableMax += leaf.max;
-        if (appr === '') { missing++; d.missing++; continue; }
+        if (appr === '') {
+          missing++;
+          d.missing++;
+          continue;
+        }
         appraisedPoints += Number(appr);
         d.appraised += Number(appr);
       }
       units.set(unit, {
-        applicableMax, appraisedPoints, missing,
+        applicableMax,
+        appraisedPoints,
+        missing,
         appraisedIndex: applicableMax > 0 && missing === 0 ? round2((appraisedPoints / applicableMax) * 100) : null,
         domains,
       });

@@ -29,17 +29,24 @@ const { joinProvinceNames } = await import('data:text/javascript;base64,' + Buff
 
 /** The app's province names for each view, from the reference table it loads at start. */
 function appNames() {
-  const lines = fs.readFileSync(refCsv, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const lines = fs
+    .readFileSync(refCsv, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0].split(',');
   const oldCol = header.indexOf('old_province');
   const newCol = header.indexOf('new_unit_2025');
   const rows = lines.slice(1).map((l) => l.split(','));
-  return { '63': [...new Set(rows.map((r) => r[oldCol]))], '34': [...new Set(rows.map((r) => r[newCol]))] };
+  return { 63: [...new Set(rows.map((r) => r[oldCol]))], 34: [...new Set(rows.map((r) => r[newCol]))] };
 }
 
 /** TopoJSON arcs → absolute coordinates (delta-decoding, then the quantisation transform). */
 function decodeArcs(topo) {
-  const { scale: [sx, sy], translate: [tx, ty] } = topo.transform;
+  const {
+    scale: [sx, sy],
+    translate: [tx, ty],
+  } = topo.transform;
   return topo.arcs.map((arc) => {
     let x = 0;
     let y = 0;
@@ -135,7 +142,11 @@ function convert(file, view, names) {
   const features = object.geometries.map((g) => {
     const polys = g.type === 'Polygon' ? [g.arcs] : g.arcs;
     const coordinates = polys.map((poly) => poly.map((r) => buildRing(r, simple, full, stats)));
-    for (const p of coordinates) for (const r of p) { stats.rings++; stats.vertices += r.length; }
+    for (const p of coordinates)
+      for (const r of p) {
+        stats.rings++;
+        stats.vertices += r.length;
+      }
     return {
       type: 'Feature',
       properties: { name: join.pairs.get(g.properties.ten_tinh) },
@@ -146,7 +157,9 @@ function convert(file, view, names) {
   const out = path.join(outDir, `provinces_${view}.json`);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ type: 'FeatureCollection', features }));
-  console.log(`${path.relative(root, out)}: ${features.length} provinces, ${stats.rings} rings (${stats.rescued} islets rebuilt), ${stats.vertices} vertices, ${fs.statSync(out).size} bytes`);
+  console.log(
+    `${path.relative(root, out)}: ${features.length} provinces, ${stats.rings} rings (${stats.rescued} islets rebuilt), ${stats.vertices} vertices, ${fs.statSync(out).size} bytes`,
+  );
   return features;
 }
 

@@ -6,11 +6,7 @@ import type { Translate } from '../i18n/i18n';
 import { dropStartSnapshot, setStamp, stampOf, startSnapshot } from './viewSnapshot';
 
 type Status =
-  | { phase: 'starting' }
-  | { phase: 'restoring'; done: number; total: number }
-  | { phase: 'loading' }
-  | { phase: 'ready' }
-  | { phase: 'error'; message: string };
+  { phase: 'starting' } | { phase: 'restoring'; done: number; total: number } | { phase: 'loading' } | { phase: 'ready' } | { phase: 'error'; message: string };
 
 interface DataState {
   status: Status;
@@ -160,9 +156,7 @@ export function DataProvider({ children, connect }: { children: ReactNode; conne
     return files;
   }, [droppedFiles]);
 
-  return (
-    <Ctx.Provider value={{ status, db, datasets, revision, fromSnapshot, refresh, startReport, droppedFiles, takeDroppedFiles }}>{children}</Ctx.Provider>
-  );
+  return <Ctx.Provider value={{ status, db, datasets, revision, fromSnapshot, refresh, startReport, droppedFiles, takeDroppedFiles }}>{children}</Ctx.Provider>;
 }
 
 export function useData(): DataState {

@@ -31,12 +31,17 @@ const INDEX = 'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Đi�
 /** A first start: a small fictional demo, stored. */
 async function seeded(): Promise<Db> {
   const db = await createNodeDb();
-  await importFiles(db, [
-    file('units.csv', ['Mã đơn vị,Tên đơn vị', 'X001,Xã Hòa An']),
-    file('par_criteria.csv', [CRIT, '2025,1,Chỉ đạo,1']),
-    file('par_scores.csv', [SCORES, '2025,X001,Xã Hòa An,1,1,1']),
-    file('commune_indices.csv', [INDEX, 'PAR,2025,X001,Xã Hòa An,,75', 'SIPAS,2025,X001,Xã Hòa An,,90']),
-  ], { onDuplicate: 'cancel' }, { isDemo: true, source: 'Dữ liệu minh họa' });
+  await importFiles(
+    db,
+    [
+      file('units.csv', ['Mã đơn vị,Tên đơn vị', 'X001,Xã Hòa An']),
+      file('par_criteria.csv', [CRIT, '2025,1,Chỉ đạo,1']),
+      file('par_scores.csv', [SCORES, '2025,X001,Xã Hòa An,1,1,1']),
+      file('commune_indices.csv', [INDEX, 'PAR,2025,X001,Xã Hòa An,,75', 'SIPAS,2025,X001,Xã Hòa An,,90']),
+    ],
+    { onDuplicate: 'cancel' },
+    { isDemo: true, source: 'Dữ liệu minh họa' },
+  );
   const ids = (await db.query<{ id: string }>(`SELECT id FROM datasets`)).map((r) => r.id);
   await writer(() => writeUnlocked(db, { save: ids }));
   return db;
@@ -61,12 +66,17 @@ describe('"Nạp cả N tệp"', () => {
     let writes = 0;
     const write = store.write.bind(store);
     store.write = (c) => ((writes += 1), write(c));
-    const outs = await commitBatchAndPersist(db, plans.map((plan) => ({ plan, answers: {} })));
+    const outs = await commitBatchAndPersist(
+      db,
+      plans.map((plan) => ({ plan, answers: {} })),
+    );
     expect(outs.map((o) => o.ok)).toEqual([true, true]);
     expect(writes).toBe(1);
     const here = await snapshot(db);
     expect(here.datasets).toEqual([
-      { file_name: 'commune_indices.csv', row_count: 1 }, { file_name: 'diem.csv', row_count: 1 }, { file_name: 'tieu_chi.csv', row_count: 1 },
+      { file_name: 'commune_indices.csv', row_count: 1 },
+      { file_name: 'diem.csv', row_count: 1 },
+      { file_name: 'tieu_chi.csv', row_count: 1 },
     ]);
     const fresh = await createNodeDb();
     await restoreAll(fresh);
@@ -81,7 +91,12 @@ describe('"Nạp cả N tệp"', () => {
     store.write = async () => {
       throw new StorageFullError();
     };
-    await expect(commitBatchAndPersist(db, plans.map((plan) => ({ plan, answers: {} })))).rejects.toBeInstanceOf(StorageFullError);
+    await expect(
+      commitBatchAndPersist(
+        db,
+        plans.map((plan) => ({ plan, answers: {} })),
+      ),
+    ).rejects.toBeInstanceOf(StorageFullError);
     expect(await snapshot(db)).toEqual(before);
     expect(store.datasets).toEqual(stored);
   });
@@ -89,11 +104,20 @@ describe('"Nạp cả N tệp"', () => {
   it('writes nothing for a batch refused as a whole', async () => {
     const db = await seeded();
     const before = await snapshot(db);
-    const plans = [await analyse(db, BATCH[0]!, {}, { batch: 'b' }), await analyse(db, file('diem_sai.csv', [SCORES, '2025,Y1,Xã Một,1,3,3']), {}, { batch: 'b' })];
-    expect(plans[1]!.problems.map((p) => [p.expected.key, p.expected.params?.max])).toEqual([['ingest.problem.aboveMax', 2], ['ingest.problem.aboveMax', 2]]);
+    const plans = [
+      await analyse(db, BATCH[0]!, {}, { batch: 'b' }),
+      await analyse(db, file('diem_sai.csv', [SCORES, '2025,Y1,Xã Một,1,3,3']), {}, { batch: 'b' }),
+    ];
+    expect(plans[1]!.problems.map((p) => [p.expected.key, p.expected.params?.max])).toEqual([
+      ['ingest.problem.aboveMax', 2],
+      ['ingest.problem.aboveMax', 2],
+    ]);
     let writes = 0;
     store.write = async () => ++writes;
-    const outs = await commitBatchAndPersist(db, plans.map((plan) => ({ plan, answers: {} })));
+    const outs = await commitBatchAndPersist(
+      db,
+      plans.map((plan) => ({ plan, answers: {} })),
+    );
     expect(outs.map((o) => o.ok)).toEqual([false, false]);
     expect(writes).toBe(0);
     expect(await snapshot(db)).toEqual(before);

@@ -23,7 +23,7 @@ export function sourcesOf(datasets: readonly DatasetInfo[], kinds: readonly stri
 }
 
 /** The shipped fictional data (as db/shown.ts's shown.fictional): the real PAPI is shipped too, but is not fiction. */
-export const isFictional = (d: DatasetInfo) => d.is_demo && d.source === FICTIONAL_SOURCE;
+const isFictional = (d: DatasetInfo) => d.is_demo && d.source === FICTIONAL_SOURCE;
 
 /** Whether any figure may show fictional rows: the "Dữ liệu minh họa" badge of the app, slides, report and pictures. */
 export const showsFiction = (datasets: readonly DatasetInfo[]) => datasets.some((d) => d.shown && isFictional(d));

@@ -27,12 +27,18 @@ beforeEach(() => {
 
 const file = (name: string, lines: string[]): SourceFile => ({ name, bytes: new TextEncoder().encode(lines.join('\r\n')) });
 const PCI_HEAD = 'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn';
-const PCI = file('pci_2030.csv', [PCI_HEAD, 'PCI,2030,P01,Hà Nội,,68.5,100,,,VCCI', 'PCI,2030,P02,Hải Phòng,,70.25,100,,,VCCI', 'PCI,2030,P03,Huế,,66,100,,,VCCI']);
+const PCI = file('pci_2030.csv', [
+  PCI_HEAD,
+  'PCI,2030,P01,Hà Nội,,68.5,100,,,VCCI',
+  'PCI,2030,P02,Hải Phòng,,70.25,100,,,VCCI',
+  'PCI,2030,P03,Huế,,66,100,,,VCCI',
+]);
 const PCI_P02 = file('pci_2030_hai_phong.csv', [PCI_HEAD, 'PCI,2030,P02,Hải Phòng,,71.5,100,,,VCCI (đính chính)']);
 
 const SIPAS_HEAD = 'Kỳ,Mã đơn vị,Mã phiếu,TC1.1,TC2.1';
 /** `n` forms of one quarter and unit, ids prefixed so two files never share one. */
-const forms = (period: string, unit: string, n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${period},${unit},${prefix}${i + 1},${1 + (i % 5)},4`);
+const forms = (period: string, unit: string, n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => `${period},${unit},${prefix}${i + 1},${1 + (i % 5)},4`);
 const sipas = (name: string, ...parts: string[][]) => file(name, [SIPAS_HEAD, ...parts.flat()]);
 
 const replace: Answers = { onDuplicate: 'replace' };
@@ -43,9 +49,17 @@ async function reloaded(): Promise<Db> {
   await restoreAll(fresh);
   return fresh;
 }
-const p02 = (db: Db) => db.query<{ score: number; n: number }>(`SELECT score, count(*) OVER ()::INTEGER AS n FROM index_scores WHERE index_code = 'PCI' AND unit_code = 'P02'`);
+const p02 = (db: Db) =>
+  db.query<{ score: number; n: number }>(`SELECT score, count(*) OVER ()::INTEGER AS n FROM index_scores WHERE index_code = 'PCI' AND unit_code = 'P02'`);
 const formCount = async (db: Db, unit: string, quarter = 1) =>
-  Number((await db.query<{ n: number | null }>(`SELECT sum(respondents)::INTEGER AS n FROM sipas_sheets WHERE year = 2030 AND quarter = ? AND unit_code = ?`, [quarter, unit]))[0]?.n ?? 0);
+  Number(
+    (
+      await db.query<{ n: number | null }>(`SELECT sum(respondents)::INTEGER AS n FROM sipas_sheets WHERE year = 2030 AND quarter = ? AND unit_code = ?`, [
+        quarter,
+        unit,
+      ])
+    )[0]?.n ?? 0,
+  );
 const storedDatasets = (s: Store) => new Map([...s.datasets].map(([k, v]) => [k, structuredClone(v)]));
 
 // The store's writing methods: one `write` now; four before issue 14 (kept so the tests reproduce it on the old code).
@@ -82,7 +96,10 @@ describe('a replace is one write (issue 14, cases 1 and 2)', () => {
       const db = await createNodeDb();
       expect((await importAndPersist(db, PCI)).ok).toBe(true);
       const fault = faultAfter(store, n, 'crash');
-      const done = await importAndPersist(db, PCI_P02, replace).then((o) => o.ok, () => false);
+      const done = await importAndPersist(db, PCI_P02, replace).then(
+        (o) => o.ok,
+        () => false,
+      );
       const after = await p02(await reloaded());
       expect(after, `page gone at write ${n + 1}`).toHaveLength(1); // never the old row beside the new one
       expect(after[0]!.score).toBe(done ? 71.5 : 70.25);
@@ -99,7 +116,10 @@ describe('a replace is one write (issue 14, cases 1 and 2)', () => {
       expect((await importAndPersist(db, PCI)).ok).toBe(true);
       const before = storedDatasets(store);
       const fault = faultAfter(store, n, 'refuse');
-      const result = await importAndPersist(db, PCI_P02, replace).then((o) => (o.ok ? 'ok' : 'refused'), (e: unknown) => e);
+      const result = await importAndPersist(db, PCI_P02, replace).then(
+        (o) => (o.ok ? 'ok' : 'refused'),
+        (e: unknown) => e,
+      );
       if (result !== 'ok') {
         expect(result, `refused write ${n + 1}`).toBeInstanceOf(StorageFullError);
         expect(storedDatasets(store), `refused write ${n + 1}: store unchanged`).toEqual(before);
@@ -143,7 +163,9 @@ describe('two tabs (issue 14, cases 3 and 4)', () => {
   // Case 3: each tab replaces another unit's forms of the same quarter; neither replace may undo the other.
   it('keeps both replaces when two tabs replace parts of the same dataset', async () => {
     const a = await createNodeDb();
-    expect((await importAndPersist(a, sipas('phieu_q1.csv', forms('2030-Q1', 'U1', 20, 'A'), forms('2030-Q1', 'U2', 20, 'B'), forms('2030-Q1', 'U3', 20, 'C')))).ok).toBe(true);
+    expect(
+      (await importAndPersist(a, sipas('phieu_q1.csv', forms('2030-Q1', 'U1', 20, 'A'), forms('2030-Q1', 'U2', 20, 'B'), forms('2030-Q1', 'U3', 20, 'C')))).ok,
+    ).toBe(true);
     const b = await createNodeDb();
     await restoreAll(b); // the second tab opens
     // Both check their file against what they know, then load it.
@@ -219,7 +241,10 @@ describe('two tabs (issue 14, cases 3 and 4)', () => {
     expect(out.ok ? [] : out.problems.map((p) => p.expected.params?.what)).toContain('duplicates');
     expect(plan.questions.duplicates?.datasetIds).toContain(khac);
     expect(store.datasets.get(khac)).toEqual(other);
-    expect(await p02(await reloaded())).toEqual([{ score: 70.25, n: 2 }, { score: 70.25, n: 2 }]); // both stored copies, untouched
+    expect(await p02(await reloaded())).toEqual([
+      { score: 70.25, n: 2 },
+      { score: 70.25, n: 2 },
+    ]); // both stored copies, untouched
     await discard(b, plan);
   });
 
@@ -245,7 +270,9 @@ describe('a PAR score edit is stored with its change', () => {
     await persistDataset(db, 's');
     const before = storedDatasets(store);
     faultAfter(store, 0, 'refuse');
-    await expect(saveChange(db, { year: 2025, unitCode: 'A', unitName: 'Đơn vị A', criterion: '1.1' }, 's', { self: 1 }, 'self')).rejects.toBeInstanceOf(StorageFullError);
+    await expect(saveChange(db, { year: 2025, unitCode: 'A', unitName: 'Đơn vị A', criterion: '1.1' }, 's', { self: 1 }, 'self')).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
     expect(await db.query(`SELECT self_score, edited_at FROM par_scores`)).toEqual([{ self_score: 2, edited_at: null }]);
     expect(storedDatasets(store)).toEqual(before);
   });

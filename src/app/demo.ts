@@ -2,6 +2,7 @@
 // loaded on first start and by "restore demo". The demo CSVs go through the same import pipeline as the user's files.
 import type { Db } from '../db/types';
 import { FICTIONAL_SOURCE } from '../domain/demoRule';
+import { PAPI_SOURCE } from '../domain/indices';
 import { guessKind, importFiles } from '../ingest/importFiles';
 import { demoKindsLeftOut } from '../ingest/demoAside';
 import { problem } from '../ingest/problems';
@@ -16,7 +17,7 @@ const demoFiles = import.meta.glob('../../data/demo/*.csv', { query: '?url', imp
 const papiFiles = import.meta.glob('../../data/papi/csv/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 /** How the app reads a shipped file: fetched from its own origin. Tests in Node read the same files from disk. */
-export type ReadShipped = (url: string) => Promise<Uint8Array>;
+type ReadShipped = (url: string) => Promise<Uint8Array>;
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
@@ -40,7 +41,9 @@ export async function loadReference(db: Db, read: ReadShipped = fetchBytes): Pro
  */
 export async function loadDemo(db: Db, read: ReadShipped = fetchBytes): Promise<ImportOutcome[]> {
   const files = await Promise.all(
-    Object.entries(demoFiles).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await read(url) })),
+    Object.entries(demoFiles)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(async ([path, url]) => ({ name: path.split('/').pop()!, bytes: await read(url) })),
   );
   // A file of a kind the user's data displaces is not even checked: it is left out (said so by leftOutOf).
   const leftOut = await demoKindsLeftOut(db);
@@ -74,8 +77,13 @@ async function loadPapiDemo(db: Db, read: ReadShipped): Promise<void> {
     }
     const [cov] = await db.query<{ lo: number; hi: number }>(`SELECT min(year) AS lo, max(year) AS hi FROM index_scores WHERE dataset_id = ?`, [datasetId]);
     await registerDataset(db, {
-      id: datasetId, kind: 'index_scores', fileName: 'PAPI (papi/csv/2011.csv … 2024.csv)', rowCount: 63 * files.length,
-      coverage: rangeLabel(cov?.lo ?? null, cov?.hi ?? null), isDemo: true, source: 'PAPI, UNDP & CECODES',
+      id: datasetId,
+      kind: 'index_scores',
+      fileName: 'PAPI (papi/csv/2011.csv … 2024.csv)',
+      rowCount: 63 * files.length,
+      coverage: rangeLabel(cov?.lo ?? null, cov?.hi ?? null),
+      isDemo: true,
+      source: PAPI_SOURCE,
     });
     await db.exec('COMMIT');
   } catch (e) {

@@ -15,14 +15,22 @@ import { decodeDemoStore } from './demoStore';
 
 const root = path.resolve(__dirname, '../..');
 /** A shipped file's URL (as Vite gives it to the app) read from disk. */
-const readShipped = async (url: string) => new Uint8Array(fs.readFileSync(path.join(root, decodeURIComponent(url.replace(/^\/@fs/, '').replace(/\?.*$/, '')).replace(root, ''))));
+const readShipped = async (url: string) =>
+  new Uint8Array(fs.readFileSync(path.join(root, decodeURIComponent(url.replace(/^\/@fs/, '').replace(/\?.*$/, '')).replace(root, ''))));
 
 /** Per table: the row count and an order-free checksum of every row, without the random dataset ids and import times. */
 async function contents(db: Db) {
   const out: Record<string, { n: number; sum: string }> = {};
   for (const t of [...DATA_TABLES, 'datasets']) {
-    const cols = (await db.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? AND column_name NOT IN ('dataset_id', 'id', 'imported_at') ORDER BY ordinal_position`, [t])).map((r) => `"${r.name}"`);
-    const [r] = await db.query<{ n: number; sum: string }>(`SELECT CAST(count(*) AS INTEGER) AS n, CAST(coalesce(sum(hash(${cols.length ? `struct_pack(${cols.join(', ')})` : '1'})), 0) AS VARCHAR) AS sum FROM "${t}"`);
+    const cols = (
+      await db.query<{ name: string }>(
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? AND column_name NOT IN ('dataset_id', 'id', 'imported_at') ORDER BY ordinal_position`,
+        [t],
+      )
+    ).map((r) => `"${r.name}"`);
+    const [r] = await db.query<{ n: number; sum: string }>(
+      `SELECT CAST(count(*) AS INTEGER) AS n, CAST(coalesce(sum(hash(${cols.length ? `struct_pack(${cols.join(', ')})` : '1'})), 0) AS VARCHAR) AS sum FROM "${t}"`,
+    );
     out[t] = r!;
   }
   return out;

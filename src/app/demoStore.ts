@@ -6,7 +6,7 @@ import { restoreEntry, type StoredDataset } from '../store/record';
 
 /** A stored table as the file holds it: the gzip CSV as base64 text. */
 type FileTable = Omit<StoredDataset['tables'][number], 'csv'> & { csv: string };
-export interface DemoStoreFile {
+interface DemoStoreFile {
   v: 1;
   records: (Omit<StoredDataset, 'tables'> & { tables: FileTable[] })[];
 }

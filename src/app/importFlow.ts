@@ -8,10 +8,15 @@ import { recheckBatch } from '../ingest/batch';
 import { commitBatch, type BatchTouched, type Touched } from '../ingest/commit';
 import { exclusive, revertUnlocked, StaleStoreError, syncUnlocked, writer, writeUnlocked, type WaitOptions } from '../store/persist';
 
-export interface ImportMeta {
+interface ImportMeta {
   isDemo?: boolean;
   source?: string;
 }
+
+/** Where a check is (for the file's progress bar): reading and decoding, staging in the engine, checking cells. */
+export type CheckStep = 'reading' | 'staging' | 'checking';
+/** Where a commit is: writing the rows into the tables, then saving them in the browser's storage. */
+export type CommitStep = 'loading' | 'saving';
 
 /** Brings this tab up to the store before a check; a store that cannot be read does not stop the check (the commit reads it again). */
 async function catchUp(db: Db): Promise<void> {
@@ -19,12 +24,18 @@ async function catchUp(db: Db): Promise<void> {
 }
 
 /** Stages and checks a file; nothing is committed. Serialised with commits so staging never lands inside another import's transaction. */
-export function analyse(db: Db, file: SourceFile, answers?: Answers, opts?: WaitOptions & { batch?: string }): Promise<ImportPlan> {
+export function analyse(
+  db: Db,
+  file: SourceFile,
+  answers?: Answers,
+  opts?: WaitOptions & { batch?: string; onStep?: (step: CheckStep) => void },
+): Promise<ImportPlan> {
   // DuckDB takes ownership of registered buffers (detaches them): hand it a copy so the file can be analysed again
   // after the user changes the kind, encoding or date order.
   return exclusive(async () => {
     await catchUp(db);
-    return analyseFile(db, { name: file.name, bytes: file.bytes.slice() }, answers, { batch: opts?.batch });
+    const onStep = opts?.onStep;
+    return analyseFile(db, { name: file.name, bytes: file.bytes.slice() }, answers, { batch: opts?.batch, onProgress: onStep && ((p) => onStep(p.step)) });
   }, opts);
 }
 
@@ -52,7 +63,13 @@ const STALE_RETRIES = 2;
  * DuckDB transaction commits. If storage refuses (full), DuckDB rolls back and the error is thrown: nothing changed,
  * here or after a reload.
  */
-export function commitAndPersist(db: Db, plan: ImportPlan, answers?: Answers, meta?: ImportMeta, opts?: WaitOptions): Promise<ImportOutcome> {
+export function commitAndPersist(
+  db: Db,
+  plan: ImportPlan,
+  answers?: Answers,
+  meta?: ImportMeta,
+  opts?: WaitOptions & { onStep?: (step: CommitStep) => void },
+): Promise<ImportOutcome> {
   // From the click on: a batch re-check while this waits for the lock leaves the plan (and its question) alone.
   const entry = stagedOf(plan);
   if (entry) entry.busy = true;
@@ -62,8 +79,10 @@ export function commitAndPersist(db: Db, plan: ImportPlan, answers?: Answers, me
       await syncUnlocked(db);
       const stored: { t: Touched | null } = { t: null };
       try {
+        opts?.onStep?.('loading');
         const outcome = await commitPlan(db, plan, answers, meta, {
           beforeCommit: async (t) => {
+            opts?.onStep?.('saving');
             await writeUnlocked(db, { save: [t.datasetId, ...t.replaced.filter((id) => id !== t.datasetId)], drop: t.removed });
             stored.t = t;
           },
@@ -89,7 +108,12 @@ export function commitAndPersist(db: Db, plan: ImportPlan, answers?: Answers, me
  * "Nạp cả N tệp": lands the plans of a batch in one DuckDB transaction and stores every dataset it touched in one
  * storage write before COMMIT — all or nothing, here and after a reload. Outcomes in the order given.
  */
-export function commitBatchAndPersist(db: Db, items: readonly { plan: ImportPlan; answers: Answers }[], meta?: ImportMeta, opts?: WaitOptions): Promise<ImportOutcome[]> {
+export function commitBatchAndPersist(
+  db: Db,
+  items: readonly { plan: ImportPlan; answers: Answers }[],
+  meta?: ImportMeta,
+  opts?: WaitOptions & { onStep?: (step: CommitStep) => void },
+): Promise<ImportOutcome[]> {
   const entries = items.map((i) => stagedOf(i.plan));
   for (const e of entries) if (e) e.busy = true;
   return writer<ImportOutcome[]>(async () => {
@@ -97,8 +121,10 @@ export function commitBatchAndPersist(db: Db, items: readonly { plan: ImportPlan
       await syncUnlocked(db);
       const stored: { t: BatchTouched | null } = { t: null };
       try {
+        opts?.onStep?.('loading');
         const outcomes = await commitBatch(db, items, meta, {
           beforeCommit: async (t) => {
+            opts?.onStep?.('saving');
             await writeUnlocked(db, { save: [...new Set([...t.datasetIds, ...t.replaced, ...t.removed])], drop: t.removed });
             stored.t = t;
           },

@@ -4,7 +4,22 @@ import { leftOutOf, loadDemo } from './demo';
 import { decodeDemoStore, importedNow } from './demoStore';
 import demoStoreUrl from '../../data/demo-store.json?url';
 import type { DemoAside } from '../ingest/types';
-import { deleteInDb, inTransaction, isDurable, isFirstStart, NOT_STARTED_META, restoreAll, revertUnlocked, STARTED_META, storeAndRestoreUnlocked, syncUnlocked, writer, writeUnlocked, type SkippedEntry, type WaitOptions } from '../store/persist';
+import {
+  deleteInDb,
+  inTransaction,
+  isDurable,
+  isFirstStart,
+  NOT_STARTED_META,
+  restoreAll,
+  revertUnlocked,
+  STARTED_META,
+  storeAndRestoreUnlocked,
+  syncUnlocked,
+  writer,
+  writeUnlocked,
+  type SkippedEntry,
+  type WaitOptions,
+} from '../store/persist';
 
 export type StartStep = { step: 'restoring'; done: number; total: number } | { step: 'demo' };
 

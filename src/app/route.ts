@@ -11,7 +11,10 @@ export function parseHash(hash: string): Route {
   const q = raw.indexOf('?');
   const path = q >= 0 ? raw.slice(0, q) : raw;
   const query = q >= 0 ? raw.slice(q + 1) : '';
-  const segments = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const segments = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   const params: Record<string, string> = {};
   new URLSearchParams(query).forEach((v, k) => (params[k] = v));
   return { segments, params };

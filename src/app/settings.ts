@@ -2,6 +2,7 @@
 // zod/mini (same checks, a fraction of the bytes): settings are read before the first view draws.
 import * as z from 'zod/mini';
 import type { BandCutoffs } from '../domain/parScoring';
+import { DEFAULT_PAR_BANDS } from '../domain/indices';
 
 const percent = () => z.number().check(z.minimum(0), z.maximum(100));
 
@@ -17,11 +18,16 @@ const SettingsSchema = z.object({
   province: z._default(z.nullable(z.string()), null),
   /** The user's commune (unit_code in PAR/SIPAS data). */
   commune: z._default(z.nullable(z.string()), null),
-  /** SIPAS target in %, "phấn đấu mức độ hài lòng đạt trên 90%"; per-year overrides by year. */
+  /**
+   * The SIPAS target — one row of the plan's targets (domain/plan.ts sipasTargetRow), kept here so every page reads
+   * it before the engine starts: "phấn đấu mức độ hài lòng đạt trên 90%" — threshold in %, per-year overrides, and
+   * the comparison as the plan writes it ("trên" = '>', strictly above; "từ … trở lên" = '>=').
+   */
   sipasTarget: z._default(percent(), 90),
   sipasTargetByYear: z._default(z.record(z.string(), percent()), {}),
+  sipasTargetOp: z._default(z.enum(['>', '>=']), '>'),
   /** PAR bands: provinces set their own cut-offs (unconfirmed), so they are editable, per year if needed. */
-  parBands: z._default(BandCutoffsSchema, { excellent: 90, good: 80, fair: 70, average: 50 }),
+  parBands: z._default(BandCutoffsSchema, { ...DEFAULT_PAR_BANDS }),
   parBandsByYear: z._default(z.record(z.string(), BandCutoffsSchema), {}),
   /** Province view across the 2025 merger: the 34 new provinces or the 63 former ones. */
   provinceView: z._default(z.enum(['34', '63']), '34'),
@@ -42,6 +48,11 @@ export function restoreSettings(raw: string | null): Settings {
 
 export function sipasTargetFor(s: Settings, year: number): number {
   return s.sipasTargetByYear[String(year)] ?? s.sipasTarget;
+}
+
+/** The SIPAS target of a year as the plan's target row compares it: threshold and comparison. */
+export function sipasTargetRuleFor(s: Settings, year: number): { threshold: number; op: '>' | '>=' } {
+  return { threshold: sipasTargetFor(s, year), op: s.sipasTargetOp };
 }
 
 export function parBandsFor(s: Settings, year: number): BandCutoffs {

@@ -4,7 +4,10 @@ import { decodeSnapshot, encodeSnapshot } from './snapshotCodec';
 describe('snapshot codec', () => {
   it('round-trips what query results hold, which plain JSON would change', () => {
     const value = {
-      byCode: new Map([['D1', [{ year: 2024, total: 5.12, rank: null }]], ['D2', []]]),
+      byCode: new Map([
+        ['D1', [{ year: 2024, total: 5.12, rank: null }]],
+        ['D2', []],
+      ]),
       years: new Set([2023, 2024]),
       at: new Date('2026-12-02T06:00:00.000Z'),
       count: 12n,

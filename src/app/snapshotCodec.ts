@@ -2,7 +2,13 @@
 // plain JSON plus the few values query results carry that JSON drops or changes (Map, Set, Date, bigint,
 // undefined, NaN, ±Infinity). IndexedDB keeps the returning visit's snapshots as they are (structured clone).
 
-type Tagged = { $t: 'map'; v: [unknown, unknown][] } | { $t: 'set'; v: unknown[] } | { $t: 'date'; v: string } | { $t: 'big'; v: string } | { $t: 'num'; v: string } | { $t: 'undef' };
+type Tagged =
+  | { $t: 'map'; v: [unknown, unknown][] }
+  | { $t: 'set'; v: unknown[] }
+  | { $t: 'date'; v: string }
+  | { $t: 'big'; v: string }
+  | { $t: 'num'; v: string }
+  | { $t: 'undef' };
 
 function enc(v: unknown): unknown {
   if (v === undefined) return { $t: 'undef' };

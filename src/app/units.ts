@@ -1,6 +1,7 @@
 // Which units are the user's: the commune (chosen in Settings, else told by the loaded data) and whether the user has
 // data of their own. Read by every page that speaks for "your" commune (app/useUnits.ts, the deck, the report).
 import type { Db } from '../db/types';
+import { LOCAL_INDICES } from '../domain/indices';
 import { run, sql, type Sql } from '../sql/sql';
 
 /** True once the user has loaded data of their own (not the shipped demo, not a plain table). */
@@ -24,12 +25,13 @@ LIMIT 1`;
 }
 
 /**
- * Without a units list: the one local unit (not a province) that has PAR or SIPAS index rows, if there is exactly one.
+ * Without a units list: the one local unit (not a province) that has index rows of an index that scores communes (the
+ * registry's LOCAL_INDICES: PAR, SIPAS), if there is exactly one.
  * Province keys as in db/shown.ts.
  */
 const loneLocalUnitQuery = sql`
 SELECT unit_code, any_value(unit_name) AS unit_name FROM shown.index_scores
-WHERE index_code IN ('PAR', 'SIPAS') AND (dataset_id NOT IN (SELECT id FROM shown.fictional) OR NOT (${hasOwn}))
+WHERE index_code IN (${LOCAL_INDICES}) AND (dataset_id NOT IN (SELECT id FROM shown.fictional) OR NOT (${hasOwn}))
   AND unit_code NOT IN (SELECT k FROM shown.province_keys) AND coalesce(unit_name, '') NOT IN (SELECT k FROM shown.province_keys)
 GROUP BY unit_code`;
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/types';
 import { useData } from './DataContext';
 import { queryKey, recordResult, snapshotResult } from './viewSnapshot';
 
-export type QueryState<T> =
+type QueryState<T> =
   | { loading: true; data: null; error: null; stale?: false }
   /** `stale`: drawn from the start snapshot (viewSnapshot.ts) while the engine starts; replaced when it answers. */
   | { loading: false; data: T; error: null; stale?: boolean }

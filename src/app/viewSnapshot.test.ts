@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSnapshot, encodeSnapshot } from './snapshotCodec';
-import { dropStartSnapshot, exportSnapshot, loadStartSnapshot, queryKey, recordResult, setStamp, snapshotResult, stampOf, type ViewSnapshot } from './viewSnapshot';
+import {
+  dropStartSnapshot,
+  exportSnapshot,
+  loadStartSnapshot,
+  queryKey,
+  recordResult,
+  setStamp,
+  snapshotResult,
+  stampOf,
+  type ViewSnapshot,
+} from './viewSnapshot';
 import type { DatasetInfo } from './catalogue';
 
-const demoDataset: DatasetInfo = { id: 'demo-papi', kind: 'index_scores', file_name: 'papi.csv', row_count: 10, coverage: '2011–2024', imported_at: '2026-12-02T06:00:00', is_demo: true, source: 'PAPI', table_name: null, shown: true };
+const demoDataset: DatasetInfo = {
+  id: 'demo-papi',
+  kind: 'index_scores',
+  file_name: 'papi.csv',
+  row_count: 10,
+  coverage: '2011–2024',
+  imported_at: '2026-12-02T06:00:00',
+  is_demo: true,
+  source: 'PAPI',
+  table_name: null,
+  shown: true,
+};
 const asUrl = (s: ViewSnapshot) => `data:application/json,${encodeURIComponent(encodeSnapshot(s))}`;
 const exported = () => decodeSnapshot(exportSnapshot()!) as ViewSnapshot;
 
@@ -30,13 +51,23 @@ describe('view snapshots', () => {
 
   it('on a first visit offers the shipped demo snapshot to the first view, until the engine has answered', async () => {
     const key = queryKey('overview.cards', ['X001']);
-    await loadStartSnapshot({ firstStart: async () => true, storeRevision: async () => 0, demoUrl: asUrl({ stamp: 'demo', datasets: [demoDataset], queries: { [key]: new Map([['PAPI', 42.5]]) } }), within: 5000 });
+    await loadStartSnapshot({
+      firstStart: async () => true,
+      storeRevision: async () => 0,
+      demoUrl: asUrl({ stamp: 'demo', datasets: [demoDataset], queries: { [key]: new Map([['PAPI', 42.5]]) } }),
+      within: 5000,
+    });
     expect(snapshotResult(key)?.value).toEqual(new Map([['PAPI', 42.5]]));
     expect(snapshotResult(queryKey('overview.cards', ['X002']))).toBeNull();
     dropStartSnapshot();
     expect(snapshotResult(key)).toBeNull();
     // Once the start is past, a late read is not taken.
-    await loadStartSnapshot({ firstStart: async () => true, storeRevision: async () => 0, demoUrl: asUrl({ stamp: 'demo', datasets: [], queries: { [key]: 1 } }), within: 5000 });
+    await loadStartSnapshot({
+      firstStart: async () => true,
+      storeRevision: async () => 0,
+      demoUrl: asUrl({ stamp: 'demo', datasets: [], queries: { [key]: 1 } }),
+      within: 5000,
+    });
     expect(snapshotResult(key)).toBeNull();
   });
 });

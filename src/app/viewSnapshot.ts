@@ -17,7 +17,7 @@ export interface ViewSnapshot {
   queries: Record<string, unknown>;
 }
 
-export const DEMO_STAMP = 'demo';
+const DEMO_STAMP = 'demo';
 declare const __BUILD_ID__: string;
 /** Results of another build may be shaped differently: a snapshot is only read back by the build that wrote it. */
 const BUILD = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
@@ -97,7 +97,12 @@ function scheduleSave() {
  * Reads the snapshot the first view may draw from: the saved one when it was made from the stored data as it is now,
  * else — on a first start — the demo's. Never throws and never waits long: without a snapshot the app starts as before.
  */
-export async function loadStartSnapshot(opts: { firstStart: () => Promise<boolean>; storeRevision: () => Promise<number>; demoUrl: string; within: number }): Promise<void> {
+export async function loadStartSnapshot(opts: {
+  firstStart: () => Promise<boolean>;
+  storeRevision: () => Promise<number>;
+  demoUrl: string;
+  within: number;
+}): Promise<void> {
   const read = async (): Promise<ViewSnapshot | null> => {
     if (await opts.firstStart()) {
       const res = await fetch(opts.demoUrl);
@@ -108,7 +113,10 @@ export async function loadStartSnapshot(opts: { firstStart: () => Promise<boolea
     const saved = typeof indexedDB === 'undefined' ? null : await readSaved();
     return saved && saved.stamp === stampOf(await opts.storeRevision()) ? saved : null;
   };
-  const found = await Promise.race([read().catch((e: unknown) => (console.warn('no view snapshot', e), null)), new Promise<null>((r) => setTimeout(() => r(null), opts.within))]);
+  const found = await Promise.race([
+    read().catch((e: unknown) => (console.warn('no view snapshot', e), null)),
+    new Promise<null>((r) => setTimeout(() => r(null), opts.within)),
+  ]);
   if (!closed) atStart = found;
   closed = true;
 }

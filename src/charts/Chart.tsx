@@ -58,7 +58,9 @@ export function Chart({ id, title, subtitle, context, option, table, source, hei
           <h2 className="chart-title">{title}</h2>
           {table.rows.length > 0 && (
             <div className="chart-tools">
-              <button type="button" onClick={downloadPng} disabled={busy} data-testid="chart-png">{t('chart.png')}</button>
+              <button type="button" onClick={downloadPng} disabled={busy} data-testid="chart-png">
+                {t('chart.png')}
+              </button>
               <button type="button" aria-pressed={pinned} onClick={() => togglePin(id, title)} data-testid="chart-pin" title={t('chart.pinTitle')}>
                 {pinned ? t('chart.unpin') : t('chart.pin')}
               </button>
@@ -82,11 +84,21 @@ export function Chart({ id, title, subtitle, context, option, table, source, hei
         <summary>{t('chart.showTable')}</summary>
         <table>
           <thead>
-            <tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {table.rows.map((r, i) => (
-              <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>
+              <tr key={i}>
+                {r.map((c, j) => (
+                  <td key={j}>{c}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

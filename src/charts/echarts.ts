@@ -7,7 +7,18 @@ import { THEME, themeOf, type ChartPlace } from './theme';
 
 // The map's parts (map series, geo, custom outline, graphics) register in features/indices/map/loadMap.ts, so they
 // load with the index page only.
-echarts.use([LineChart, BarChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 // The three looks, registered once when ECharts is first loaded; a chart names its place's theme (theme.ts).
 for (const place of Object.keys(THEME) as ChartPlace[]) echarts.registerTheme(THEME[place], themeOf(place));

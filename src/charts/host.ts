@@ -13,4 +13,3 @@ export interface ChartHost {
 
 /** Without a host: no demo, nothing pinned, pinning does nothing. */
 export const ChartHostContext = createContext<ChartHost>({ demo: false, isPinned: () => false, togglePin: () => {} });
-

@@ -4,7 +4,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { echarts } from './echarts';
 import { CANVAS_TEXT, THEME, type ChartPlace } from './theme';
 
-export interface ImageText {
+interface ImageText {
   title: string;
   subtitle?: string;
   /** Unit and period, e.g. "Xã Hòa An · Quý 1/2026". */

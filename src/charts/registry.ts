@@ -68,7 +68,7 @@ export function drawingOf<M>(view: ChartView<M>, model: M, labels: ChartLabels, 
 }
 
 /** A loaded chart, its model hidden: draws itself in any language (each call builds a new option: memoise it). */
-export type LoadedChart = (labels: ChartLabels) => ChartDrawing;
+type LoadedChart = (labels: ChartLabels) => ChartDrawing;
 
 /** A chart in a list of charts of different models (the deck's, by id). */
 export interface RegisteredChart<Db, P> {

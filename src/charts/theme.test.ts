@@ -17,8 +17,17 @@ const option: EChartsCoreOption = {
   yAxis: { type: 'value', name: 'Điểm' },
   series: [
     {
-      name: 'Xã Hòa An', type: 'line', data: [41.2, 43.5, 44.1], label: { show: true, formatter: (p: { value: number }) => p.value.toFixed(1) },
-      markLine: { symbol: 'none', data: [{ xAxis: '2018', label: { formatter: 'Đổi phương pháp' } }, { yAxis: 44, label: { formatter: 'Mục tiêu' } }] },
+      name: 'Xã Hòa An',
+      type: 'line',
+      data: [41.2, 43.5, 44.1],
+      label: { show: true, formatter: (p: { value: number }) => p.value.toFixed(1) },
+      markLine: {
+        symbol: 'none',
+        data: [
+          { xAxis: '2018', label: { formatter: 'Đổi phương pháp' } },
+          { yAxis: 44, label: { formatter: 'Mục tiêu' } },
+        ],
+      },
     },
     { name: 'Trung vị', type: 'bar', data: [40, 42, 43] },
   ],
@@ -39,7 +48,10 @@ describe('chart themes', () => {
   it('draw every text of a slide at 18 px or more: axes, axis names, legend, data labels and mark-line labels', () => {
     const texts = drawnText(option, 'slide');
     for (const name of ['2018', 'Năm', 'Điểm', 'Xã Hòa An', 'Trung vị', '43.5', 'Đổi phương pháp', 'Mục tiêu']) {
-      expect(texts.find((t) => t.text === name), name).toBeDefined();
+      expect(
+        texts.find((t) => t.text === name),
+        name,
+      ).toBeDefined();
     }
     expect(Math.min(...texts.map((t) => t.size))).toBeGreaterThanOrEqual(18);
   });

@@ -2,7 +2,8 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Db, Param, Row } from './types';
+import { openReader } from './reader';
+import type { Db, Param, Reader, Row } from './types';
 
 let started: Promise<Db> | null = null;
 
@@ -26,8 +27,7 @@ async function start(): Promise<Db> {
   await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
   performance.mark('chiso:duckdb-ready'); // read by `npm run bench`
 
-  const toRows = <T extends Row>(table: { toArray(): unknown[] }): T[] =>
-    table.toArray().map((r) => normalise((r as { toJSON(): Row }).toJSON()) as T);
+  const toRows = <T extends Row>(table: { toArray(): unknown[] }): T[] => table.toArray().map((r) => normalise((r as { toJSON(): Row }).toJSON()) as T);
 
   // Views run the same parameterised queries again and again (a period picked, a unit changed): a prepared
   // statement kept per SQL text saves two worker round trips each time. DuckDB rebinds it when tables change.
@@ -49,6 +49,8 @@ async function start(): Promise<Db> {
     statements.set(sql, p);
     return p;
   };
+
+  let reader: Promise<Reader> | null = null;
 
   return {
     async query<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
@@ -81,6 +83,10 @@ async function start(): Promise<Db> {
     },
     async copyFileToBuffer(name: string) {
       return db.copyFileToBuffer(name);
+    },
+    reader() {
+      reader ??= openReader(db);
+      return reader;
     },
   };
 }

@@ -6,14 +6,24 @@ import type { Db } from './types';
 // and the user's own files.
 async function dataset(db: Db, id: string, kind: string, demo: 'fiction' | 'papi' | 'user') {
   await db.query(`INSERT INTO datasets (id, kind, file_name, row_count, imported_at, is_demo, source) VALUES (?, ?, ?, 1, now(), ?, ?)`, [
-    id, kind, `${id}.csv`, demo !== 'user', demo === 'fiction' ? 'Dữ liệu minh họa' : demo === 'papi' ? 'PAPI, UNDP & CECODES' : null,
+    id,
+    kind,
+    `${id}.csv`,
+    demo !== 'user',
+    demo === 'fiction' ? 'Dữ liệu minh họa' : demo === 'papi' ? 'PAPI, UNDP & CECODES' : null,
   ]);
 }
 const answers = (db: Db, id: string, unit: string, n: number, answer: number) =>
   db.query(`INSERT INTO sipas_counts VALUES (?, 2026, 1, 1, ?, 'TC1.1', 1, ?, ?)`, [id, unit, answer, n]);
 const indexRow = (db: Db, id: string, index: string, code: string, name: string, score: number) =>
-  db.query(`INSERT INTO index_scores (dataset_id, index_code, year, unit_code, unit_name, component, score) VALUES (?, ?, 2024, ?, ?, '', ?)`, [id, index, code, name, score]);
-const sum = async (db: Db, sql: string) => Number(((await db.query<{ v: number }>(sql))[0]?.v) ?? 0);
+  db.query(`INSERT INTO index_scores (dataset_id, index_code, year, unit_code, unit_name, component, score) VALUES (?, ?, 2024, ?, ?, '', ?)`, [
+    id,
+    index,
+    code,
+    name,
+    score,
+  ]);
+const sum = async (db: Db, sql: string) => Number((await db.query<{ v: number }>(sql))[0]?.v ?? 0);
 
 describe('shown: no figure pools fictional and real rows', () => {
   let db: Db;
@@ -37,7 +47,12 @@ describe('shown: no figure pools fictional and real rows', () => {
   });
 
   it('sets aside the demo PAR data and units for the user’s PAR scores; SIPAS answers stay', async () => {
-    for (const [id, kind] of [['d-crit', 'par_criteria'], ['d-units', 'units'], ['d-sipas', 'sipas_responses']] as const) await dataset(db, id, kind, 'fiction');
+    for (const [id, kind] of [
+      ['d-crit', 'par_criteria'],
+      ['d-units', 'units'],
+      ['d-sipas', 'sipas_responses'],
+    ] as const)
+      await dataset(db, id, kind, 'fiction');
     await db.exec(`INSERT INTO units VALUES ('d-units', 'X001', 'Xã Hòa An', 'Xã', NULL)`);
     await answers(db, 'd-sipas', 'X001', 5, 5);
     await dataset(db, 'my-scores', 'par_scores', 'user');

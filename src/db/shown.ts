@@ -7,7 +7,18 @@ const str = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const list = (xs: readonly string[]) => xs.map(str).join(', ');
 
 /** The main tables, each with a view of the same name and columns in `shown`. */
-const PLAIN = ['par_criteria', 'par_scores', 'sipas_counts', 'sipas_sheets', 'sipas_items', 'units', 'commune_merger'] as const;
+const PLAIN = [
+  'par_criteria',
+  'par_scores',
+  'sipas_counts',
+  'sipas_sheets',
+  'sipas_items',
+  'units',
+  'commune_merger',
+  'plan_targets',
+  'plan_indicators',
+  'plan_tasks',
+] as const;
 
 const hiddenWhen = Object.entries(DISPLACED_BY)
   .map(([kind, by]) => `(f.kind = ${str(kind)} AND EXISTS (SELECT 1 FROM main.datasets u WHERE NOT u.is_demo AND u.kind IN (${list(by!)})))`)

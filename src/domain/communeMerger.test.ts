@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SHARED_DIR } from '../../tests/helpers/shared';
-import { communeIndex, communeKeyInView, communesInView, formerLines, matchName, parseCrosswalk, parseUnitName, pickCommuneIndex, reviewNames, type CrosswalkRow } from './communeMerger';
+import {
+  communeIndex,
+  communeKeyInView,
+  communesInView,
+  formerLines,
+  matchName,
+  parseCrosswalk,
+  parseUnitName,
+  pickCommuneIndex,
+  reviewNames,
+  type CrosswalkRow,
+} from './communeMerger';
 import { nameKey } from './vnNames';
 import type { UnitTotal } from './trend';
 
@@ -17,7 +28,14 @@ const rows: CrosswalkRow[] = [
   ['Tỉnh B', 'Vĩnh Hoà Hiệp', 'Xã Vĩnh Hòa Hiệp'],
 ];
 const ix = communeIndex('Tỉnh A', parseCrosswalk(rows));
-const u = (year: number, unitCode: string, unitName: string, total: number, nPresent = 1, nExpected = 1): UnitTotal => ({ year, unitCode, unitName, total, nPresent, nExpected });
+const u = (year: number, unitCode: string, unitName: string, total: number, nPresent = 1, nExpected = 1): UnitTotal => ({
+  year,
+  unitCode,
+  unitName,
+  total,
+  nPresent,
+  nExpected,
+});
 
 describe('names', () => {
   it('compares tone placement and Unicode forms equal, different tones not', () => {
@@ -58,9 +76,14 @@ describe('matchName', () => {
 
 describe('communesInView', () => {
   const data = [
-    u(2024, 'C1', 'Xã Phú Hữu', 80), u(2024, 'C2', 'Xã Phước Hưng', 90), u(2024, 'C3', 'Thị trấn An Phú', 70),
-    u(2024, 'C4', 'Xã Dương Nỗ', 85), u(2024, 'C5', 'Xã Hòa An', 88), u(2024, 'C6', 'Xã Bình An', 60),
-    u(2025, 'N1', 'Xã Phú Hữu', 86), u(2025, 'N4', 'Xã Dương Nỗ', 87),
+    u(2024, 'C1', 'Xã Phú Hữu', 80),
+    u(2024, 'C2', 'Xã Phước Hưng', 90),
+    u(2024, 'C3', 'Thị trấn An Phú', 70),
+    u(2024, 'C4', 'Xã Dương Nỗ', 85),
+    u(2024, 'C5', 'Xã Hòa An', 88),
+    u(2024, 'C6', 'Xã Bình An', 60),
+    u(2025, 'N1', 'Xã Phú Hữu', 86),
+    u(2025, 'N4', 'Xã Dương Nỗ', 87),
   ];
   it('new view: before 2025 a merged commune is the unweighted mean of its former ones, under its 2025 code and name', () => {
     const v = communesInView(ix, data, '34');
@@ -73,7 +96,10 @@ describe('communesInView', () => {
     // not in the crosswalk, or ambiguous: as it is
     expect(v.filter((x) => x.year === 2024 && ['C5', 'C6'].includes(x.unitCode)).map((x) => x.total)).toEqual([88, 60]);
     // 2025 as published
-    expect(v.filter((x) => x.year === 2025).map((x) => [x.unitCode, x.total, x.derived])).toEqual([['N1', 86, false], ['N4', 87, false]]);
+    expect(v.filter((x) => x.year === 2025).map((x) => [x.unitCode, x.total, x.derived])).toEqual([
+      ['N1', 86, false],
+      ['N4', 87, false],
+    ]);
     // Bình An: one of its three former communes is ambiguous, two are absent → not listed (no former found)
     expect(v.some((x) => x.unitName === 'Bình An')).toBe(false);
   });
@@ -90,13 +116,19 @@ describe('communesInView', () => {
     expect(communesInView(ix, data, '63').map((x) => x.unitCode)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6']);
   });
   it('names what it could not place', () => {
-    expect(reviewNames(ix, data)).toEqual({ unmatched: ['Xã Hòa An'], ambiguous: [{ name: 'Xã Bình An', candidates: ['Xã Bình An (huyện Châu Thành) → Bình An', 'Xã Bình An (huyện Kiên Lương) → Kiên Lương'] }] });
+    expect(reviewNames(ix, data)).toEqual({
+      unmatched: ['Xã Hòa An'],
+      ambiguous: [{ name: 'Xã Bình An', candidates: ['Xã Bình An (huyện Châu Thành) → Bình An', 'Xã Bình An (huyện Kiên Lương) → Kiên Lương'] }],
+    });
   });
   it('maps the unit between views and draws the former communes beside a merged one', () => {
     expect(communeKeyInView(ix, data, 'N1', '63')).toBe('C1'); // the former commune of the same name
     expect(communeKeyInView(ix, data, 'C2', '34')).toBe('N1'); // Phước Hưng → Phú Hữu (first of its new communes)
     expect(communeKeyInView(ix, data, 'C5', '34')).toBe('C5');
-    expect(formerLines(ix, data, 'N1').map((l) => [l.name, l.byYear.get(2024)])).toEqual([['Xã Phú Hữu', 80], ['Xã Phước Hưng (phần còn lại sau khi sáp nhập vào xã An Phú)', 90]]);
+    expect(formerLines(ix, data, 'N1').map((l) => [l.name, l.byYear.get(2024)])).toEqual([
+      ['Xã Phú Hữu', 80],
+      ['Xã Phước Hưng (phần còn lại sau khi sáp nhập vào xã An Phú)', 90],
+    ]);
     expect(formerLines(ix, data, 'N4')).toEqual([]);
   });
 });
@@ -127,7 +159,8 @@ describe('the shipped crosswalk (data/ref/communes_2025.json) against the produc
   it('Huế: 40 new communes; Đan Điền from four former ones, all matched by name', () => {
     const hue = communeIndex('Huế', parseCrosswalk(shipped));
     expect(hue.communes).toHaveLength(40);
-    for (const n of ['Xã Quảng Thái', 'Xã Quảng Lợi', 'Xã Quảng Vinh', 'Xã Quảng Phú']) expect(matchName(hue, n, 2024)).toMatchObject({ kind: 'former', of: [{ name: 'Đan Điền' }] });
+    for (const n of ['Xã Quảng Thái', 'Xã Quảng Lợi', 'Xã Quảng Vinh', 'Xã Quảng Phú'])
+      expect(matchName(hue, n, 2024)).toMatchObject({ kind: 'former', of: [{ name: 'Đan Điền' }] });
     expect(matchName(hue, 'Xã Dương Nỗ', 2024)).toMatchObject({ kind: 'former', of: [{ name: 'Dương Nỗ', unchanged: true }] });
   });
 });

@@ -42,7 +42,7 @@ export interface NewCommune {
 const PARTIAL = /một phần|phần còn lại|bao gồm/;
 const IGNORED = /^(cũ|mới)$/;
 
-export interface UnitName {
+interface UnitName {
   type: string | null;
   base: string;
   district: string | null;
@@ -114,7 +114,7 @@ export function parseCrosswalk(rows: readonly CrosswalkRow[]): NewCommune[] {
 
 const identity = (f: FormerCommune) => `${f.type ?? ''}|${f.base}|${f.district ?? ''}`;
 
-export type CommuneMatch =
+type CommuneMatch =
   | { kind: 'new'; commune: NewCommune }
   | { kind: 'former'; former: FormerCommune; of: NewCommune[] }
   | { kind: 'ambiguous'; candidates: string[] }
@@ -135,7 +135,8 @@ export function communeIndex(province: string, all: readonly NewCommune[]): Comm
   const communes = all.filter((c) => c.provinceKey === pk);
   const byKey = new Map(communes.map((c) => [c.key, c]));
   const formersByBase = new Map<string, { former: FormerCommune; commune: NewCommune }[]>();
-  for (const commune of communes) for (const former of commune.formers) formersByBase.set(former.base, [...(formersByBase.get(former.base) ?? []), { former, commune }]);
+  for (const commune of communes)
+    for (const former of commune.formers) formersByBase.set(former.base, [...(formersByBase.get(former.base) ?? []), { former, commune }]);
   return { province, communes, byKey, formersByBase, matches: new Map() };
 }
 
@@ -240,7 +241,12 @@ export function communesInView(ix: CommuneIndex, units: readonly UnitTotal[], vi
     }
     for (const [c, got] of found) {
       const pub = published.get(c.key);
-      out.push({ year, unitCode: pub?.code ?? c.name, unitName: pub?.name ?? c.name, ...mergerMean(c.formers.map((f) => ({ name: f.label, row: got.get(identity(f)) }))) });
+      out.push({
+        year,
+        unitCode: pub?.code ?? c.name,
+        unitName: pub?.name ?? c.name,
+        ...mergerMean(c.formers.map((f) => ({ name: f.label, row: got.get(identity(f)) }))),
+      });
     }
   }
   return out;
@@ -261,7 +267,10 @@ export function reviewNames(ix: CommuneIndex, units: readonly UnitTotal[]): Name
     if (m.kind === 'ambiguous') ambiguous.set(u.unitName, m.candidates);
   }
   const vi = (a: string, b: string) => a.localeCompare(b, 'vi');
-  return { unmatched: [...unmatched].sort(vi), ambiguous: [...ambiguous.entries()].sort(([a], [b]) => vi(a, b)).map(([name, candidates]) => ({ name, candidates })) };
+  return {
+    unmatched: [...unmatched].sort(vi),
+    ambiguous: [...ambiguous.entries()].sort(([a], [b]) => vi(a, b)).map(([name, candidates]) => ({ name, candidates })),
+  };
 }
 
 /** The new commune a unit key (code or name) stands for: by its names from the merger year on, else by the key itself. */
@@ -279,13 +288,18 @@ export function communeKeyInView(ix: CommuneIndex, units: readonly UnitTotal[], 
   if (view === '63') {
     const c = newCommuneOf(ix, units, key);
     if (!c) return key;
-    const of = units.filter((u) => u.year < MERGER_YEAR).flatMap((u) => {
-      const m = matchName(ix, u.unitName, u.year);
-      return m.kind === 'former' && m.of.includes(c) ? [{ u, base: m.former.base }] : [];
-    });
+    const of = units
+      .filter((u) => u.year < MERGER_YEAR)
+      .flatMap((u) => {
+        const m = matchName(ix, u.unitName, u.year);
+        return m.kind === 'former' && m.of.includes(c) ? [{ u, base: m.former.base }] : [];
+      });
     return (of.find((x) => x.base === c.key) ?? of[0])?.u.unitCode ?? key;
   }
-  const m = units.filter((u) => u.year < MERGER_YEAR && (u.unitCode === key || u.unitName === key)).map((u) => matchName(ix, u.unitName, u.year)).find((x) => x.kind === 'former');
+  const m = units
+    .filter((u) => u.year < MERGER_YEAR && (u.unitCode === key || u.unitName === key))
+    .map((u) => matchName(ix, u.unitName, u.year))
+    .find((x) => x.kind === 'former');
   if (m?.kind !== 'former') return key;
   const c = m.of[0]!;
   return publishedNames(ix, units).get(c.key)?.code ?? c.name;

@@ -3,6 +3,23 @@
 // out. The real PAPI data is reference data, not fiction: it never steps aside.
 import type { Kind } from './kinds';
 
+/**
+ * The demo commune's plan measures what is shown (SIPAS, PAR, the province's indices): it steps aside whole as soon as
+ * the user brings a plan of their own, or any data its targets would be measured on, so a fictional target is never
+ * judged on the user's figures.
+ */
+const PLAN_DISPLACED_BY: readonly Kind[] = [
+  'plan_targets',
+  'plan_indicators',
+  'plan_tasks',
+  'sipas_responses',
+  'sipas_items',
+  'par_criteria',
+  'par_scores',
+  'units',
+  'index_scores',
+];
+
 /** The source the fictional demo files carry (data/demo/*.csv). */
 export const FICTIONAL_SOURCE = 'Dữ liệu minh họa';
 
@@ -17,6 +34,9 @@ export const DISPLACED_BY: Partial<Record<Kind, readonly Kind[]>> = {
   par_criteria: ['par_criteria', 'par_scores'],
   par_scores: ['par_criteria', 'par_scores'],
   units: ['units', 'par_criteria', 'par_scores'],
+  plan_targets: PLAN_DISPLACED_BY,
+  plan_indicators: PLAN_DISPLACED_BY,
+  plan_tasks: PLAN_DISPLACED_BY,
 };
 
 /**

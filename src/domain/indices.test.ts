@@ -16,7 +16,10 @@ describe('the index registry', () => {
         const b = m.bounds(y);
         expect(b.min < b.max && b.max <= m.ceiling, `${code} ${y}`).toBe(true);
       }
-      expect(YEARS.some((y) => m.bounds(y).max === m.ceiling), code).toBe(true);
+      expect(
+        YEARS.some((y) => m.bounds(y).max === m.ceiling),
+        code,
+      ).toBe(true);
       expect([...m.breaks].sort((a, b) => a - b)).toEqual(m.breaks);
       // A percentage is on 0–100; a ratio on 0–1.
       if (m.scale === 'percent') expect(m.ceiling).toBe(100);
@@ -25,7 +28,10 @@ describe('the index registry', () => {
   });
 
   it('PAPI: 6–60 until 2017, 8–80 from 2018, and no line across the break', () => {
-    expect([INDICES.PAPI.bounds(2017), INDICES.PAPI.bounds(2018)]).toEqual([{ min: 6, max: 60 }, { min: 8, max: 80 }]);
+    expect([INDICES.PAPI.bounds(2017), INDICES.PAPI.bounds(2018)]).toEqual([
+      { min: 6, max: 60 },
+      { min: 8, max: 80 },
+    ]);
     expect([eraOf(INDICES.PAPI, 2017), eraOf(INDICES.PAPI, 2018), eraOf(INDICES.PCI, 2018)]).toEqual([0, 1, 0]);
     expect(INDICES.PAPI.notes).toEqual(['note.papiBreak']);
     expect([INDICES.DTI.decimals, INDICES.PAR.decimals]).toEqual([4, 2]);
@@ -45,9 +51,15 @@ describe('the index registry', () => {
     const rule = INDICES.SIPAS.fromAnswers!;
     const years = rule(
       [{ year: 2024, value: 86.2 }],
-      [{ year: 2024, rate: 80, answers: 50, lastQuarter: 4 }, { year: 2025, rate: 70, answers: 10, lastQuarter: 2 }],
+      [
+        { year: 2024, rate: 80, answers: 50, lastQuarter: 4 },
+        { year: 2025, rate: 70, answers: 10, lastQuarter: 2 },
+      ],
     );
-    expect(years.map((y) => [y.year, y.value, y.from])).toEqual([[2024, 86.2, 'published'], [2025, 70, 'answers']]);
+    expect(years.map((y) => [y.year, y.value, y.from])).toEqual([
+      [2024, 86.2, 'published'],
+      [2025, 70, 'answers'],
+    ]);
     expect(INDEX_CODES.filter((c) => INDICES[c].fromAnswers)).toEqual(['SIPAS']);
     expect(INDEX_CODES.filter((c) => INDICES[c].target)).toEqual(['SIPAS']);
   });
@@ -63,8 +75,15 @@ describe('the index registry', () => {
     expect(INDEX_CODES.filter((c) => INDICES[c].components.summedFrom)).toEqual(['PAPI']);
     expect(INDEX_CODES.filter((c) => INDICES[c].total === 'sumOfParts')).toEqual(['PAPI']);
     expect(INDEX_CODES.filter((c) => !INDICES[c].components.percentOfMax)).toEqual(['PAPI']);
-    expect([INDICES.PAPI.components.label('D5'), INDICES.PAPI.components.label('SC52')]).toEqual([{ key: 'indices.papi.dim.5' }, { key: 'indices.papi.sub.SC52' }]);
-    expect([INDICES.PAR.components.label('3'), INDICES.PAR.components.label('3.1'), INDICES.PCI.components.label('A1')]).toEqual([{ key: 'indices.parField', params: { code: '3' } }, null, null]);
+    expect([INDICES.PAPI.components.label('D5'), INDICES.PAPI.components.label('SC52')]).toEqual([
+      { key: 'indices.papi.dim.5' },
+      { key: 'indices.papi.sub.SC52' },
+    ]);
+    expect([INDICES.PAR.components.label('3'), INDICES.PAR.components.label('3.1'), INDICES.PCI.components.label('A1')]).toEqual([
+      { key: 'indices.parField', params: { code: '3' } },
+      null,
+      null,
+    ]);
     expect(INDICES.PAR.components.namesFromParCriteria).toBe(true);
   });
 

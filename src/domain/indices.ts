@@ -19,7 +19,7 @@ export interface LabelRef {
 }
 
 /** A named group with the lowest value it takes, as Bộ Nội vụ groups provinces' PAR Index. */
-export interface GroupBand<Id extends string = string> {
+interface GroupBand<Id extends string = string> {
   id: Id;
   /** The lowest value in the group (the last group takes anything lower). */
   min: number;
@@ -41,7 +41,7 @@ export type ParProvinceGroup = (typeof PAR_PROVINCE_GROUPS)[number]['id'];
 export const DEFAULT_PAR_BANDS: BandCutoffs = { excellent: 90, good: 80, fair: 70, average: 50 };
 
 /** How a rank table and a card group the units of an index's total. */
-export type Grouping =
+type Grouping =
   /** PAR: provinces in PAR_PROVINCE_GROUPS; communes and units in the province's bands (settings, bandOf). */
   | 'par'
   /** By quartile of rank; `published`: the publisher's own groups (PAPI), shown on the overview card too. */
@@ -98,24 +98,56 @@ export const PAPI_SOURCE = 'PAPI, UNDP & CECODES';
 
 const percent = () => ({ min: 0, max: 100 });
 const asLoaded = (over: Partial<IndexMeta['components']> = {}): IndexMeta['components'] => ({
-  summedFrom: null, percentOfMax: true, namesFromParCriteria: false, label: () => null, ...over,
+  summedFrom: null,
+  percentOfMax: true,
+  namesFromParCriteria: false,
+  label: () => null,
+  ...over,
 });
 const QUARTILES: Grouping = { quartiles: true, published: false };
 
 export const INDICES: Record<IndexCode, IndexMeta> = {
   PAR: {
-    code: 'PAR', scale: 'percent', ceiling: 100, bounds: percent, decimals: 2, breaks: [], notes: [], level: 'local', groups: 'par',
+    code: 'PAR',
+    scale: 'percent',
+    ceiling: 100,
+    bounds: percent,
+    decimals: 2,
+    breaks: [],
+    notes: [],
+    level: 'local',
+    groups: 'par',
     total: 'published',
     components: asLoaded({ namesFromParCriteria: true, label: (code) => (/^\d+$/.test(code) ? { key: 'indices.parField', params: { code } } : null) }),
-    sourceLabels: {}, fromAnswers: null, target: null,
+    sourceLabels: {},
+    fromAnswers: null,
+    target: null,
   },
   SIPAS: {
-    code: 'SIPAS', scale: 'percent', ceiling: 100, bounds: percent, decimals: 2, breaks: [], notes: [], level: 'local', groups: QUARTILES,
-    total: 'published', components: asLoaded(), sourceLabels: {}, fromAnswers: communeSipas, target: 'sipas',
+    code: 'SIPAS',
+    scale: 'percent',
+    ceiling: 100,
+    bounds: percent,
+    decimals: 2,
+    breaks: [],
+    notes: [],
+    level: 'local',
+    groups: QUARTILES,
+    total: 'published',
+    components: asLoaded(),
+    sourceLabels: {},
+    fromAnswers: communeSipas,
+    target: 'sipas',
   },
   // 2018: PAPI went from 6 to 8 dimensions (total 6–60 → 8–80); PAPI itself discourages comparing across it.
   PAPI: {
-    code: 'PAPI', scale: 'points', ceiling: 80, decimals: 2, breaks: [2018], notes: ['note.papiBreak'], level: 'province',
+    code: 'PAPI',
+    scale: 'points',
+    ceiling: 80,
+    decimals: 2,
+    breaks: [2018],
+    notes: ['note.papiBreak'],
+    level: 'province',
     bounds: (year) => ({ min: papiDimensionCount(year), max: 10 * papiDimensionCount(year) }),
     groups: { quartiles: true, published: true },
     total: 'sumOfParts',
@@ -125,15 +157,41 @@ export const INDICES: Record<IndexCode, IndexMeta> = {
       namesFromParCriteria: false,
       label: (code) => ({ key: /^D\d$/.test(code) ? `indices.papi.dim.${code.slice(1)}` : `indices.papi.sub.${code}` }),
     },
-    sourceLabels: { [PAPI_SOURCE]: 'source.papi' }, fromAnswers: null, target: null,
+    sourceLabels: { [PAPI_SOURCE]: 'source.papi' },
+    fromAnswers: null,
+    target: null,
   },
   PCI: {
-    code: 'PCI', scale: 'points', ceiling: 100, bounds: percent, decimals: 2, breaks: [], notes: [], level: 'province', groups: QUARTILES,
-    total: 'published', components: asLoaded(), sourceLabels: {}, fromAnswers: null, target: null,
+    code: 'PCI',
+    scale: 'points',
+    ceiling: 100,
+    bounds: percent,
+    decimals: 2,
+    breaks: [],
+    notes: [],
+    level: 'province',
+    groups: QUARTILES,
+    total: 'published',
+    components: asLoaded(),
+    sourceLabels: {},
+    fromAnswers: null,
+    target: null,
   },
   DTI: {
-    code: 'DTI', scale: 'ratio', ceiling: 1, bounds: () => ({ min: 0, max: 1 }), decimals: 4, breaks: [], notes: [], level: 'province',
-    groups: QUARTILES, total: 'published', components: asLoaded(), sourceLabels: {}, fromAnswers: null, target: null,
+    code: 'DTI',
+    scale: 'ratio',
+    ceiling: 1,
+    bounds: () => ({ min: 0, max: 1 }),
+    decimals: 4,
+    breaks: [],
+    notes: [],
+    level: 'province',
+    groups: QUARTILES,
+    total: 'published',
+    components: asLoaded(),
+    sourceLabels: {},
+    fromAnswers: null,
+    target: null,
   },
 };
 

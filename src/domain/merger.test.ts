@@ -9,7 +9,14 @@ const cw = crosswalk([
   { oldProvince: 'Thừa Thiên Huế', code: 'P31', newUnit: 'Huế', newType: 'thành phố' },
   { oldProvince: 'Hà Nội', code: 'P01', newUnit: 'Hà Nội', newType: 'thành phố' },
 ]);
-const u = (year: number, unitName: string, total: number, nPresent = 28, nExpected = 28): UnitTotal => ({ year, unitCode: unitName, unitName, total, nPresent, nExpected });
+const u = (year: number, unitName: string, total: number, nPresent = 28, nExpected = 28): UnitTotal => ({
+  year,
+  unitCode: unitName,
+  unitName,
+  total,
+  nPresent,
+  nExpected,
+});
 
 describe('mergerMean (provinces and communes alike)', () => {
   it('is the unweighted mean of the former units: (60 + 70 + 95) / 3 = 75, whatever their sizes', () => {
@@ -28,10 +35,17 @@ describe('mergerMean (provinces and communes alike)', () => {
     ]);
     expect(Number.isNaN(m.total)).toBe(true);
     expect([m.nPresent, m.nExpected]).toEqual([1, 3]);
-    expect(m.missing).toEqual([{ name: 'B', nPresent: 20, nExpected: 28 }, { name: 'C', nPresent: 0, nExpected: 1 }]);
+    expect(m.missing).toEqual([
+      { name: 'B', nPresent: 20, nExpected: 28 },
+      { name: 'C', nPresent: 0, nExpected: 1 },
+    ]);
   });
   it('one former unit (renamed, not merged) is its own value, not derived; none is no value', () => {
-    expect(mergerMean([{ name: 'Thừa Thiên Huế', row: u(2021, 'Thừa Thiên Huế', 48.06) }])).toMatchObject({ total: 48.06, derived: false, from: ['Thừa Thiên Huế'] });
+    expect(mergerMean([{ name: 'Thừa Thiên Huế', row: u(2021, 'Thừa Thiên Huế', 48.06) }])).toMatchObject({
+      total: 48.06,
+      derived: false,
+      from: ['Thừa Thiên Huế'],
+    });
     expect(Number.isNaN(mergerMean([]).total)).toBe(true);
   });
 });
@@ -59,7 +73,10 @@ describe('provincesInView', () => {
     const hp = rows.find((r) => r.unitName === 'Hải Phòng')!;
     expect(hp.nPresent).toBeLessThan(hp.nExpected);
     expect(Number.isNaN(hp.total)).toBe(true);
-    expect(hp.missing).toEqual([{ name: 'Hải Dương', nPresent: 13, nExpected: 28 }, { name: 'Hải Phòng', nPresent: 0, nExpected: 1 }]);
+    expect(hp.missing).toEqual([
+      { name: 'Hải Dương', nPresent: 13, nExpected: 28 },
+      { name: 'Hải Phòng', nPresent: 0, nExpected: 1 },
+    ]);
   });
   it('takes published values of the new provinces as they are (from 2025, or a year published on 34)', () => {
     const rows = provincesInView(cw, [u(2025, 'Hải Phòng', 0.71, 1, 1), u(2024, 'Huế', 0.69, 1, 1), u(2024, 'Hải Phòng', 0.7, 1, 1)], '34');
@@ -71,7 +88,12 @@ describe('provincesInView', () => {
   });
   it('on the 63 view keeps former provinces and leaves out years published on the 34', () => {
     const rows = provincesInView(cw, [u(2021, 'Hải Dương', 42.68), u(2025, 'Hải Phòng', 0.7, 1, 1)], '63');
-    expect(rows.map((r) => [r.year, r.unitName, r.nPresent])).toEqual([[2021, 'Hải Dương', 28], [2021, 'Hải Phòng', 0], [2021, 'Thừa Thiên Huế', 0], [2021, 'Hà Nội', 0]]);
+    expect(rows.map((r) => [r.year, r.unitName, r.nPresent])).toEqual([
+      [2021, 'Hải Dương', 28],
+      [2021, 'Hải Phòng', 0],
+      [2021, 'Thừa Thiên Huế', 0],
+      [2021, 'Hà Nội', 0],
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ export type ProvinceView = '34' | '63';
 /** The first year published on the 34 provinces. */
 export const MERGER_YEAR = 2025;
 
-export interface ProvinceRef {
+interface ProvinceRef {
   oldProvince: string;
   /** P01…P63 in the PAPI files. */
   code: string | null;
@@ -51,7 +51,7 @@ export function provinceInView(cw: Crosswalk, province: string | null, view: Pro
 }
 
 /** A former province that is missing or incomplete, which keeps its new province from being computed. */
-export interface MissingMember {
+interface MissingMember {
   name: string;
   nPresent: number;
   nExpected: number;
@@ -77,7 +77,12 @@ export function publishedOn34(cw: Crosswalk, year: number, units: readonly UnitT
 }
 
 /** A unit as published (not computed): incomplete when its own components are. */
-export const asPublished = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
+export const asPublished = (u: UnitTotal): ViewTotal => ({
+  ...u,
+  derived: false,
+  from: [],
+  missing: u.nPresent < u.nExpected ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [],
+});
 
 /** A former unit of a merged one: its name as listed, and its row of the year (undefined when the data lacks it). */
 export interface Former {
@@ -126,7 +131,17 @@ export function provincesInView(cw: Crosswalk, units: readonly UnitTotal[], view
       const seen = new Set(list.flatMap((u) => [u.unitName, u.unitCode]));
       for (const r of cw.refs) {
         if (seen.has(r.oldProvince) || (r.code && seen.has(r.code))) continue;
-        out.push({ year, unitCode: r.code ?? r.oldProvince, unitName: r.oldProvince, total: NaN, nPresent: 0, nExpected: 1, derived: false, from: [], missing: [{ name: r.oldProvince, nPresent: 0, nExpected: 1 }] });
+        out.push({
+          year,
+          unitCode: r.code ?? r.oldProvince,
+          unitName: r.oldProvince,
+          total: NaN,
+          nPresent: 0,
+          nExpected: 1,
+          derived: false,
+          from: [],
+          missing: [{ name: r.oldProvince, nPresent: 0, nExpected: 1 }],
+        });
       }
       continue;
     }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, compareCodes, headroom, lostAcrossUnits, lostPoints, nextBand, overstated, rankByIndex, scoreUnit, selfAppraisedGap, type ParCriterion, type ParScore } from './parScoring';
+import {
+  bandOf,
+  compareCodes,
+  headroom,
+  lostAcrossUnits,
+  lostPoints,
+  nextBand,
+  overstated,
+  rankByIndex,
+  scoreUnit,
+  selfAppraisedGap,
+  type ParCriterion,
+  type ParScore,
+} from './parScoring';
 import { parseScoreInput } from './parInput';
 
 const CUT = { excellent: 90, good: 80, fair: 70, average: 50 };
@@ -15,7 +28,13 @@ const TREE: ParCriterion[] = [
   { code: '2', name: 'B', max: 5 },
   { code: '2.1', name: 'B1', max: 3 },
 ];
-const s = (criterion: string, self: number | null, appraised: number | null, evidence: string | null = 'tl'): ParScore => ({ criterion, applicable: true, self, appraised, evidence });
+const s = (criterion: string, self: number | null, appraised: number | null, evidence: string | null = 'tl'): ParScore => ({
+  criterion,
+  applicable: true,
+  self,
+  appraised,
+  evidence,
+});
 const UNIT_A: ParScore[] = [
   s('1.1.1', 4, 3),
   s('1.1.2', 2, 1.5, ''),
@@ -57,7 +76,10 @@ describe('scoreUnit', () => {
     expect(b.byCode.get('1')!.missingAppraised).toBe(2);
   });
   it('has no index when nothing applies', () => {
-    const n = scoreUnit(TREE, TREE.map((c) => ({ criterion: c.code, applicable: false, self: null, appraised: null })));
+    const n = scoreUnit(
+      TREE,
+      TREE.map((c) => ({ criterion: c.code, applicable: false, self: null, appraised: null })),
+    );
     expect(n.applicableMax).toBe(0);
     expect(n.selfIndex).toBeNull();
     expect(n.appraisedIndex).toBeNull();
@@ -67,10 +89,20 @@ describe('scoreUnit', () => {
 describe('where the points went', () => {
   const u = scoreUnit(TREE, UNIT_A);
   it('lists lost points largest first, ties by code', () => {
-    expect(lostPoints(u).map((g) => [g.code, g.value])).toEqual([['1.1.1', 1], ['1.2', 1], ['2.2', 1], ['1.1.2', 0.5]]);
+    expect(lostPoints(u).map((g) => [g.code, g.value])).toEqual([
+      ['1.1.1', 1],
+      ['1.2', 1],
+      ['2.2', 1],
+      ['1.1.2', 0.5],
+    ]);
   });
   it('lists headroom (max − appraised) including leaves not yet appraised (max − self)', () => {
-    expect(headroom(u).map((g) => [g.code, g.value])).toEqual([['1.1.1', 1], ['1.2', 1], ['2.2', 1], ['1.1.2', 0.5]]);
+    expect(headroom(u).map((g) => [g.code, g.value])).toEqual([
+      ['1.1.1', 1],
+      ['1.2', 1],
+      ['2.2', 1],
+      ['1.1.2', 0.5],
+    ]);
     const b = scoreUnit(TREE, [s('1.1.1', 3, null)]);
     expect(headroom(b)[0]).toMatchObject({ code: '1.2', value: 4 });
     expect(headroom(b).find((g) => g.code === '1.1.1')!.value).toBe(1);
@@ -87,7 +119,12 @@ describe('where the points went', () => {
 
 describe('ranks and bands', () => {
   it('ranks by appraised index; ties share a rank; units not fully appraised get none', () => {
-    const r = rankByIndex([{ unitCode: 'a', index: 90 }, { unitCode: 'b', index: 85.5 }, { unitCode: 'c', index: 90 }, { unitCode: 'd', index: null }]);
+    const r = rankByIndex([
+      { unitCode: 'a', index: 90 },
+      { unitCode: 'b', index: 85.5 },
+      { unitCode: 'c', index: 90 },
+      { unitCode: 'd', index: null },
+    ]);
     expect([r.get('a'), r.get('c'), r.get('b'), r.get('d')]).toEqual([1, 1, 3, undefined]);
   });
   it('puts exactly 90.00 in Xuất sắc and 89.99 in Tốt', () => {

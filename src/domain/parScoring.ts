@@ -69,9 +69,11 @@ function parentCode(code: string): string | null {
 
 /** Orders criteria codes as the tree reads: 1, 1.1, 1.1.1, 1.2, …, 2, 10. */
 export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.'), pb = b.split('.');
+  const pa = a.split('.'),
+    pb = b.split('.');
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const na = Number(pa[i]), nb = Number(pb[i]);
+    const na = Number(pa[i]),
+      nb = Number(pb[i]);
     const d = Number.isFinite(na) && Number.isFinite(nb) ? na - nb : pa[i]!.localeCompare(pb[i]!);
     if (d !== 0) return d;
   }
@@ -101,12 +103,23 @@ export function scoreUnit(criteria: readonly ParCriterion[], scores: readonly Pa
     if (done) return done;
     const c = sorted.find((x) => x.code === code)!;
     const s = scoreOf.get(code);
-    const base = { code, name: c.name, parent: parentCode(code), depth: code.split('.').length - 1, max: c.max, evidence: s?.evidence ?? null, note: s?.note ?? null, editedAt: s?.editedAt ?? null };
+    const base = {
+      code,
+      name: c.name,
+      parent: parentCode(code),
+      depth: code.split('.').length - 1,
+      max: c.max,
+      evidence: s?.evidence ?? null,
+      note: s?.note ?? null,
+      editedAt: s?.editedAt ?? null,
+    };
     let node: ParNode;
     if (leaves.has(code)) {
       const applicable = s ? s.applicable : true; // a leaf with no row applies and is simply not scored yet
       node = {
-        ...base, leaf: true, applicable,
+        ...base,
+        leaf: true,
+        applicable,
         applicableMax: applicable ? c.max : 0,
         self: applicable ? (s?.self ?? null) : null,
         appraised: applicable ? (s?.appraised ?? null) : null,
@@ -118,7 +131,8 @@ export function scoreUnit(criteria: readonly ParCriterion[], scores: readonly Pa
       const kids = (children.get(code) ?? []).map(build);
       const appl = kids.filter((k) => k.applicable);
       node = {
-        ...base, leaf: false,
+        ...base,
+        leaf: false,
         applicable: appl.length > 0,
         applicableMax: appl.reduce((a, k) => a + k.applicableMax, 0),
         self: sumOrNull(appl.map((k) => k.self)),
@@ -138,7 +152,11 @@ export function scoreUnit(criteria: readonly ParCriterion[], scores: readonly Pa
   const appraisedPoints = applicableLeaves.reduce((a, n) => a + (n.appraised ?? 0), 0);
   const missingAppraised = applicableLeaves.filter((n) => n.appraised === null).length;
   return {
-    nodes, byCode, applicableMax, selfPoints, appraisedPoints,
+    nodes,
+    byCode,
+    applicableMax,
+    selfPoints,
+    appraisedPoints,
     selfIndex: applicableMax > 0 ? round2((selfPoints / applicableMax) * 100) : null,
     appraisedIndex: applicableMax > 0 && missingAppraised === 0 ? round2((appraisedPoints / applicableMax) * 100) : null,
     missingAppraised,
@@ -157,7 +175,10 @@ export function pctOfMax(points: number | null, max: number): number | null {
 /** Competition ranks by appraised index (ties share a rank); units not fully appraised get none. */
 export function rankByIndex(units: readonly { unitCode: string; index: number | null }[]): Map<string, number> {
   const ranked = units.filter((u): u is { unitCode: string; index: number } => u.index !== null);
-  const ranks = competitionRanks(ranked.map((u) => u.index), 2);
+  const ranks = competitionRanks(
+    ranked.map((u) => u.index),
+    2,
+  );
   return new Map(ranked.map((u, i) => [u.unitCode, ranks[i]!]));
 }
 
@@ -185,7 +206,7 @@ function cutoffOf(band: Band, cut: BandCutoffs): number | null {
   return band === 'weak' ? null : cut[band];
 }
 
-export interface NextBand {
+interface NextBand {
   band: Band;
   threshold: number;
   /** Points to add to the unit's total to reach the threshold (rounded up to 0.01). */
@@ -221,7 +242,10 @@ const byValue = (a: LeafGap, b: LeafGap) => b.value - a.value || compareCodes(a.
 
 /** Applicable appraised leaves by points lost (max − appraised), largest first. */
 export function lostPoints(u: UnitScore): LeafGap[] {
-  return u.nodes.filter((n) => n.leaf && n.applicable && n.appraised !== null && n.max - n.appraised! > 0).map((n) => leafRow(n, round2(n.max - n.appraised!))).sort(byValue);
+  return u.nodes
+    .filter((n) => n.leaf && n.applicable && n.appraised !== null && n.max - n.appraised! > 0)
+    .map((n) => leafRow(n, round2(n.max - n.appraised!)))
+    .sort(byValue);
 }
 
 /** Room to gain per leaf: max − appraised (or − self while not yet appraised), largest first. */

@@ -50,8 +50,7 @@ export function parsePeriod(raw: string, dateOrder: DateOrder = 'dmy'): Period |
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})(?:\.0+)?$/.exec(s))) return validYear(Number(m[1])) ? { year: Number(m[1]), half: null, quarter: null } : null;
   if ((m = /^(\d{4}) ?[-/ ]? ?q([1-4])$/.exec(s))) return fromQuarter(Number(m[1]), Number(m[2]));
-  if ((m = /^(?:q|quy) ?([1-4]|iv|iii|ii|i) ?(?:[-/ ]|nam)+ ?(\d{4})$/.exec(s)))
-    return fromQuarter(Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]));
+  if ((m = /^(?:q|quy) ?([1-4]|iv|iii|ii|i) ?(?:[-/ ]|nam)+ ?(\d{4})$/.exec(s))) return fromQuarter(Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]));
   if ((m = /^(\d{4}) ?[-/ ]? ?h([12])$/.exec(s))) return fromHalf(Number(m[1]), Number(m[2]));
   if ((m = /^h([12]) ?[-/ ] ?(\d{4})$/.exec(s))) return fromHalf(Number(m[2]), Number(m[1]));
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$/.exec(s))) return fromDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -92,4 +91,51 @@ export function periodLabel(p: Period): string {
 /** Orders periods by time; within one year the year itself sorts after its halves and quarters. */
 export function periodSortKey(p: Period): number {
   return p.year * 100 + (p.quarter ? p.quarter * 10 : p.half ? (p.half === 1 ? 25 : 45) : 99);
+}
+
+// ---- Reporting levels: the SIPAS page, the report and the SQL fragments read period keys through these ----------
+
+export type Level = 'quarter' | 'half' | 'year';
+export const LEVELS: readonly Level[] = ['quarter', 'half', 'year'];
+
+/**
+ * A stored period key ("2026-Q1", "2026-H1", "2026", as periodLabel writes them) → its period; null for anything
+ * else, other spellings included: keys come from the data and the link, never typed by hand.
+ */
+export function parsePeriodKey(key: string): Period | null {
+  const p = parsePeriod(key);
+  return p && periodLabel(p) === key ? p : null;
+}
+
+/** A period's level: a quarter, a half-year or a year. */
+export function levelOf(p: Period): Level {
+  return p.quarter ? 'quarter' : p.half ? 'half' : 'year';
+}
+
+/** The period at a coarser (or the same) level that contains it: 2026-Q3 → 2026-H2 → 2026. Null when `level` is finer. */
+export function rollUp(key: string, level: Level): string | null {
+  const p = parsePeriodKey(key);
+  if (!p) return null;
+  const rank = { quarter: 0, half: 1, year: 2 } as const;
+  if (rank[level] < rank[levelOf(p)]) return null;
+  if (level === 'quarter') return key;
+  if (level === 'half') return periodLabel({ ...p, quarter: null });
+  return String(p.year);
+}
+
+/** The period before, at the same level: 2026-Q1 → 2025-Q4, 2026-H1 → 2025-H2, 2026 → 2025. */
+export function previousPeriod(key: string): string | null {
+  const p = parsePeriodKey(key);
+  if (!p) return null;
+  if (p.quarter) return periodLabel(p.quarter > 1 ? fromQuarter(p.year, p.quarter - 1)! : { year: p.year - 1, half: 2, quarter: 4 });
+  if (p.half) return periodLabel(p.half === 2 ? { year: p.year, half: 1, quarter: null } : { year: p.year - 1, half: 2, quarter: null });
+  return String(p.year - 1);
+}
+
+/** Sort order of period keys of one level (chronological); keys that are no period by their text. */
+export function comparePeriods(a: string, b: string): number {
+  const pa = parsePeriodKey(a);
+  const pb = parsePeriodKey(b);
+  if (!pa || !pb) return a.localeCompare(b);
+  return periodSortKey(pa) - periodSortKey(pb);
 }

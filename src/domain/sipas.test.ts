@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  communeSipas, comparePeriods, meanOfElements, meetsTarget, parsePeriod, pooled, previousPeriod, rollUp, satisfactionRate, satisfiedNeeded, summarise, wilsonInterval,
-} from './sipas';
+import { communeSipas, meanOfElements, meetsTarget, pooled, satisfactionRate, satisfiedNeeded, summarise, wilsonInterval } from './sipas';
 
 describe('satisfaction rate', () => {
   it('is answers 4–5 over valid answers; blanks count in neither', () => {
@@ -87,36 +85,12 @@ describe('overall figures', () => {
   });
 });
 
-describe('periods', () => {
-  it('parses keys and refuses bad ones', () => {
-    expect(parsePeriod('2026-Q1')).toEqual({ level: 'quarter', year: 2026, part: 1 });
-    expect(parsePeriod('2026-H2')).toEqual({ level: 'half', year: 2026, part: 2 });
-    expect(parsePeriod('2026')).toEqual({ level: 'year', year: 2026 });
-    expect(parsePeriod('2026-H3')).toBeNull();
-    expect(parsePeriod('2026-Q5')).toBeNull();
-    expect(parsePeriod('Q1/2026')).toBeNull();
-  });
-  it('rolls up quarter → half → year, never down', () => {
-    expect(rollUp('2026-Q2', 'half')).toBe('2026-H1');
-    expect(rollUp('2026-Q3', 'half')).toBe('2026-H2');
-    expect(rollUp('2026-Q3', 'year')).toBe('2026');
-    expect(rollUp('2026-H2', 'year')).toBe('2026');
-    expect(rollUp('2026-H2', 'half')).toBe('2026-H2');
-    expect(rollUp('2026-H2', 'quarter')).toBeNull();
-    expect(rollUp('2026', 'half')).toBeNull();
-  });
-  it('knows the previous period and the order', () => {
-    expect(previousPeriod('2026-Q1')).toBe('2025-Q4');
-    expect(previousPeriod('2026-Q3')).toBe('2026-Q2');
-    expect(previousPeriod('2026-H1')).toBe('2025-H2');
-    expect(previousPeriod('2026')).toBe('2025');
-    expect(['2025-Q4', '2024-Q1', '2025-Q1'].sort(comparePeriods)).toEqual(['2024-Q1', '2025-Q1', '2025-Q4']);
-  });
-});
-
-describe('a commune\'s SIPAS by year', () => {
+describe("a commune's SIPAS by year", () => {
   it('takes the published score of a year when there is one, else the rate from the answers', () => {
-    const published = [{ year: 2024, value: 88.1 }, { year: 2025, value: 90.5 }];
+    const published = [
+      { year: 2024, value: 88.1 },
+      { year: 2025, value: 90.5 },
+    ];
     const answers = [
       { year: 2025, rate: 70, answers: 10, lastQuarter: 4 }, // published 90.5 wins
       { year: 2026, rate: 85, answers: 100, lastQuarter: 3 },

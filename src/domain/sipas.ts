@@ -1,5 +1,5 @@
-// SIPAS satisfaction: rates, Wilson intervals, flags, the "more satisfied answers needed" count, overall
-// figures and periods. (Reading answers, labels and dates from files is the import pipeline's: src/ingest, src/domain/periods.ts.) Pure functions of counts (k satisfied answers, ≥ SATISFIED_MIN; n valid answers); no React, no DuckDB.
+// SIPAS satisfaction: rates, Wilson intervals, flags, the "more satisfied answers needed" count and overall
+// figures; its reporting periods are src/domain/periods.ts's. (Reading answers, labels and dates from files is the import pipeline's: src/ingest, src/domain/periods.ts.) Pure functions of counts (k satisfied answers, ≥ SATISFIED_MIN; n valid answers); no React, no DuckDB.
 
 /**
  * The lowest answer that counts as satisfied: "Hài lòng" (4) and "Rất hài lòng" (5). The one definition: TypeScript
@@ -41,7 +41,7 @@ export function wilsonInterval(k: number, n: number, z = Z95): { lo: number; hi:
  * A target in % as an exact fraction num/den (90 → 90/100, 92.5 → 925/1000), so comparisons at the
  * boundary (45 of 50 against 90%) are made in integers, never in floating point.
  */
-function targetFraction(targetPct: number): { num: number; den: number } {
+export function targetFraction(targetPct: number): { num: number; den: number } {
   let den = 100;
   let num = targetPct;
   while (!Number.isInteger(Math.round(num * 1e9) / 1e9) && den < 1e8) {
@@ -51,27 +51,27 @@ function targetFraction(targetPct: number): { num: number; den: number } {
   return { num: Math.round(num), den };
 }
 
-/** k ÷ n ≥ target, decided exactly. */
-export function meetsTarget(k: number, n: number, targetPct: number): boolean {
+/** k ÷ n ≥ target (with `strict`, k ÷ n > target: a plan's "trên 90%"), decided exactly. */
+export function meetsTarget(k: number, n: number, targetPct: number, strict = false): boolean {
   if (n <= 0) return false;
   const { num, den } = targetFraction(targetPct);
-  return k * den >= num * n;
+  return strict ? k * den > num * n : k * den >= num * n;
 }
 
 /**
  * How many more satisfied answers, at this period's volume, would have reached the target:
- * the smallest x ≥ 0 with (k + x) ÷ (n + x) ≥ target. Null when no x can (target 100% and some
- * answer below 4) or when there are no answers.
+ * the smallest x ≥ 0 with (k + x) ÷ (n + x) ≥ target (with `strict`, > target). Null when no x can (target 100% and
+ * some answer below 4; above 100% or "trên 100%") or when there are no answers.
  */
-export function satisfiedNeeded(k: number, n: number, targetPct: number): number | null {
+export function satisfiedNeeded(k: number, n: number, targetPct: number, strict = false): number | null {
   if (n <= 0) return null;
-  if (meetsTarget(k, n, targetPct)) return 0;
+  if (meetsTarget(k, n, targetPct, strict)) return 0;
   const { num, den } = targetFraction(targetPct);
   if (num >= den) return null; // 100%: every added answer leaves the unsatisfied ones in the denominator
-  // x ≥ (num·n − den·k) ÷ (den − num), in integers: exact ceiling.
+  // x ≥ (num·n − den·k) ÷ (den − num), in integers: exact ceiling; strictly above: the next whole number past it.
   const top = num * n - den * k;
   const bottom = den - num;
-  return ceilDiv(top, bottom);
+  return strict ? Math.floor(top / bottom) + 1 : ceilDiv(top, bottom);
 }
 
 function ceilDiv(a: number, b: number): number {
@@ -141,7 +141,7 @@ export function meanOfElements(tallies: readonly ElementTally[]): { rate: number
 // ---- A commune's SIPAS, year by year -------------------------------------------------------------------------
 
 /** A year's satisfaction rate from the commune's own survey answers (pooled over its service points). */
-export interface AnswersYear {
+interface AnswersYear {
   year: number;
   rate: number;
   /** Valid answers behind the rate. */
@@ -150,9 +150,7 @@ export interface AnswersYear {
   lastQuarter: number;
 }
 
-export type CommuneSipasYear =
-  | { year: number; value: number; from: 'published' }
-  | ({ value: number; from: 'answers' } & AnswersYear);
+type CommuneSipasYear = { year: number; value: number; from: 'published' } | ({ value: number; from: 'answers' } & AnswersYear);
 
 /**
  * The SIPAS of a commune for each year — the one rule every view follows (the overview card, the SIPAS index page):
@@ -163,62 +161,4 @@ export function communeSipas(published: readonly { year: number; value: number }
   for (const p of published) if (!byYear.has(p.year)) byYear.set(p.year, { year: p.year, value: p.value, from: 'published' });
   for (const a of fromAnswers) if (!byYear.has(a.year)) byYear.set(a.year, { ...a, value: a.rate, from: 'answers' });
   return [...byYear.values()].sort((a, b) => a.year - b.year);
-}
-
-// ---- Periods -------------------------------------------------------------------------------------------
-
-export type Level = 'quarter' | 'half' | 'year';
-export const LEVELS: readonly Level[] = ['quarter', 'half', 'year'];
-
-export interface Period {
-  level: Level;
-  year: number;
-  /** Quarter 1–4 or half 1–2; absent for a year. */
-  part?: number;
-}
-
-/** '2026-Q1' | '2026-H1' | '2026' → a period; null for anything else. */
-export function parsePeriod(key: string): Period | null {
-  const m = /^(\d{4})(?:-([QH])([1-4]))?$/.exec(key.trim());
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (!m[2]) return { level: 'year', year };
-  const part = Number(m[3]);
-  if (m[2] === 'H') return part <= 2 ? { level: 'half', year, part } : null;
-  return { level: 'quarter', year, part };
-}
-
-function periodKey(p: Period): string {
-  if (p.level === 'year') return String(p.year);
-  return `${p.year}-${p.level === 'quarter' ? 'Q' : 'H'}${p.part}`;
-}
-
-const halfOfQuarter = (quarter: number) => (quarter <= 2 ? 1 : 2);
-
-/** The period at a coarser (or the same) level that contains it: 2026-Q3 → 2026-H2 → 2026. Null when `level` is finer. */
-export function rollUp(key: string, level: Level): string | null {
-  const p = parsePeriod(key);
-  if (!p) return null;
-  const rank = { quarter: 0, half: 1, year: 2 } as const;
-  if (rank[level] < rank[p.level]) return null;
-  if (level === p.level) return key;
-  if (level === 'half') return `${p.year}-H${halfOfQuarter(p.part!)}`;
-  return String(p.year);
-}
-
-/** The period before, at the same level: 2026-Q1 → 2025-Q4, 2026-H1 → 2025-H2, 2026 → 2025. */
-export function previousPeriod(key: string): string | null {
-  const p = parsePeriod(key);
-  if (!p) return null;
-  if (p.level === 'year') return String(p.year - 1);
-  const parts = p.level === 'quarter' ? 4 : 2;
-  return p.part! > 1 ? periodKey({ ...p, part: p.part! - 1 }) : periodKey({ ...p, year: p.year - 1, part: parts });
-}
-
-/** Sort order of period keys of one level (chronological). */
-export function comparePeriods(a: string, b: string): number {
-  const pa = parsePeriod(a);
-  const pb = parsePeriod(b);
-  if (!pa || !pb) return a.localeCompare(b);
-  return pa.year - pb.year || (pa.part ?? 0) - (pb.part ?? 0);
 }

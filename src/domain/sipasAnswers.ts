@@ -3,7 +3,7 @@
 // numerator nor denominator).
 import { foldText } from './vnNames';
 
-export type AnswerLevel = 1 | 2 | 3 | 4 | 5;
+type AnswerLevel = 1 | 2 | 3 | 4 | 5;
 
 const ANSWER_LABELS: Record<AnswerLevel, string> = {
   5: 'Rất hài lòng',

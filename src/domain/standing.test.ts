@@ -1,21 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { INDICES } from './indices';
-import { groupOf, groupsOnCard, parProvinceGroup, parProvinceGroupLabel, previousComparableYear, quartileOf, rankRows, standingsFor, summarise } from './standing';
+import {
+  groupOf,
+  groupsOnCard,
+  parProvinceGroup,
+  parProvinceGroupLabel,
+  previousComparableYear,
+  quartileOf,
+  rankRows,
+  standingsFor,
+  summarise,
+} from './standing';
 import type { UnitTotal } from './trend';
 
-const u = (year: number, name: string, total: number, complete = true): UnitTotal => ({ year, unitCode: name, unitName: name, total, nPresent: complete ? 2 : 1, nExpected: 2 });
+const u = (year: number, name: string, total: number, complete = true): UnitTotal => ({
+  year,
+  unitCode: name,
+  unitName: name,
+  total,
+  nPresent: complete ? 2 : 1,
+  nExpected: 2,
+});
 
 const data = [
-  u(2016, 'A', 30), u(2016, 'B', 35),
-  u(2017, 'A', 36), u(2017, 'B', 34), u(2017, 'C', 33),
-  u(2018, 'A', 44), u(2018, 'B', 46), u(2018, 'C', 45), u(2018, 'D', 1, false),
-  u(2019, 'A', 45.5), u(2019, 'B', 45), u(2019, 'C', 47), u(2019, 'D', 43),
+  u(2016, 'A', 30),
+  u(2016, 'B', 35),
+  u(2017, 'A', 36),
+  u(2017, 'B', 34),
+  u(2017, 'C', 33),
+  u(2018, 'A', 44),
+  u(2018, 'B', 46),
+  u(2018, 'C', 45),
+  u(2018, 'D', 1, false),
+  u(2019, 'A', 45.5),
+  u(2019, 'B', 45),
+  u(2019, 'C', 47),
+  u(2019, 'D', 43),
 ];
 
 describe('rankRows', () => {
   it('ranks complete units, lists incomplete ones unranked, and gives Δ score and Δ rank vs the previous comparable year', () => {
     const rows = rankRows(data, 2019, INDICES.PAPI);
-    expect(rows.map((r) => [r.unit.unitName, r.rank])).toEqual([['C', 1], ['A', 2], ['B', 3], ['D', 4]]);
+    expect(rows.map((r) => [r.unit.unitName, r.rank])).toEqual([
+      ['C', 1],
+      ['A', 2],
+      ['B', 3],
+      ['D', 4],
+    ]);
     const a = rows.find((r) => r.unit.unitName === 'A')!;
     expect(a.prevYear).toBe(2018);
     expect(a.deltaScore).toBeCloseTo(1.5, 10); // 45.5 − 44
@@ -74,12 +105,21 @@ describe('groups', () => {
   it('groupOf: PAR’s groups or the province’s bands for the total, else quartiles from 4 ranked units', () => {
     const cut = { excellent: 90, good: 80, fair: 70, average: 50 };
     const s = (value: number | null, quartile: 1 | 2 | 3 | 4 | null = 1, of = 10) => ({ value, quartile, of });
-    expect([95, 85, 75, 55, 49.99].map((v) => groupOf(INDICES.PAR, s(v), 'local', cut)!.key)).toEqual(['card.band.excellent', 'card.band.good', 'card.band.fair', 'card.band.average', 'card.band.weak']);
+    expect([95, 85, 75, 55, 49.99].map((v) => groupOf(INDICES.PAR, s(v), 'local', cut)!.key)).toEqual([
+      'card.band.excellent',
+      'card.band.good',
+      'card.band.fair',
+      'card.band.average',
+      'card.band.weak',
+    ]);
     expect(groupOf(INDICES.PAR, s(85), 'province', cut)).toEqual({ key: 'card.band.B', params: { min: 80, next: 90 }, tone: 'mid' });
     // A PAR component (not the total) is grouped by quartile, like any other index.
     expect(groupOf(INDICES.PAR, s(85, 4), 'province', cut, false)).toEqual({ key: 'card.quartile.4', tone: 'bad' });
-    expect([groupOf(INDICES.PAPI, s(40, 1, 4), 'province', cut), groupOf(INDICES.PAPI, s(40, 1, 3), 'province', cut), groupOf(INDICES.PAPI, s(null), 'province', cut)])
-      .toEqual([{ key: 'card.quartile.1', tone: 'good' }, null, null]);
+    expect([
+      groupOf(INDICES.PAPI, s(40, 1, 4), 'province', cut),
+      groupOf(INDICES.PAPI, s(40, 1, 3), 'province', cut),
+      groupOf(INDICES.PAPI, s(null), 'province', cut),
+    ]).toEqual([{ key: 'card.quartile.1', tone: 'good' }, null, null]);
     expect(['PAR', 'SIPAS', 'PAPI', 'PCI', 'DTI'].map((c) => groupsOnCard(INDICES[c as 'PAR']))).toEqual([true, false, true, false, false]);
   });
   it('previous comparable year skips the break', () => {

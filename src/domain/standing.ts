@@ -140,7 +140,7 @@ export function summarise(standings: readonly Standing[], meta: IndexMeta): Card
   };
 }
 
-export type Tone = 'good' | 'mid' | 'bad';
+type Tone = 'good' | 'mid' | 'bad';
 
 /** A unit's group as shown: a message key (card.band.*, card.quartile.*), its values and a tone. */
 export interface GroupLabel {
@@ -170,7 +170,13 @@ const BAND_TONE: Record<Band, Tone> = { excellent: 'good', good: 'good', fair: '
  * groups, communes and units in the province's bands (`bands`, from the settings); otherwise the quartile of its rank,
  * which means nothing with fewer than 4 ranked units. Null when the unit has no value or no group.
  */
-export function groupOf(meta: IndexMeta, s: { value: number | null; quartile: Quartile | null; of: number }, level: 'province' | 'local', bands: BandCutoffs, ofTotal = true): GroupLabel | null {
+export function groupOf(
+  meta: IndexMeta,
+  s: { value: number | null; quartile: Quartile | null; of: number },
+  level: 'province' | 'local',
+  bands: BandCutoffs,
+  ofTotal = true,
+): GroupLabel | null {
   if (s.value === null) return null;
   if (meta.groups === 'par' && ofTotal) {
     if (level === 'province') return parProvinceGroupLabel(parProvinceGroup(s.value));

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { summariseByYear, type UnitTotal } from './trend';
 
-const u = (year: number, unitName: string, total: number, nPresent = 3, nExpected = 3): UnitTotal => ({ year, unitCode: unitName, unitName, total, nPresent, nExpected });
+const u = (year: number, unitName: string, total: number, nPresent = 3, nExpected = 3): UnitTotal => ({
+  year,
+  unitCode: unitName,
+  unitName,
+  total,
+  nPresent,
+  nExpected,
+});
 
 describe('summariseByYear', () => {
   it('takes the median and best of complete units only', () => {

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sharedPath } from '../../tests/helpers/shared';
-import { COMMUNE_TYPES, DISTRICT_TYPES, foldKey, foldText, joinProvinceNames, nameKey, PROVINCE_TYPES, provinceKey, provinceName, splitType, stripMarks } from './vnNames';
+import {
+  COMMUNE_TYPES,
+  DISTRICT_TYPES,
+  foldKey,
+  foldText,
+  joinProvinceNames,
+  nameKey,
+  PROVINCE_TYPES,
+  provinceKey,
+  provinceName,
+  splitType,
+  stripMarks,
+} from './vnNames';
 
 describe('diacritic-free folding (headers, labels)', () => {
   it('drops every mark, đ → d, in NFC and NFD alike', () => {
@@ -44,7 +56,9 @@ describe('nameKey (place names keep their marks)', () => {
     expect(nameKey('Ea H’leo')).toBe(nameKey("Ea H'leo"));
   });
   it('is its own key: a key keyed again is unchanged (every name in the commune crosswalk)', () => {
-    const rows = (JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../data/ref/communes_2025.json'), 'utf8')) as { columns: string[] }[]).flatMap((r) => r.columns);
+    const rows = (
+      JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../data/ref/communes_2025.json'), 'utf8')) as { columns: string[] }[]
+    ).flatMap((r) => r.columns);
     const moved = rows.map(nameKey).filter((k) => nameKey(k) !== k);
     expect(moved).toEqual([]);
   });
@@ -88,7 +102,10 @@ describe('provinceKey and the alias table', () => {
 describe('joinProvinceNames', () => {
   it('pairs features with the data names and lists what is left on each side', () => {
     const j = joinProvinceNames(['TP HCM', 'Khánh Hoà', 'Côn Đảo'], ['Hồ Chí Minh', 'Khánh Hòa', 'Bình Dương']);
-    expect([...j.pairs]).toEqual([['TP HCM', 'Hồ Chí Minh'], ['Khánh Hoà', 'Khánh Hòa']]);
+    expect([...j.pairs]).toEqual([
+      ['TP HCM', 'Hồ Chí Minh'],
+      ['Khánh Hoà', 'Khánh Hòa'],
+    ]);
     expect(j.unmatchedFeatures).toEqual(['Côn Đảo']);
     expect(j.unmatchedData).toEqual(['Bình Dương']);
   });
@@ -97,14 +114,27 @@ describe('joinProvinceNames', () => {
   });
 
   // The product owner's boundary files and lists against the app's reference table (data/ref/provinces_63_to_34.csv).
-  const ref = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/ref/provinces_63_to_34.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+  const ref = fs
+    .readFileSync(path.resolve(import.meta.dirname, '../../data/ref/provinces_63_to_34.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
   const names63 = [...new Set(ref.map((r) => r[0]!))];
   const names34 = [...new Set(ref.map((r) => r[3]!))];
   const topo = (file: string) => {
-    const t = JSON.parse(fs.readFileSync(sharedPath('data/geo', file), 'utf8')) as { objects: Record<string, { geometries: { properties: { ten_tinh: string } }[] }> };
+    const t = JSON.parse(fs.readFileSync(sharedPath('data/geo', file), 'utf8')) as {
+      objects: Record<string, { geometries: { properties: { ten_tinh: string } }[] }>;
+    };
     return Object.values(t.objects)[0]!.geometries.map((g) => g.properties.ten_tinh);
   };
-  const csvColumn = (file: string, col: number) => fs.readFileSync(sharedPath('data/geo', file), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[col]!);
+  const csvColumn = (file: string, col: number) =>
+    fs
+      .readFileSync(sharedPath('data/geo', file), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(',')[col]!);
 
   it.each([
     ['diaphantinh_63_fixednames.json (TP Huế, Hoà Bình, TP HCM)', () => topo('diaphantinh_63_fixednames.json'), names63],
@@ -117,8 +147,13 @@ describe('joinProvinceNames', () => {
     expect(j.pairs.size).toBe(expected.length);
   });
   it('geoBoundaries (TP. Hồ Chí Minh, Thừa Thiên Huế): all 63 pair; its separate Côn Đảo is left over', () => {
-    const gb = JSON.parse(fs.readFileSync(sharedPath('data/geo/geoBoundaries-VNM-ADM1_simplified.geojson'), 'utf8')) as { features: { properties: { shapeName: string } }[] };
-    const j = joinProvinceNames(gb.features.map((f) => f.properties.shapeName), names63);
+    const gb = JSON.parse(fs.readFileSync(sharedPath('data/geo/geoBoundaries-VNM-ADM1_simplified.geojson'), 'utf8')) as {
+      features: { properties: { shapeName: string } }[];
+    };
+    const j = joinProvinceNames(
+      gb.features.map((f) => f.properties.shapeName),
+      names63,
+    );
     expect([j.unmatchedFeatures, j.unmatchedData, j.duplicates]).toEqual([['Côn Đảo'], [], []]);
   });
   it('the commune crosswalk’s 34 provinces (TP HCM) are the 34 of the reference table', () => {

@@ -11,7 +11,10 @@
 
 /** Every diacritic removed, đ → d: "Đắk Lắk" → "Dak Lak". */
 export function stripMarks(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
 }
 
 /** Lower case, no diacritics, single spaces, trimmed: how labels are compared ("Rất  HÀI lòng" → "rat hai long"). */
@@ -136,7 +139,7 @@ export function provinceName(name: string): string {
   return ALIAS_NAMES.get(bareProvinceKey(name)) ?? name.normalize('NFC').trim();
 }
 
-export interface NameJoin {
+interface NameJoin {
   /** feature name → data name */
   pairs: Map<string, string>;
   unmatchedFeatures: string[];

@@ -1,4 +1,5 @@
 import { neutralise, type Cell } from './cells';
+import { inSlices } from './progress';
 
 const BOM = '\uFEFF';
 
@@ -12,8 +13,23 @@ function csvField(cell: Cell): string {
   return /[",;\t\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+const csvLine = (r: readonly Cell[]) => r.map(csvField).join(',') + '\r\n';
+
 /** CSV text with a UTF-8 BOM (so Excel shows Vietnamese), CRLF line ends, machine numbers (48.06). */
 export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const lines = [columns, ...rows].map((r) => r.map(csvField).join(','));
-  return BOM + lines.join('\r\n') + '\r\n';
+  return BOM + [columns, ...rows].map(csvLine).join('');
+}
+
+/** The same text as toCsv, in parts for a Blob, built in slices that let the page draw `onRows` (rows written). */
+export async function toCsvParts(columns: readonly string[], rows: readonly (readonly Cell[])[], onRows: (done: number) => void = () => {}): Promise<string[]> {
+  const parts = [BOM + csvLine(columns)];
+  let lines: string[] = [];
+  // One part per slice: a Blob of a million one-line parts would cost more than the text itself.
+  const flush = (done: number) => {
+    parts.push(lines.join(''));
+    lines = [];
+    onRows(done);
+  };
+  await inSlices(rows.length, (i) => lines.push(csvLine(rows[i]!)), flush);
+  return parts;
 }

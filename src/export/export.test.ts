@@ -19,11 +19,24 @@ describe('neutralise', () => {
 
 describe('toCsv', () => {
   it('writes a BOM, quotes what needs it, and keeps machine numbers', () => {
-    const csv = toCsv(['Đơn vị', 'Điểm'], [['Huế, "TP"', 48.06], ['=cmd', null], ['<img src=x onerror=alert(1)>', -1]]);
+    const csv = toCsv(
+      ['Đơn vị', 'Điểm'],
+      [
+        ['Huế, "TP"', 48.06],
+        ['=cmd', null],
+        ['<img src=x onerror=alert(1)>', -1],
+      ],
+    );
     expect(csv).toBe('\uFEFFĐơn vị,Điểm\r\n"Huế, ""TP""",48.06\r\n\'=cmd,\r\n<img src=x onerror=alert(1)>,-1\r\n');
   });
   it('quotes cells holding ; or a tab, so Excel set to ; as list separator never splits out a formula', () => {
-    const csv = toCsv(['Đơn vị', 'Ghi chú'], [['Phòng;=1+4', 'a\t=2+2'], ['Tổ 1', 'x']]);
+    const csv = toCsv(
+      ['Đơn vị', 'Ghi chú'],
+      [
+        ['Phòng;=1+4', 'a\t=2+2'],
+        ['Tổ 1', 'x'],
+      ],
+    );
     expect(csv).toBe('\uFEFFĐơn vị,Ghi chú\r\n"Phòng;=1+4","a\t=2+2"\r\nTổ 1,x\r\n');
     // Read back as Excel would with ';', tab or ',' as its separator: no cell starts a formula.
     for (const delimiter of [';', '\t', ',']) {
@@ -40,7 +53,10 @@ describe('toXlsx', () => {
     const wb = XLSX.read(bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['Tổng hợp']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Tổng hợp']!, { header: 1 });
-    expect(rows).toEqual([['Đơn vị', 'Chỉ số'], ['\'=HYPERLINK("x")', 91.25]]);
+    expect(rows).toEqual([
+      ['Đơn vị', 'Chỉ số'],
+      ['\'=HYPERLINK("x")', 91.25],
+    ]);
   });
   it('makes sheet names Excel accepts and keeps them unique', () => {
     const taken = new Set<string>();

@@ -5,6 +5,9 @@ import { enPar } from '../features/par/messages';
 import { enSipas } from '../features/sipas/messages';
 import { enOverview } from '../features/overview/messages';
 import { enPresent } from '../features/present/messages';
+import { enWorkbench } from '../features/workbench/messages';
+import { enPlan } from '../features/plan/messages';
+import { enSettings } from '../features/settings/messages';
 import { enIngest } from '../ingest/messages';
 
 // Typed from the Vietnamese dictionary: a missing or extra key fails the build.
@@ -15,6 +18,9 @@ export const en: Dictionary = {
   ...enSipas,
   ...enOverview,
   ...enPresent,
+  ...enPlan,
+  ...enSettings,
+  ...enWorkbench,
   ...enIngest,
   'app.name': 'Chỉ số',
   'app.tagline': 'Administrative-reform indices at a glance',
@@ -29,6 +35,27 @@ export const en: Dictionary = {
   'app.privacy': 'All data is processed in this browser and never sent anywhere.',
   'app.notFound': 'No such page.',
   'app.backHome': 'Back to Overview',
+
+  'ui.showAll': 'Show all ({n})',
+  'ui.showFewer': 'Show fewer',
+  'ui.table.windowed': 'Long table ({n} rows): only the rows in view are drawn; scroll for more.',
+  'ui.table.allDrawn': 'Showing all {n} rows.',
+  'ui.table.drawAll': 'Show all {n} rows',
+  'ui.table.drawWindow': 'Draw only the rows in view',
+  'ui.unit.rows': 'rows',
+  'ui.unit.mb': 'MB',
+  'ui.export.rows': 'Creating {file}',
+  'ui.export.packing': 'Compressing {file}…',
+  'ui.export.region': 'Downloads in progress',
+  'ui.import.reading': 'Reading {file} from this computer',
+  'ui.import.checkStep': 'Checking the file — step {n}/3: {what}…',
+  'ui.import.commitStep': 'Loading the file — step {n}/2: {what}…',
+  'ui.import.decoding': 'reading and decoding',
+  'ui.import.staging': 'loading into the query engine',
+  'ui.import.checking': 'checking every row and cell',
+  'ui.import.loading': 'writing the data',
+  'ui.import.saving': 'saving in this browser',
+  'ui.catalogue.deleting': 'Deleting and saving…',
 
   'nav.overview': 'Overview',
   'nav.indices': 'Indices',
@@ -106,6 +133,9 @@ export const en: Dictionary = {
   'kind.sipas_items': 'SIPAS items',
   'kind.commune_merger': 'Commune merger table',
   'kind.units': 'Units',
+  'kind.plan_targets': 'Plan targets',
+  'kind.plan_indicators': 'Indicator figures',
+  'kind.plan_tasks': 'Plan tasks',
   'kind.table': 'Other table',
   'data.demoTag': 'demo',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPercent } from './format';
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatBytes } from './format';
 
 describe('dates shown to users', () => {
   // A single-digit day and month: vi-VN's 'short' style would print 5/3/26.
@@ -20,5 +20,11 @@ describe('numbers', () => {
     expect(formatNumber(1234.5, 'vi', 2)).toBe('1.234,50');
     expect(formatPercent(83.94, 'vi')).toBe('83,9%');
     expect(formatNumber(Number.NaN, 'vi')).toBe('–');
+  });
+  it('give sizes in bytes as people read them', () => {
+    expect(formatBytes(850, 'vi')).toBe('850 B');
+    expect(formatBytes(12.3 * 1024, 'vi')).toBe('12,3 KB');
+    expect(formatBytes(1.5 * 1024 * 1024, 'en')).toBe('1.5 MB');
+    expect(formatBytes(300 * 1024 ** 3, 'vi')).toBe('300 GB');
   });
 });

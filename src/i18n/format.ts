@@ -23,6 +23,19 @@ export function formatInteger(v: number | null | undefined, locale: Locale): str
   return formatNumber(v, locale, 0);
 }
 
+/** A size in bytes as people read it: "850 B", "12,3 KB", "1,5 MB", "2 GB" (powers of 1024, one decimal under 100). */
+export function formatBytes(v: number | null | undefined, locale: Locale): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let n = Math.max(0, v);
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${numberFormatter(locale, 0, i === 0 || n >= 100 ? 0 : 1).format(n)} ${units[i]}`;
+}
+
 /** `v` is already in percent (82.5 → "82,5%"). */
 export function formatPercent(v: number | null | undefined, locale: Locale, decimals = 1): string {
   const n = formatNumber(v, locale, decimals);

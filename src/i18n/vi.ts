@@ -6,6 +6,9 @@ import { viPar } from '../features/par/messages';
 import { viSipas } from '../features/sipas/messages';
 import { viOverview } from '../features/overview/messages';
 import { viPresent } from '../features/present/messages';
+import { viWorkbench } from '../features/workbench/messages';
+import { viPlan } from '../features/plan/messages';
+import { viSettings } from '../features/settings/messages';
 import { viIngest } from '../ingest/messages';
 
 const core = {
@@ -22,6 +25,28 @@ const core = {
   'app.privacy': 'Mọi dữ liệu được xử lý ngay trong trình duyệt, không gửi đi đâu.',
   'app.notFound': 'Không có trang này.',
   'app.backHome': 'Về Tổng quan',
+
+  // Shared pieces of the pages (src/app/ui): long tables, the progress of start-up, imports and downloads.
+  'ui.showAll': 'Xem tất cả ({n})',
+  'ui.showFewer': 'Thu gọn',
+  'ui.table.windowed': 'Bảng dài ({n} dòng): chỉ vẽ các dòng đang xem, cuộn để xem tiếp.',
+  'ui.table.allDrawn': 'Đang hiện đủ {n} dòng.',
+  'ui.table.drawAll': 'Hiện đủ {n} dòng',
+  'ui.table.drawWindow': 'Chỉ vẽ các dòng đang xem',
+  'ui.unit.rows': 'dòng',
+  'ui.unit.mb': 'MB',
+  'ui.export.rows': 'Đang tạo tệp {file}',
+  'ui.export.packing': 'Đang nén tệp {file}…',
+  'ui.export.region': 'Tệp đang tải xuống',
+  'ui.import.reading': 'Đang đọc tệp {file} từ máy',
+  'ui.import.checkStep': 'Đang kiểm tra tệp — bước {n}/3: {what}…',
+  'ui.import.commitStep': 'Đang nạp tệp — bước {n}/2: {what}…',
+  'ui.import.decoding': 'đọc và giải mã',
+  'ui.import.staging': 'nạp vào bộ máy truy vấn',
+  'ui.import.checking': 'kiểm tra từng dòng, từng ô',
+  'ui.import.loading': 'ghi dữ liệu',
+  'ui.import.saving': 'lưu vào trình duyệt',
+  'ui.catalogue.deleting': 'Đang xóa và lưu lại…',
 
   'nav.overview': 'Tổng quan',
   'nav.indices': 'Chỉ số',
@@ -99,11 +124,26 @@ const core = {
   'kind.sipas_items': 'Câu hỏi SIPAS',
   'kind.commune_merger': 'Bảng sáp nhập xã',
   'kind.units': 'Danh mục đơn vị',
+  'kind.plan_targets': 'Chỉ tiêu kế hoạch',
+  'kind.plan_indicators': 'Số liệu chỉ báo',
+  'kind.plan_tasks': 'Nhiệm vụ kế hoạch',
   'kind.table': 'Bảng khác',
   'data.demoTag': 'minh họa',
 } as const;
 
-export const vi = { ...core, ...viData, ...viIndices, ...viPar, ...viSipas, ...viOverview, ...viPresent, ...viIngest } as const;
+export const vi = {
+  ...core,
+  ...viData,
+  ...viIndices,
+  ...viPar,
+  ...viSipas,
+  ...viOverview,
+  ...viPresent,
+  ...viPlan,
+  ...viSettings,
+  ...viWorkbench,
+  ...viIngest,
+} as const;
 
 export type MessageKey = keyof typeof vi;
 export type Dictionary = Record<MessageKey, string>;

@@ -19,21 +19,46 @@ const INDEX_HEAD = 'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần
 async function withDemo(): Promise<Db> {
   const db = await createNodeDb();
   await db.exec(`INSERT INTO ref_provinces VALUES ('Hà Nội', 'P01', 'Hà Nội', 'Thành phố'), ('Hà Giang', 'P02', 'Tuyên Quang', 'Tỉnh')`);
-  const out = await importFiles(db, [
-    csv('units.csv', ['Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên', 'X001,Xã Hòa An,Xã,', 'X001-VP,Văn phòng,Cơ quan chuyên môn,X001']),
-    csv('par_criteria.csv', [CRIT_HEAD, '2025,1,Chỉ đạo điều hành,2', '2025,1.1,Kế hoạch CCHC,2', '2025,1.1.1,Ban hành kế hoạch,1', '2025,1.1.2,Hoàn thành kế hoạch,1']),
-    csv('par_scores.csv', [SCORE_HEAD, '2025,X001-VP,Văn phòng,1.1.1,1,1,,', '2025,X001-VP,Văn phòng,1.1.2,1,0.5,,']),
-    csv('commune_indices.csv', [INDEX_HEAD, 'PAR,2025,X001,Xã Hòa An,,75,100,,,Dữ liệu minh họa', 'SIPAS,2025,X001,Xã Hòa An,,90,100,,,Dữ liệu minh họa']),
-    csv('province_indices.csv', [INDEX_HEAD, 'PCI,2025,P01,Hà Nội,,60,100,,,Dữ liệu minh họa', 'DTI,2025,P01,Hà Nội,,0.5,1,,,Dữ liệu minh họa']),
-  ], { onDuplicate: 'cancel' }, FICTION);
+  const out = await importFiles(
+    db,
+    [
+      csv('units.csv', ['Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên', 'X001,Xã Hòa An,Xã,', 'X001-VP,Văn phòng,Cơ quan chuyên môn,X001']),
+      csv('par_criteria.csv', [
+        CRIT_HEAD,
+        '2025,1,Chỉ đạo điều hành,2',
+        '2025,1.1,Kế hoạch CCHC,2',
+        '2025,1.1.1,Ban hành kế hoạch,1',
+        '2025,1.1.2,Hoàn thành kế hoạch,1',
+      ]),
+      csv('par_scores.csv', [SCORE_HEAD, '2025,X001-VP,Văn phòng,1.1.1,1,1,,', '2025,X001-VP,Văn phòng,1.1.2,1,0.5,,']),
+      csv('commune_indices.csv', [INDEX_HEAD, 'PAR,2025,X001,Xã Hòa An,,75,100,,,Dữ liệu minh họa', 'SIPAS,2025,X001,Xã Hòa An,,90,100,,,Dữ liệu minh họa']),
+      csv('province_indices.csv', [INDEX_HEAD, 'PCI,2025,P01,Hà Nội,,60,100,,,Dữ liệu minh họa', 'DTI,2025,P01,Hà Nội,,0.5,1,,,Dữ liệu minh họa']),
+    ],
+    { onDuplicate: 'cancel' },
+    FICTION,
+  );
   for (const o of out) if (!o.ok) throw new Error(JSON.stringify(o.problems));
   await db.query(`INSERT INTO datasets VALUES ('demo-papi', 'index_scores', 'papi.csv', 1, '2021', now()::TIMESTAMP, true, 'PAPI, UNDP & CECODES', NULL)`);
   await db.exec(`INSERT INTO index_scores VALUES ('demo-papi', 'PAPI', 2021, 'P01', 'Hà Nội', '', 40, NULL, NULL, NULL, NULL)`);
   return db;
 }
 
-const criteria = (name: string, max111: number) => csv(name, [CRIT_HEAD, `2025,1,Chỉ đạo điều hành,${2 + max111}`, `2025,1.1,Kế hoạch CCHC,${2 + max111}`, `2025,1.1.1,Ban hành kế hoạch,${max111}`, '2025,1.1.2,Hoàn thành kế hoạch,2']);
-const scores = (name: string, s111: number) => csv(name, [SCORE_HEAD, `2025,X001-VP,Văn phòng,1.1.1,${s111},${s111},,`, '2025,X001-VP,Văn phòng,1.1.2,2,1.5,,', '2025,X001-KT,Phòng Kinh tế,1.1.1,1,1,,', '2025,X001-KT,Phòng Kinh tế,1.1.2,không áp dụng,,,']);
+const criteria = (name: string, max111: number) =>
+  csv(name, [
+    CRIT_HEAD,
+    `2025,1,Chỉ đạo điều hành,${2 + max111}`,
+    `2025,1.1,Kế hoạch CCHC,${2 + max111}`,
+    `2025,1.1.1,Ban hành kế hoạch,${max111}`,
+    '2025,1.1.2,Hoàn thành kế hoạch,2',
+  ]);
+const scores = (name: string, s111: number) =>
+  csv(name, [
+    SCORE_HEAD,
+    `2025,X001-VP,Văn phòng,1.1.1,${s111},${s111},,`,
+    '2025,X001-VP,Văn phòng,1.1.2,2,1.5,,',
+    '2025,X001-KT,Phòng Kinh tế,1.1.1,1,1,,',
+    '2025,X001-KT,Phòng Kinh tế,1.1.2,không áp dụng,,,',
+  ]);
 
 const catalogue = (db: Db) => db.query(`SELECT id, file_name, kind, row_count FROM datasets ORDER BY file_name, id`);
 const contents = async (db: Db) => ({
@@ -66,7 +91,10 @@ describe('a new year’s criteria picked with their scores, over the demo’s ye
     expect(c.demoAside?.datasets.map((d) => d.file).sort()).toEqual(['par_criteria.csv', 'par_scores.csv', 'units.csv']);
     expect(c.demoAside?.rows).toEqual([expect.objectContaining({ file: 'commune_indices.csv', index: 'PAR', province: false, count: 1 })]);
 
-    const outs = await commitBatch(db, [{ plan: c, answers: {} }, { plan: s, answers: {} }]);
+    const outs = await commitBatch(db, [
+      { plan: c, answers: {} },
+      { plan: s, answers: {} },
+    ]);
     expect(okAll(outs)).toEqual(['ok', 'ok']);
     const after = await contents(db);
     expect(after.datasets.map((d) => d.file_name)).toEqual(['commune_indices.csv', 'diem_2025.csv', 'papi.csv', 'province_indices.csv', 'tieu_chi_2025.csv']);
@@ -95,10 +123,16 @@ describe('a new year’s criteria picked with their scores, over the demo’s ye
     const replace: Answers = { onDuplicate: 'replace' };
     // Unanswered, the batch waits, and nothing lands.
     const before = await contents(db);
-    const waiting = await commitBatch(db, [{ plan: c, answers: {} }, { plan: s, answers: replace }]);
+    const waiting = await commitBatch(db, [
+      { plan: c, answers: {} },
+      { plan: s, answers: replace },
+    ]);
     expect(okAll(waiting)).toEqual(['ingest.problem.answerNeeded', 'ingest.problem.batchRefused']);
     expect(await contents(db)).toEqual(before);
-    const outs = await commitBatch(db, [{ plan: c, answers: replace }, { plan: s, answers: replace }]);
+    const outs = await commitBatch(db, [
+      { plan: c, answers: replace },
+      { plan: s, answers: replace },
+    ]);
     expect(okAll(outs)).toEqual(['ok', 'ok']);
     const after = await contents(db);
     expect(after.datasets.map((d) => d.file_name)).toEqual(['commune_indices.csv', 'diem_moi.csv', 'papi.csv', 'province_indices.csv', 'tc_moi.csv']);
@@ -114,8 +148,14 @@ describe('a new year’s criteria picked with their scores, over the demo’s ye
     const c = await analyseFile(db, criteria('tieu_chi_2025.csv', 2), {}, { batch: 'b' });
     const s = await analyseFile(db, scores('diem_2025.csv', 3), {}, { batch: 'b' });
     const above = s.problems.filter((p) => p.expected.key === 'ingest.problem.aboveMax');
-    expect(above.map((p) => [p.row, p.value, p.expected.params?.max, p.expected.params?.code])).toEqual([[2, '3', 2, '1.1.1'], [2, '3', 2, '1.1.1']]);
-    const outs = await commitBatch(db, [{ plan: c, answers: {} }, { plan: s, answers: {} }]);
+    expect(above.map((p) => [p.row, p.value, p.expected.params?.max, p.expected.params?.code])).toEqual([
+      [2, '3', 2, '1.1.1'],
+      [2, '3', 2, '1.1.1'],
+    ]);
+    const outs = await commitBatch(db, [
+      { plan: c, answers: {} },
+      { plan: s, answers: {} },
+    ]);
     expect(okAll(outs)).toEqual(['ingest.problem.batchRefused', 'ingest.problem.hasErrors,ingest.problem.aboveMax,ingest.problem.aboveMax']);
     expect(await contents(db)).toEqual(before);
     await discardPlan(db, c);
@@ -153,16 +193,23 @@ describe('the demo steps aside by kind', () => {
     const prov = (await catalogue(db)).find((d) => d.file_name === 'province_indices.csv')!;
     expect(o.replaced).toEqual([prov.id]); // to be stored again, in the same write
     expect(prov.row_count).toBe(1);
-    expect(await db.query(`SELECT index_code, unit_code, score FROM index_scores WHERE dataset_id = ?`, [String(prov.id)])).toEqual([{ index_code: 'DTI', unit_code: 'P01', score: 0.5 }]);
+    expect(await db.query(`SELECT index_code, unit_code, score FROM index_scores WHERE dataset_id = ?`, [String(prov.id)])).toEqual([
+      { index_code: 'DTI', unit_code: 'P01', score: 0.5 },
+    ]);
     expect(await db.query(`SELECT count(*)::INTEGER AS n FROM index_scores WHERE index_code = 'PAR'`)).toEqual([{ n: 1 }]); // other indices and levels stay
   });
 
   it('SIPAS answers take out the demo’s answers and questions; units the demo’s units; the demo itself never steps aside for itself', async () => {
     const db = await withDemo();
-    await importFiles(db, [
-      csv('sipas_items.csv', ['Mã câu hỏi,Yếu tố,Nội dung', 'TC1.1,1,Chỗ ngồi']),
-      csv('sipas_responses.csv', ['Kỳ,Mã đơn vị,Mã phiếu,TC1.1', '2026-Q1,X001-TTPV,1,5']),
-    ], { onDuplicate: 'cancel' }, FICTION);
+    await importFiles(
+      db,
+      [
+        csv('sipas_items.csv', ['Mã câu hỏi,Yếu tố,Nội dung', 'TC1.1,1,Chỗ ngồi']),
+        csv('sipas_responses.csv', ['Kỳ,Mã đơn vị,Mã phiếu,TC1.1', '2026-Q1,X001-TTPV,1,5']),
+      ],
+      { onDuplicate: 'cancel' },
+      FICTION,
+    );
     // The user's answers use a question the demo's questionnaire lacks: the demo's questions step aside, no error.
     const o = await importFile(db, csv('phieu.csv', ['Kỳ,Mã đơn vị,Mã phiếu,TC9.1,TC1.1', '2026-Q1,X001-TTPV,1,5,4']));
     if (!o.ok) throw new Error(JSON.stringify(o.problems));
@@ -182,13 +229,19 @@ describe('the demo steps aside by kind', () => {
   it('the demo, restored beside the user’s data, leaves out what would mix with it and says what', async () => {
     const db = await createNodeDb();
     await db.exec(`INSERT INTO ref_provinces VALUES ('Hà Nội', 'P01', 'Hà Nội', 'Thành phố')`);
-    for (const f of [criteria('tc.csv', 2), scores('diem.csv', 2), csv('pci.csv', [INDEX_HEAD, 'PCI,2030,P01,Hà Nội,,66,100,,,VCCI'])]) expect((await importFile(db, f)).ok).toBe(true);
-    const out = await importFiles(db, [
-      csv('units.csv', ['Mã đơn vị,Tên đơn vị', 'X001,Xã Hòa An']),
-      csv('par_criteria.csv', [CRIT_HEAD, '2024,1,Chỉ đạo điều hành,2']),
-      csv('commune_indices.csv', [INDEX_HEAD, 'PAR,2024,X001,Xã Hòa An,,75,100,,,', 'SIPAS,2024,X001,Xã Hòa An,,90,100,,,']),
-      csv('province_indices.csv', [INDEX_HEAD, 'PCI,2024,P01,Hà Nội,,60,100,,,', 'DTI,2024,P01,Hà Nội,,0.5,1,,,']),
-    ], { onDuplicate: 'cancel' }, FICTION);
+    for (const f of [criteria('tc.csv', 2), scores('diem.csv', 2), csv('pci.csv', [INDEX_HEAD, 'PCI,2030,P01,Hà Nội,,66,100,,,VCCI'])])
+      expect((await importFile(db, f)).ok).toBe(true);
+    const out = await importFiles(
+      db,
+      [
+        csv('units.csv', ['Mã đơn vị,Tên đơn vị', 'X001,Xã Hòa An']),
+        csv('par_criteria.csv', [CRIT_HEAD, '2024,1,Chỉ đạo điều hành,2']),
+        csv('commune_indices.csv', [INDEX_HEAD, 'PAR,2024,X001,Xã Hòa An,,75,100,,,', 'SIPAS,2024,X001,Xã Hòa An,,90,100,,,']),
+        csv('province_indices.csv', [INDEX_HEAD, 'PCI,2024,P01,Hà Nội,,60,100,,,', 'DTI,2024,P01,Hà Nội,,0.5,1,,,']),
+      ],
+      { onDuplicate: 'cancel' },
+      FICTION,
+    );
     const byFile = new Map(out.map((o) => [o.plan!.file, o]));
     for (const f of ['units.csv', 'par_criteria.csv']) {
       const o = byFile.get(f)!;
@@ -199,10 +252,13 @@ describe('the demo steps aside by kind', () => {
     expect(com.ok && com.leftOut?.rows).toEqual([expect.objectContaining({ index: 'PAR', province: false, count: 1 })]);
     expect(prov.ok && prov.leftOut?.rows).toEqual([expect.objectContaining({ index: 'PCI', province: true, count: 1 })]);
     expect(await db.query(`SELECT index_code, year FROM index_scores ORDER BY ALL`)).toEqual([
-      { index_code: 'DTI', year: 2024 }, { index_code: 'PCI', year: 2030 }, { index_code: 'SIPAS', year: 2024 },
+      { index_code: 'DTI', year: 2024 },
+      { index_code: 'PCI', year: 2030 },
+      { index_code: 'SIPAS', year: 2024 },
     ]);
     expect(await db.query(`SELECT file_name, row_count FROM datasets WHERE is_demo ORDER BY 1`)).toEqual([
-      { file_name: 'commune_indices.csv', row_count: 1 }, { file_name: 'province_indices.csv', row_count: 1 },
+      { file_name: 'commune_indices.csv', row_count: 1 },
+      { file_name: 'province_indices.csv', row_count: 1 },
     ]);
   });
 });

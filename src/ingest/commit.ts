@@ -42,7 +42,7 @@ export interface BatchTouched {
   removed: string[];
 }
 
-export interface BatchHooks {
+interface BatchHooks {
   beforeCommit?(touched: BatchTouched): Promise<void>;
 }
 
@@ -54,7 +54,9 @@ async function precheck(db: Db, entry: Staged, answers: Answers): Promise<Proble
   if (plan.questions.dateOrder && !answers.dateOrder) return [problem(where, 'error', 'ingest.problem.answerNeeded', {}, { what: 'dateOrder' })];
   if (entry.variant === 'parSheet') {
     if (!answers.unit?.code) return [problem(where, 'error', 'ingest.problem.answerNeeded', {}, { what: 'unit' })];
-    await db.exec(`UPDATE ${entry.typed!} SET unit_code = ${lit(answers.unit.code.normalize('NFC').trim())}, unit_name = ${lit(answers.unit.name.normalize('NFC').trim())}`);
+    await db.exec(
+      `UPDATE ${entry.typed!} SET unit_code = ${lit(answers.unit.code.normalize('NFC').trim())}, unit_name = ${lit(answers.unit.name.normalize('NFC').trim())}`,
+    );
   }
   return null;
 }
@@ -119,8 +121,14 @@ async function land(db: Db, entry: Staged, answers: Answers, meta: Meta, ours: R
   }
   for (const s of statements) await db.exec(s);
   await registerDataset(db, {
-    id: datasetId, kind, fileName: plan.file, rowCount, coverage: plan.coverage,
-    isDemo: meta.isDemo ?? false, source: meta.source ?? null, tableName,
+    id: datasetId,
+    kind,
+    fileName: plan.file,
+    rowCount,
+    coverage: plan.coverage,
+    isDemo: meta.isDemo ?? false,
+    source: meta.source ?? null,
+    tableName,
   });
   for (const id of dups?.datasetIds ?? []) {
     const [r] = await db.query<{ n: number }>(
@@ -134,8 +142,9 @@ async function land(db: Db, entry: Staged, answers: Answers, meta: Meta, ours: R
   return leftOut ? { ok: true, datasetId, replaced, removed, leftOut } : { ok: true, datasetId, replaced, removed };
 }
 
-const commitFailed = (entry: Staged, e: unknown): Problem[] =>
-  [problem({ file: entry.plan.file }, 'error', 'ingest.problem.commitFailed', {}, { detail: e instanceof Error ? e.message : String(e) })];
+const commitFailed = (entry: Staged, e: unknown): Problem[] => [
+  problem({ file: entry.plan.file }, 'error', 'ingest.problem.commitFailed', {}, { detail: e instanceof Error ? e.message : String(e) }),
+];
 
 export async function commitStaged(db: Db, entry: Staged, answers: Answers, meta: Meta, hooks: CommitHooks = {}): Promise<ImportOutcome> {
   const early = await precheck(db, entry, answers);
@@ -176,7 +185,10 @@ async function beforeCommit<T>(fn: ((arg: T) => Promise<void>) | undefined, arg:
 
 /** Files of a batch in the order they land: references first (COMMIT_ORDER), then as picked. */
 function landingOrder<T extends { entry: Staged }>(items: readonly T[]): T[] {
-  return items.map((x, i) => ({ x, i })).sort((a, b) => COMMIT_ORDER.indexOf(a.x.entry.kind) - COMMIT_ORDER.indexOf(b.x.entry.kind) || a.i - b.i).map((y) => y.x);
+  return items
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => COMMIT_ORDER.indexOf(a.x.entry.kind) - COMMIT_ORDER.indexOf(b.x.entry.kind) || a.i - b.i)
+    .map((y) => y.x);
 }
 
 /**
@@ -184,12 +196,20 @@ function landingOrder<T extends { entry: Staged }>(items: readonly T[]): T[] {
  * (a problem found at commit, a question to answer), nothing lands: that file says why, the others that they were
  * not loaded because of it.
  */
-async function commitStagedBatch(db: Db, items: readonly { entry: Staged; answers: Answers }[], meta: Meta, hooks: BatchHooks = {}): Promise<{ ok: boolean; outcomes: ImportOutcome[] }> {
+async function commitStagedBatch(
+  db: Db,
+  items: readonly { entry: Staged; answers: Answers }[],
+  meta: Meta,
+  hooks: BatchHooks = {},
+): Promise<{ ok: boolean; outcomes: ImportOutcome[] }> {
   const outcomes = new Map<Staged, ImportOutcome>();
   const refuse = (culprit: Staged, problems: Problem[]) => ({
     ok: false,
-    outcomes: items.map(({ entry }) => (entry === culprit ? fail(entry, problems)
-      : fail(entry, [problem({ file: entry.plan.file }, 'error', 'ingest.problem.batchRefused', {}, { other: culprit.plan.file })]))),
+    outcomes: items.map(({ entry }) =>
+      entry === culprit
+        ? fail(entry, problems)
+        : fail(entry, [problem({ file: entry.plan.file }, 'error', 'ingest.problem.batchRefused', {}, { other: culprit.plan.file })]),
+    ),
   });
   for (const { entry, answers } of items) {
     const early = await precheck(db, entry, answers);
@@ -229,13 +249,23 @@ async function commitStagedBatch(db: Db, items: readonly { entry: Staged; answer
  * commit refused is freed like a single refused file — unless it waits for an answer; the others stay staged, so the
  * batch can be loaded once that file is answered or removed. Throws only what hooks threw (nothing landed).
  */
-export async function commitBatch(db: Db, items: readonly { plan: ImportPlan; answers: Answers }[], meta: Meta = {}, hooks: BatchHooks = {}): Promise<ImportOutcome[]> {
+export async function commitBatch(
+  db: Db,
+  items: readonly { plan: ImportPlan; answers: Answers }[],
+  meta: Meta = {},
+  hooks: BatchHooks = {},
+): Promise<ImportOutcome[]> {
   const entries = items.map(({ plan, answers }) => ({ plan, answers, entry: stagedOf(plan) }));
   const gone = entries.find((e) => !e.entry);
   if (gone)
     return entries.map(({ plan }) => ({
-      ok: false, plan,
-      problems: [plan === gone.plan ? problem({ file: plan.file }, 'error', 'ingest.problem.planGone', {}) : problem({ file: plan.file }, 'error', 'ingest.problem.batchRefused', {}, { other: gone.plan.file })],
+      ok: false,
+      plan,
+      problems: [
+        plan === gone.plan
+          ? problem({ file: plan.file }, 'error', 'ingest.problem.planGone', {})
+          : problem({ file: plan.file }, 'error', 'ingest.problem.batchRefused', {}, { other: gone.plan.file }),
+      ],
     }));
   const staged = entries.map((e) => ({ entry: e.entry!, answers: e.answers }));
   for (const s of staged) s.entry.busy = true;
@@ -244,7 +274,8 @@ export async function commitBatch(db: Db, items: readonly { plan: ImportPlan; an
     const out = outcomes.map((o) => (o.ok ? o : { ...o, problems: o.problems.map((p) => translateProblem(p, 'commit')) }));
     for (const [i, o] of out.entries()) {
       if (o.ok) await discardPlan(db, o.plan);
-      else if (!o.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded' || p.expected.key === 'ingest.problem.batchRefused')) await discardPlan(db, entries[i]!.plan);
+      else if (!o.problems.some((p) => p.expected.key === 'ingest.problem.answerNeeded' || p.expected.key === 'ingest.problem.batchRefused'))
+        await discardPlan(db, entries[i]!.plan);
     }
     return out;
   } finally {

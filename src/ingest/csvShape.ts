@@ -14,7 +14,7 @@ const QUOTE = 0x22;
 const SPACE = 0x20;
 const TAB = 0x09;
 
-export type CsvFault =
+type CsvFault =
   /** A quoted cell opens at (record, field) and the file ends inside it. */
   | { kind: 'unclosedQuote'; record: number; field: number; offset: number }
   /** A quoted cell closes and more text follows before the next delimiter. */
@@ -128,7 +128,7 @@ export class CsvShapeError extends Error {
   }
 }
 
-export interface ShapeCtx {
+interface ShapeCtx {
   file: string;
   headers: readonly string[];
   delimiter: Delimiter;
@@ -158,8 +158,13 @@ function faultProblem(ctx: ShapeCtx, b: Uint8Array, f: CsvFault): Problem {
     case 'textAfterQuote':
       return problem(ctx, 'error', 'ingest.problem.textAfterQuote', { ...at, value: excerpt(b, f.offset) });
     case 'tooManyCells':
-      return problem(ctx, 'error', 'ingest.problem.tooManyCells', { ...at, value: excerpt(b, f.offset, 60) },
-        { n: f.cells, of: ctx.headers.length, delimiter: ctx.delimiter === '\t' ? 'Tab' : ctx.delimiter });
+      return problem(
+        ctx,
+        'error',
+        'ingest.problem.tooManyCells',
+        { ...at, value: excerpt(b, f.offset, 60) },
+        { n: f.cells, of: ctx.headers.length, delimiter: ctx.delimiter === '\t' ? 'Tab' : ctx.delimiter },
+      );
   }
 }
 

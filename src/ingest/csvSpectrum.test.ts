@@ -20,7 +20,12 @@ function fixtureBytes(name: string, bytes: Uint8Array): Uint8Array {
   return name.includes('_crlf') && !text.includes('\r') ? new TextEncoder().encode(text.replaceAll('\n', '\r\n')) : bytes;
 }
 
-const names = fs.existsSync(dir) ? fs.readdirSync(path.join(dir, 'csvs')).filter((f) => f.endsWith('.csv')).sort() : [];
+const names = fs.existsSync(dir)
+  ? fs
+      .readdirSync(path.join(dir, 'csvs'))
+      .filter((f) => f.endsWith('.csv'))
+      .sort()
+  : [];
 
 it('finds the csv-spectrum suite (a missing ../shared fails, never skips)', () => {
   expect(names.length, `no CSV files in ${dir}; set SHARED_DIR`).toBeGreaterThan(10);
@@ -32,17 +37,28 @@ describe('csv-spectrum', () => {
     db = await createNodeDb();
   }, 120_000);
 
-  it.each(names)('%s', async (name) => {
-    const bytes = fixtureBytes(name, new Uint8Array(fs.readFileSync(path.join(dir, 'csvs', name))));
-    const json = JSON.parse(fs.readFileSync(path.join(dir, 'json', name.replace(/\.csv$/, '.json')), 'utf8')) as Record<string, string>[] | Record<string, string>;
-    const skip = SKIP_COLUMNS[name] ?? [];
-    const expected = (Array.isArray(json) ? json : [json]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !skip.includes(k))));
-    const o = await importFile(db, { name, bytes }, { kind: 'table' });
-    if (!o.ok) throw new Error(JSON.stringify(o.problems));
-    const [d] = await db.query<{ table_name: string }>(`SELECT table_name FROM datasets WHERE id = ?`, [o.datasetId]);
-    const rows = await db.query(`SELECT * FROM "${d!.table_name}"`);
-    // Types are inferred (1 is a number), so values are compared as text; an empty cell is NULL.
-    const asText = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !skip.includes(k)).map(([k, v]) => [k, v === null ? '' : String(v)])));
-    expect(asText).toEqual(expected);
-  }, 60_000);
+  it.each(names)(
+    '%s',
+    async (name) => {
+      const bytes = fixtureBytes(name, new Uint8Array(fs.readFileSync(path.join(dir, 'csvs', name))));
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'json', name.replace(/\.csv$/, '.json')), 'utf8')) as
+        Record<string, string>[] | Record<string, string>;
+      const skip = SKIP_COLUMNS[name] ?? [];
+      const expected = (Array.isArray(json) ? json : [json]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !skip.includes(k))));
+      const o = await importFile(db, { name, bytes }, { kind: 'table' });
+      if (!o.ok) throw new Error(JSON.stringify(o.problems));
+      const [d] = await db.query<{ table_name: string }>(`SELECT table_name FROM datasets WHERE id = ?`, [o.datasetId]);
+      const rows = await db.query(`SELECT * FROM "${d!.table_name}"`);
+      // Types are inferred (1 is a number), so values are compared as text; an empty cell is NULL.
+      const asText = rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([k]) => !skip.includes(k))
+            .map(([k, v]) => [k, v === null ? '' : String(v)]),
+        ),
+      );
+      expect(asText).toEqual(expected);
+    },
+    60_000,
+  );
 });

@@ -73,26 +73,38 @@ describe('files in other encodings import like UTF-8', () => {
     db = await createNodeDb();
   }, T);
 
-  it('Windows-1258 units file: names land NFC and join with UTF-8 data', async () => {
-    const o = await importFile(db, { name: 'donvi.csv', bytes: windows1258(UNITS) });
-    if (!o.ok) throw new Error(JSON.stringify(o.problems));
-    expect(o.plan.encoding).toBe('windows-1258');
-    expect(await db.query(`SELECT unit_name FROM units WHERE unit_name = ?`, ['Văn phòng HĐND và UBND xã'.normalize('NFC')])).toHaveLength(1);
-  }, T);
+  it(
+    'Windows-1258 units file: names land NFC and join with UTF-8 data',
+    async () => {
+      const o = await importFile(db, { name: 'donvi.csv', bytes: windows1258(UNITS) });
+      if (!o.ok) throw new Error(JSON.stringify(o.problems));
+      expect(o.plan.encoding).toBe('windows-1258');
+      expect(await db.query(`SELECT unit_name FROM units WHERE unit_name = ?`, ['Văn phòng HĐND và UBND xã'.normalize('NFC')])).toHaveLength(1);
+    },
+    T,
+  );
 
-  it('UTF-16 tab-separated file with NFD headers and decimal comma', async () => {
-    const text = ['Chỉ số\tNăm\tMã đơn vị\tĐiểm'.normalize('NFD'), 'DTI\t2024\tP46\t0,6961'].join('\r\n') + '\r\n';
-    const plan = await analyseFile(db, { name: 'dti.txt', bytes: utf16(text) });
-    expect([plan.kind, plan.encoding, plan.delimiter, plan.decimalComma, plan.errorCount]).toEqual(['index_scores', 'utf-16le', '\t', true, 0]);
-    expect(plan.columns.map((c) => c.header)).toEqual(['Chỉ số', 'Năm', 'Mã đơn vị', 'Điểm']); // shown NFC
-  }, T);
+  it(
+    'UTF-16 tab-separated file with NFD headers and decimal comma',
+    async () => {
+      const text = ['Chỉ số\tNăm\tMã đơn vị\tĐiểm'.normalize('NFD'), 'DTI\t2024\tP46\t0,6961'].join('\r\n') + '\r\n';
+      const plan = await analyseFile(db, { name: 'dti.txt', bytes: utf16(text) });
+      expect([plan.kind, plan.encoding, plan.delimiter, plan.decimalComma, plan.errorCount]).toEqual(['index_scores', 'utf-16le', '\t', true, 0]);
+      expect(plan.columns.map((c) => c.header)).toEqual(['Chỉ số', 'Năm', 'Mã đơn vị', 'Điểm']); // shown NFC
+    },
+    T,
+  );
 
-  it('NFD cell values are stored NFC', async () => {
-    const text = `Mã đơn vị,Tên đơn vị\nH1,${'Thừa Thiên Huế'.normalize('NFD')}\n`;
-    const o = await importFile(db, { name: 'nfd.csv', bytes: new TextEncoder().encode(text) });
-    if (!o.ok) throw new Error(JSON.stringify(o.problems));
-    expect(await db.query(`SELECT unit_code FROM units WHERE unit_name = ?`, ['Thừa Thiên Huế'])).toEqual([{ unit_code: 'H1' }]);
-  }, T);
+  it(
+    'NFD cell values are stored NFC',
+    async () => {
+      const text = `Mã đơn vị,Tên đơn vị\nH1,${'Thừa Thiên Huế'.normalize('NFD')}\n`;
+      const o = await importFile(db, { name: 'nfd.csv', bytes: new TextEncoder().encode(text) });
+      if (!o.ok) throw new Error(JSON.stringify(o.problems));
+      expect(await db.query(`SELECT unit_code FROM units WHERE unit_name = ?`, ['Thừa Thiên Huế'])).toEqual([{ unit_code: 'H1' }]);
+    },
+    T,
+  );
 });
 
 describe('a Windows-1258 byte after the first megabyte', () => {

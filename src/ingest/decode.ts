@@ -4,7 +4,7 @@
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
 
-export interface Decoded {
+interface Decoded {
   encoding: Encoding;
   /** The file as UTF-8 without BOM. */
   utf8: Uint8Array;
@@ -28,7 +28,10 @@ export function isUtf8(b: Uint8Array): boolean {
   let i = 0;
   while (i < n) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let extra: number;
     if (c >= 0xc2 && c <= 0xdf) extra = 1;
     else if (c >= 0xe0 && c <= 0xef) extra = 2;

@@ -15,7 +15,10 @@ function countOutsideQuotes(line: string, d: string): number {
 }
 
 export function detectDelimiter(head: string): Delimiter {
-  const lines = head.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 30);
+  const lines = head
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 30);
   let best: Delimiter = ',';
   let bestScore = -1;
   for (const d of CANDIDATES) {

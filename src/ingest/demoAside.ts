@@ -20,7 +20,9 @@ function kindsAside(kinds: readonly Kind[]): Kind[] {
 
 /** Indices whose fictional local rows (the demo commune's own PAR or SIPAS) step aside when the user's `kinds` land. */
 function localIndicesAside(kinds: readonly Kind[]): string[] {
-  return Object.entries(LOCAL_INDEX_ROWS_DISPLACED_BY).filter(([, by]) => by.some((k) => kinds.includes(k))).map(([i]) => i);
+  return Object.entries(LOCAL_INDEX_ROWS_DISPLACED_BY)
+    .filter(([, by]) => by.some((k) => kinds.includes(k)))
+    .map(([i]) => i);
 }
 
 const list = (xs: readonly string[]) => xs.map(lit).join(', ');
@@ -45,20 +47,22 @@ const provinceSql = isProvinceSql;
 function indexRowsAsideSql(kinds: readonly Kind[], indexTyped: readonly string[]): string | null {
   const parts: string[] = [];
   if (indexTyped.length)
-    parts.push(`(i.index_code, ${provinceSql('i')}) IN (${indexTyped.map((t) => `SELECT DISTINCT upper(t."index"), ${provinceSql('t')} FROM ${t} t`).join(' UNION ')})`);
+    parts.push(
+      `(i.index_code, ${provinceSql('i')}) IN (${indexTyped.map((t) => `SELECT DISTINCT upper(t."index"), ${provinceSql('t')} FROM ${t} t`).join(' UNION ')})`,
+    );
   const local = localIndicesAside(kinds);
   if (local.length) parts.push(`(NOT ${provinceSql('i')} AND i.index_code IN (${list(local)}))`);
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
 
 /** What of the user's data lands: its kinds, and the typed tables of its index files. */
-export interface Landing {
+interface Landing {
   kinds: readonly Kind[];
   indexTyped: readonly string[];
 }
 
 /** A DemoAside of loaded datasets (with their ids). */
-export interface LoadedAside extends DemoAside {
+interface LoadedAside extends DemoAside {
   datasets: { id: string; file: string; kind: Kind }[];
   rows: { id: string; file: string; index: string; province: boolean; count: number }[];
 }
@@ -66,14 +70,16 @@ export interface LoadedAside extends DemoAside {
 /** The fictional data the user's `landing` takes out: whole datasets, and index rows of datasets that keep the rest. */
 export async function demoAsideOf(db: Db, landing: Landing): Promise<LoadedAside> {
   const datasets = await db.query<{ id: string; file: string; kind: Kind }>(
-    `SELECT d.id, d.file_name AS file, d.kind FROM datasets d WHERE d.id IN (${fictionalAsideIdsSql(landing.kinds)}) ORDER BY d.file_name, d.id`);
+    `SELECT d.id, d.file_name AS file, d.kind FROM datasets d WHERE d.id IN (${fictionalAsideIdsSql(landing.kinds)}) ORDER BY d.file_name, d.id`,
+  );
   const cond = indexRowsAsideSql(landing.kinds, landing.indexTyped);
   const rows = cond
     ? await db.query<{ id: string; file: string; index: string; province: boolean; count: number }>(
         `SELECT i.dataset_id AS id, d.file_name AS file, i.index_code AS "index", ${provinceSql('i')} AS province, CAST(count(*) AS INTEGER) AS count
          FROM index_scores i JOIN datasets d ON d.id = i.dataset_id
          WHERE ${isFictionalSql()} AND d.kind = 'index_scores' AND ${cond}
-         GROUP BY ALL ORDER BY file, "index", province DESC`)
+         GROUP BY ALL ORDER BY file, "index", province DESC`,
+      )
     : [];
   return { datasets, rows };
 }
@@ -135,7 +141,8 @@ export async function yieldToUser(db: Db, file: string, kind: Kind, typed: strin
   if (local.length) parts.push(`(NOT ${provinceSql('t')} AND upper(t."index") IN (${list(local)}))`);
   const cond = parts.join(' OR ');
   const rows = await db.query<{ index: string; province: boolean; count: number }>(
-    `SELECT upper(t."index") AS "index", ${provinceSql('t')} AS province, CAST(count(*) AS INTEGER) AS count FROM ${typed} t WHERE ${cond} GROUP BY ALL ORDER BY 1, 2 DESC`);
+    `SELECT upper(t."index") AS "index", ${provinceSql('t')} AS province, CAST(count(*) AS INTEGER) AS count FROM ${typed} t WHERE ${cond} GROUP BY ALL ORDER BY 1, 2 DESC`,
+  );
   if (!rows.length) return null;
   await db.exec(`DELETE FROM ${typed} t WHERE ${cond}`);
   const [left] = await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${typed}`);

@@ -12,7 +12,10 @@ const dir = path.resolve(__dirname, '../../data/demo');
 describe('demo files', () => {
   it('every data/demo/*.csv imports with no error, references first', async () => {
     const db = await createNodeDb();
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(dir, name))) }));
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(dir, name))) }));
     const out = await importFiles(db, files, {}, { isDemo: true, source: 'Dữ liệu minh họa' });
     for (const o of out) if (!o.ok) throw new Error(`${o.plan?.file}: ${JSON.stringify(o.problems.slice(0, 5))}`);
     const kinds = out.map((o) => o.plan?.kind);
@@ -22,7 +25,7 @@ describe('demo files', () => {
   }, 180_000);
 });
 
-describe('the demo commune\'s PAR Index', () => {
+describe("the demo commune's PAR Index", () => {
   const read = (name: string) => Papa.parse<Record<string, string>>(fs.readFileSync(path.join(dir, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
   const criteria = read('par_criteria.csv');
   const scores = read('par_scores.csv');
@@ -42,13 +45,22 @@ describe('the demo commune\'s PAR Index', () => {
     }
   });
 
-  it('in commune_indices.csv is, for every year of the PAR files, X001\'s appraised index of par_scores.csv, and so are its lĩnh vực', () => {
+  it("in commune_indices.csv is, for every year of the PAR files, X001's appraised index of par_scores.csv, and so are its lĩnh vực", () => {
     for (const year of years) {
-      const tree: ParCriterion[] = criteria.filter((c) => Number(c['Năm']) === year).map((c) => ({ code: c['Mã tiêu chí']!, name: c['Tiêu chí']!, max: Number(c['Điểm tối đa']) }));
-      const rows: ParScore[] = scores.filter((r) => Number(r['Năm']) === year && r['Mã đơn vị'] === 'X001').map((r) => {
-        const applicable = r['Điểm tự đánh giá'] !== NA;
-        return { criterion: r['Mã tiêu chí']!, applicable, self: applicable ? score(r['Điểm tự đánh giá']!) : null, appraised: applicable ? score(r['Điểm thẩm định']!) : null };
-      });
+      const tree: ParCriterion[] = criteria
+        .filter((c) => Number(c['Năm']) === year)
+        .map((c) => ({ code: c['Mã tiêu chí']!, name: c['Tiêu chí']!, max: Number(c['Điểm tối đa']) }));
+      const rows: ParScore[] = scores
+        .filter((r) => Number(r['Năm']) === year && r['Mã đơn vị'] === 'X001')
+        .map((r) => {
+          const applicable = r['Điểm tự đánh giá'] !== NA;
+          return {
+            criterion: r['Mã tiêu chí']!,
+            applicable,
+            self: applicable ? score(r['Điểm tự đánh giá']!) : null,
+            appraised: applicable ? score(r['Điểm thẩm định']!) : null,
+          };
+        });
       const u = scoreUnit(tree, rows);
       expect(u.appraisedIndex, String(year)).not.toBeNull();
       const of = (component: string) => indices.find((r) => Number(r['Năm']) === year && r['Thành phần'] === component);

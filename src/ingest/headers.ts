@@ -4,7 +4,10 @@ import { foldKey } from '../domain/vnNames';
 
 /** The header as text to show and store: NFC, trimmed, BOM removed. */
 export function cleanHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').normalize('NFC').trim();
+  return h
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .trim();
 }
 
 export interface HeaderMatch {

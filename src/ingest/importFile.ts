@@ -32,11 +32,23 @@ export { discardPlan, stagedOf } from './staged';
 
 function emptyPlan(file: string, kind: Kind = 'table'): ImportPlan {
   return {
-    file, kind, rowCount: 0, columns: [], preview: [], problems: [], questions: {}, coverage: null,
-    stagingId: null, encoding: null, delimiter: null, decimalComma: false, sheet: null, errorCount: 0, warningCount: 0,
+    file,
+    kind,
+    rowCount: 0,
+    columns: [],
+    preview: [],
+    problems: [],
+    questions: {},
+    coverage: null,
+    stagingId: null,
+    encoding: null,
+    delimiter: null,
+    decimalComma: false,
+    sheet: null,
+    errorCount: 0,
+    warningCount: 0,
   };
 }
-
 
 /** Durations the benchmark reads (performance.getEntriesByType('measure')); harmless elsewhere. */
 function measure(name: string, start: number): void {
@@ -85,7 +97,9 @@ export async function analyseFile(db: Db, file: SourceFile, answers: Answers = {
   let src: TextSource;
   try {
     options.onProgress?.({ file: file.name, step: 'reading' });
+    const t0 = performance.now();
     src = await readSource(file, answers);
+    measure('chiso:ingest-read', t0);
   } catch (e) {
     const plan = emptyPlan(file.name);
     return finish(plan, [errorProblem({ file: file.name }, e, sourceOf(file))]);
@@ -99,7 +113,7 @@ async function analyseText(db: Db, fileName: string, src: TextSource, answers: A
   const papi = (answers.kind === undefined || answers.kind === 'index_scores') && isPapiWide(headers);
   // The one-unit PAR sheet (criteria rows for one unit, named by the sheet or file) is par_scores.
   const sheetForm = !papi && (answers.kind === undefined || answers.kind === 'par_scores') && isParSheet(headers);
-  const kind = papi ? 'index_scores' : sheetForm ? 'par_scores' : answers.kind ?? detectKind(headers);
+  const kind = papi ? 'index_scores' : sheetForm ? 'par_scores' : (answers.kind ?? detectKind(headers));
   const plan = emptyPlan(fileName, kind);
   Object.assign(plan, { encoding: src.encoding, delimiter: src.delimiter, decimalComma: src.decimalComma, sheet: src.sheet });
   if (src.sheets) plan.sheets = src.sheets;
@@ -113,13 +127,24 @@ async function analyseText(db: Db, fileName: string, src: TextSource, answers: A
   const match = papi ? papiMatch(headers) : matchHeaders(headers, columns);
   // SIPAS item columns (TC2.3 …) are read as questions of their element: shown as `item:2`, not as unknown.
   const itemOf = (h: string) => (kind === 'sipas_responses' ? itemElement(h) : null);
-  plan.columns = headers.map((h, i) => ({ header: h, canonical: kind === 'table' ? h : match.byIndex[i] ?? (itemOf(h) !== null ? `item:${itemOf(h)}` : null) }));
+  plan.columns = headers.map((h, i) => ({
+    header: h,
+    canonical: kind === 'table' ? h : (match.byIndex[i] ?? (itemOf(h) !== null ? `item:${itemOf(h)}` : null)),
+  }));
 
   const id = newId('imp');
   const ctx: StageCtx = {
-    db, file: fileName, id, stg: stagingTable(id), headers, match, decimalComma: src.decimalComma, answers, firstRow: src.firstRow,
+    db,
+    file: fileName,
+    id,
+    stg: stagingTable(id),
+    headers,
+    match,
+    decimalComma: src.decimalComma,
+    answers,
+    firstRow: src.firstRow,
     col: (key) => (match.byKey.has(key) ? `c${match.byKey.get(key)}` : null),
-    header: (key) => (match.byKey.has(key) ? headers[match.byKey.get(key)!]! : columns.find((c) => c.key === key)?.vi ?? key),
+    header: (key) => (match.byKey.has(key) ? headers[match.byKey.get(key)!]! : (columns.find((c) => c.key === key)?.vi ?? key)),
     pending: [], // set by checkInBatch
     own: !options.isDemo,
   };
@@ -132,9 +157,12 @@ async function analyseText(db: Db, fileName: string, src: TextSource, answers: A
   if (kind !== 'table' && !papi) {
     const schema = format?.headerSchema ?? null;
     const parsed = schema?.safeParse(Object.fromEntries(match.byKey));
-    const missing = kind === 'sipas_responses'
-      ? sipasResponsesColumns.filter((c) => c.required && !match.byKey.has(c.key))
-      : parsed && !parsed.success ? columns.filter((c) => c.required && !match.byKey.has(c.key)) : [];
+    const missing =
+      kind === 'sipas_responses'
+        ? sipasResponsesColumns.filter((c) => c.required && !match.byKey.has(c.key))
+        : parsed && !parsed.success
+          ? columns.filter((c) => c.required && !match.byKey.has(c.key))
+          : [];
     for (const c of missing)
       problems.push(problem(where, 'error', 'ingest.problem.missingColumn', { column: c.vi }, { names: [c.vi, c.key, ...c.aliases.slice(0, 3)].join(', ') }));
     if (kind !== 'sipas_responses')
@@ -214,7 +242,9 @@ async function analyseText(db: Db, fileName: string, src: TextSource, answers: A
       // Rows without a code, or numbered I, II, III…, are section titles or totals of the printed form, not scores.
       await db.exec(`DELETE FROM ${typed} WHERE raw_criterion_code IS NULL OR regexp_full_match(upper(raw_criterion_code), '[IVXL]+\\.?')`);
       const unit = answers.unit ?? (await guessUnit(db, fileName, src.sheet));
-      await db.exec(`UPDATE ${typed} SET year = ${sheetYear}, unit_code = ${lit(unit.code ?? '?')}, unit_name = ${unit.name === null ? 'NULL' : lit(unit.name)}`);
+      await db.exec(
+        `UPDATE ${typed} SET year = ${sheetYear}, unit_code = ${lit(unit.code ?? '?')}, unit_name = ${unit.name === null ? 'NULL' : lit(unit.name)}`,
+      );
       entry.typed = typed;
       if (!answers.unit) plan.questions.unit = unit;
       const f = TABULAR.par_scores;
@@ -249,11 +279,14 @@ async function analyseText(db: Db, fileName: string, src: TextSource, answers: A
   return plan;
 }
 
-
-
-
 /** Lands a plan: all rows and its catalogue entry, or nothing. The staging is freed either way. */
-export async function commitPlan(db: Db, plan: ImportPlan, answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}, hooks: CommitHooks = {}): Promise<ImportOutcome> {
+export async function commitPlan(
+  db: Db,
+  plan: ImportPlan,
+  answers: Answers = {},
+  meta: { isDemo?: boolean; source?: string } = {},
+  hooks: CommitHooks = {},
+): Promise<ImportOutcome> {
   const entry = stagedOf(plan);
   if (!entry) return { ok: false, plan, problems: [problem({ file: plan.file }, 'error', 'ingest.problem.planGone', {})] };
   const t0 = performance.now();

@@ -25,11 +25,19 @@ export function guessKind(file: SourceFile): Kind {
 /** Sorts files so references come first. */
 function orderForImport<T extends SourceFile>(files: readonly T[]): T[] {
   const rank = (f: SourceFile) => COMMIT_ORDER.indexOf(guessKind(f));
-  return files.map((f) => ({ f, r: rank(f) })).sort((a, b) => a.r - b.r).map((x) => x.f);
+  return files
+    .map((f) => ({ f, r: rank(f) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.f);
 }
 
 /** Imports each file in dependency order; one file's failure does not undo the others. */
-export async function importFiles(db: Db, files: readonly SourceFile[], answers: Answers = {}, meta: { isDemo?: boolean; source?: string } = {}): Promise<ImportOutcome[]> {
+export async function importFiles(
+  db: Db,
+  files: readonly SourceFile[],
+  answers: Answers = {},
+  meta: { isDemo?: boolean; source?: string } = {},
+): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
   for (const f of orderForImport(files)) out.push(await importFile(db, f, answers, meta));
   return out;

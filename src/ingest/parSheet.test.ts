@@ -35,25 +35,33 @@ describe('one-unit PAR sheet', () => {
     [null, 'Tổng cộng', 3, 2, 1.5, null],
   ]);
 
-  it('guesses the unit from the sheet name, asks to confirm, then lands the criteria rows', async () => {
-    const plan = await analyseFile(db, { name: 'cham_diem.xlsx', bytes });
-    expect([plan.kind, plan.coverage, plan.errorCount]).toEqual(['par_scores', '2025', 0]);
-    expect(plan.questions.unit).toEqual({ code: 'X001-TYT', name: 'Trạm Y tế xã' });
-    expect((await commitPlan(db, plan)).ok).toBe(false); // not confirmed yet: nothing lands
-    const o = await commitPlan(db, plan, { unit: { code: 'X001-TYT', name: 'Trạm Y tế xã' } });
-    if (!o.ok) throw new Error(JSON.stringify(o.problems));
-    expect(await db.query(`SELECT unit_code, criterion_code, applicable, self_score, appraised_score FROM par_scores ORDER BY criterion_code`)).toEqual([
-      { unit_code: 'X001-TYT', criterion_code: '1.1', applicable: true, self_score: 2, appraised_score: 1.5 },
-      { unit_code: 'X001-TYT', criterion_code: '1.2', applicable: false, self_score: null, appraised_score: null },
-    ]);
-  }, T);
+  it(
+    'guesses the unit from the sheet name, asks to confirm, then lands the criteria rows',
+    async () => {
+      const plan = await analyseFile(db, { name: 'cham_diem.xlsx', bytes });
+      expect([plan.kind, plan.coverage, plan.errorCount]).toEqual(['par_scores', '2025', 0]);
+      expect(plan.questions.unit).toEqual({ code: 'X001-TYT', name: 'Trạm Y tế xã' });
+      expect((await commitPlan(db, plan)).ok).toBe(false); // not confirmed yet: nothing lands
+      const o = await commitPlan(db, plan, { unit: { code: 'X001-TYT', name: 'Trạm Y tế xã' } });
+      if (!o.ok) throw new Error(JSON.stringify(o.problems));
+      expect(await db.query(`SELECT unit_code, criterion_code, applicable, self_score, appraised_score FROM par_scores ORDER BY criterion_code`)).toEqual([
+        { unit_code: 'X001-TYT', criterion_code: '1.1', applicable: true, self_score: 2, appraised_score: 1.5 },
+        { unit_code: 'X001-TYT', criterion_code: '1.2', applicable: false, self_score: null, appraised_score: null },
+      ]);
+    },
+    T,
+  );
 
-  it('a score above the criterion max is refused with its Excel row', async () => {
-    const bad = sheet('Trạm Y tế xã 2025', [
-      ['STT', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'],
-      ['1.1', 'Kế hoạch CCHC', 2, 2.5],
-    ]);
-    const plan = await analyseFile(db, { name: 'x.xlsx', bytes: bad }, { unit: { code: 'X001-TYT', name: 'Trạm Y tế xã' } });
-    expect(plan.problems.map((p) => [p.row, p.column, p.value, p.expected.key])).toEqual([[2, 'Điểm tự đánh giá', '2.5', 'ingest.problem.aboveMax']]);
-  }, T);
+  it(
+    'a score above the criterion max is refused with its Excel row',
+    async () => {
+      const bad = sheet('Trạm Y tế xã 2025', [
+        ['STT', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'],
+        ['1.1', 'Kế hoạch CCHC', 2, 2.5],
+      ]);
+      const plan = await analyseFile(db, { name: 'x.xlsx', bytes: bad }, { unit: { code: 'X001-TYT', name: 'Trạm Y tế xã' } });
+      expect(plan.problems.map((p) => [p.row, p.column, p.value, p.expected.key])).toEqual([[2, 'Điểm tự đánh giá', '2.5', 'ingest.problem.aboveMax']]);
+    },
+    T,
+  );
 });

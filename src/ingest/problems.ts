@@ -50,10 +50,20 @@ export async function runChecks(ctx: StageCtx, checks: readonly Check[]): Promis
         const v = i === 0 ? r.a : r.b;
         if (name && v !== null && !(c.columnFrom === 'b' && i === 1)) params[name] = NUMERIC_PARAMS.has(name) && Number.isFinite(Number(v)) ? Number(v) : v;
       });
-      out.push(problem(ctx, c.severity, c.key, {
-        row: r.row ?? undefined, column: c.columnFrom === 'b' ? r.b ?? undefined : c.column ? ctx.header(c.column) : undefined,
-        value: r.value ?? '', count: r.n,
-      }, params));
+      out.push(
+        problem(
+          ctx,
+          c.severity,
+          c.key,
+          {
+            row: r.row ?? undefined,
+            column: c.columnFrom === 'b' ? (r.b ?? undefined) : c.column ? ctx.header(c.column) : undefined,
+            value: r.value ?? '',
+            count: r.n,
+          },
+          params,
+        ),
+      );
     }
   }
   return out;
@@ -61,7 +71,5 @@ export async function runChecks(ctx: StageCtx, checks: readonly Check[]): Promis
 
 /** Errors first, then by row; at most MAX_LISTED. */
 export function sortProblems(ps: Problem[]): Problem[] {
-  return [...ps]
-    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0))
-    .slice(0, MAX_LISTED);
+  return [...ps].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0)).slice(0, MAX_LISTED);
 }

@@ -1,7 +1,7 @@
 // The catalogue row of a dataset (table `datasets`), written inside the transaction that lands its rows.
 import type { Db } from '../db/types';
 
-export interface NewDataset {
+interface NewDataset {
   id: string;
   kind: string;
   fileName: string;
@@ -14,6 +14,13 @@ export interface NewDataset {
 
 export async function registerDataset(db: Db, d: NewDataset): Promise<void> {
   await db.query(`INSERT INTO datasets VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?)`, [
-    d.id, d.kind, d.fileName, d.rowCount, d.coverage, d.isDemo, d.source, d.tableName ?? null,
+    d.id,
+    d.kind,
+    d.fileName,
+    d.rowCount,
+    d.coverage,
+    d.isDemo,
+    d.source,
+    d.tableName ?? null,
   ]);
 }

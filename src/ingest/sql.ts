@@ -20,8 +20,7 @@ export function num(col: string, decimalComma: boolean): string {
 }
 
 /** "không áp dụng", "N/A", "KAD": the criterion does not apply to this unit. */
-export const notApplicable = (col: string): string =>
-  `(lower(strip_accents(trim(${col}))) IN (${NOT_APPLICABLE.map(lit).join(', ')}))`;
+export const notApplicable = (col: string): string => `(lower(strip_accents(trim(${col}))) IN (${NOT_APPLICABLE.map(lit).join(', ')}))`;
 
 /** Fresh ids for datasets and staging tables. */
 export function newId(prefix: string): string {

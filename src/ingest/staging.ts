@@ -60,7 +60,14 @@ export async function stageRegistered(db: Db, id: string, file: string, delimite
 }
 
 /** Registers UTF-8 CSV bytes, stages them, and unregisters them. */
-export async function stageCsv(db: Db, id: string, utf8: Uint8Array, delimiter: Delimiter, columnCount: number, onRefused?: OnRefused): Promise<{ table: string; rows: number }> {
+export async function stageCsv(
+  db: Db,
+  id: string,
+  utf8: Uint8Array,
+  delimiter: Delimiter,
+  columnCount: number,
+  onRefused?: OnRefused,
+): Promise<{ table: string; rows: number }> {
   const file = stagingFile(id);
   await db.registerFile(file, utf8);
   try {

@@ -21,7 +21,7 @@ export class FileError extends Error {
 /** Which reader was running: the same library text means different things for each. */
 export type ErrorSource = 'excel' | 'parquet' | 'text' | 'commit';
 
-export interface Translated {
+interface Translated {
   key: string;
   params: Record<string, string | number>;
   /** The original message, cleaned of internal names; null for the pipeline's own refusals. */
@@ -30,7 +30,15 @@ export interface Translated {
 
 const rawText = (e: unknown): string => {
   if (e instanceof Error) return e.message || e.name;
-  return typeof e === 'string' ? e : (() => { try { return JSON.stringify(e); } catch { return String(e); } })();
+  return typeof e === 'string'
+    ? e
+    : (() => {
+        try {
+          return JSON.stringify(e);
+        } catch {
+          return String(e);
+        }
+      })();
 };
 
 const MAX_TECHNICAL = 2000;
@@ -42,14 +50,19 @@ export function cleanTechnical(raw: string, file?: string): string {
   s = s.replace(/_ingest_[a-z]+_[a-z0-9]+_[a-z0-9]+\.csv/gi, file ?? 'file.csv');
   s = s.replace(/_[a-z]+_(imp|stg|typ)_[a-z0-9]+(_[a-z0-9]+)*/gi, '(staging)');
   s = s.replace(/\b_(stg|typ|agg|pmap|amap|sheets)_[a-z0-9_]+/gi, '(staging)');
-  s = s.split('\n').map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l)).join('\n').trim();
+  s = s
+    .split('\n')
+    .map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l))
+    .join('\n')
+    .trim();
   return s.length > MAX_TECHNICAL ? `${s.slice(0, MAX_TECHNICAL)}…` : s;
 }
 
 type Rule = [RegExp, string, ((m: RegExpMatchArray) => Record<string, string | number>)?];
 
 /** Out of memory, in every engine's words. */
-const MEMORY = /out of memory|Allocation failure|allocation failed|Invalid array length|Invalid string length|Invalid typed array length|Array buffer allocation|memory access out of bounds/i;
+const MEMORY =
+  /out of memory|Allocation failure|allocation failed|Invalid array length|Invalid string length|Invalid typed array length|Array buffer allocation|memory access out of bounds/i;
 
 const EXCEL_RULES: Rule[] = [
   [/password|EncryptionInfo|encrypted file/i, 'ingest.reason.excelEncrypted'],
@@ -63,15 +76,26 @@ const PARQUET_RULES: Rule[] = [
 
 /** DuckDB's read_csv and SQL errors (messages start with "<Kind> Error:"). */
 const DUCKDB_RULES: Rule[] = [
-  [/contain: (\d+) columns\. It does not match the number of columns found by the sniffer: (\d+)/, 'ingest.reason.csvColumns', (m) => ({ expected: Number(m[1]), found: Number(m[2]) })],
-  [/CSV Error on Line: (\d+)[\s\S]*Expected Number of Columns: (\d+) Found: (\d+)/, 'ingest.reason.csvColumnsAt', (m) => ({ line: Number(m[1]), expected: Number(m[2]), found: Number(m[3]) })],
+  [
+    /contain: (\d+) columns\. It does not match the number of columns found by the sniffer: (\d+)/,
+    'ingest.reason.csvColumns',
+    (m) => ({ expected: Number(m[1]), found: Number(m[2]) }),
+  ],
+  [
+    /CSV Error on Line: (\d+)[\s\S]*Expected Number of Columns: (\d+) Found: (\d+)/,
+    'ingest.reason.csvColumnsAt',
+    (m) => ({ line: Number(m[1]), expected: Number(m[2]), found: Number(m[3]) }),
+  ],
   [/Maximum line size of (\d+) bytes exceeded|line size/i, 'ingest.reason.csvLineTooLong'],
   [/CSV Error on Line: (\d+)[\s\S]*unterminated quote/i, 'ingest.reason.csvQuoteAt', (m) => ({ line: Number(m[1]) })],
   [/unterminated quote/i, 'ingest.reason.csvQuote'],
   [/Invalid unicode|byte sequence mismatch|not valid UTF-8|Invalid UTF-8/i, 'ingest.reason.encoding'],
   [/sniffing file|automatically detect the CSV/i, 'ingest.reason.csvShape'],
   [/CSV Error on Line: (\d+)/, 'ingest.reason.csvLine', (m) => ({ line: Number(m[1]) })],
-  [/^(Invalid Input|Conversion|Binder|Parser|Catalog|Constraint|Transaction|IO|Internal|INTERNAL|Not implemented|Invalid|Serialization|Dependency|Sequence|Out of Range|Fatal) Error/, 'ingest.reason.engine'],
+  [
+    /^(Invalid Input|Conversion|Binder|Parser|Catalog|Constraint|Transaction|IO|Internal|INTERNAL|Not implemented|Invalid|Serialization|Dependency|Sequence|Out of Range|Fatal) Error/,
+    'ingest.reason.engine',
+  ],
 ];
 
 /** QuotaExceededError and friends: the browser's storage is full. */

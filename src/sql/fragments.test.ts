@@ -8,12 +8,18 @@ import { run, sql } from './sql';
 
 // (year, half, quarter, unit, answer, n)
 const COUNTS: [number, number | null, number | null, string, number, number][] = [
-  [2026, 1, 1, 'C', 5, 6], [2026, 1, 1, 'C', 4, 2], [2026, 1, 1, 'C', 3, 2], //     C 2026-Q1: 8 of 10
-  [2026, null, 2, 'C-A', 4, 3], [2026, null, 2, 'C-A', 1, 1], //                     a quarter without its half: H1
-  [2026, 2, null, 'C-A-1', 5, 4], [2026, 2, null, 'C-A-1', 2, 4], //                 a half without its quarter
+  [2026, 1, 1, 'C', 5, 6],
+  [2026, 1, 1, 'C', 4, 2],
+  [2026, 1, 1, 'C', 3, 2], //     C 2026-Q1: 8 of 10
+  [2026, null, 2, 'C-A', 4, 3],
+  [2026, null, 2, 'C-A', 1, 1], //                     a quarter without its half: H1
+  [2026, 2, null, 'C-A-1', 5, 4],
+  [2026, 2, null, 'C-A-1', 2, 4], //                 a half without its quarter
   [2026, null, null, 'C-A-1-x', 5, 10], //                                           three levels down: not C's
-  [2026, 1, 2, 'D', 2, 5], [2026, 1, 2, 'D-1', 5, 5], //                             another commune and its unit
-  [2026, 2, 4, 'Z', 4, 1], [2026, 2, 4, 'Z', 3, 1], //                               a point the units list does not know
+  [2026, 1, 2, 'D', 2, 5],
+  [2026, 1, 2, 'D-1', 5, 5], //                             another commune and its unit
+  [2026, 2, 4, 'Z', 4, 1],
+  [2026, 2, 4, 'Z', 3, 1], //                               a point the units list does not know
   [2025, 2, 3, 'C', 3, 7],
 ];
 
@@ -34,7 +40,11 @@ describe('satisfied answers: answer ≥ SATISFIED_MIN, written once', () => {
   it('counts 4 and 5, not 3', async () => {
     expect(SATISFIED_MIN).toBe(4);
     const levels = await run<{ a: number; ok: boolean }>(db, sql`SELECT a, ${isSatisfied(sql.ident('a'))} AS ok FROM (VALUES (3), (4), (5)) t(a) ORDER BY a`);
-    expect(levels).toEqual([{ a: 3, ok: false }, { a: 4, ok: true }, { a: 5, ok: true }]);
+    expect(levels).toEqual([
+      { a: 3, ok: false },
+      { a: 4, ok: true },
+      { a: 5, ok: true },
+    ]);
   });
   it('tallies satisfied ÷ valid answers, the rate in %', async () => {
     // C 2026-Q1: 6 + 2 satisfied of 10
@@ -72,7 +82,9 @@ describe('periods', () => {
 
 describe('the commune’s scope', () => {
   const units = async (commune: string | null) =>
-    (await run<{ unit_code: string }>(db, sql`SELECT DISTINCT unit_code FROM shown.sipas_counts WHERE ${communeScope(commune)} ORDER BY unit_code`)).map((r) => r.unit_code);
+    (await run<{ unit_code: string }>(db, sql`SELECT DISTINCT unit_code FROM shown.sipas_counts WHERE ${communeScope(commune)} ORDER BY unit_code`)).map(
+      (r) => r.unit_code,
+    );
   it('is the commune, its units two levels down and points the units list does not know', async () => {
     expect(await units('C')).toEqual(['C', 'C-A', 'C-A-1', 'Z']);
     expect(await units('D')).toEqual(['D', 'D-1', 'Z']);

@@ -1,6 +1,7 @@
 // Named pieces of SQL that more than one query needs, each written once (tested in fragments.test.ts against DuckDB).
 // They read the columns of the `shown.*` views (src/db/shown.ts) by their canonical names (src/db/schema.ts).
-import { parsePeriod, SATISFIED_MIN, type Level } from '../domain/sipas';
+import { SATISFIED_MIN } from '../domain/sipas';
+import { parsePeriodKey, type Level } from '../domain/periods';
 import { sql, type Sql } from './sql';
 
 // ---- SIPAS answers (sipas_counts: answers counted per period, unit, item and answer level) ------------------------
@@ -41,10 +42,10 @@ export function periodKey(level: Level): Sql {
 
 /** Rows of one period ('2026-Q1', '2026-H1', '2026'): a half takes its quarters too. A key that does not parse matches nothing. */
 export function inPeriod(period: string): Sql {
-  const p = parsePeriod(period);
+  const p = parsePeriodKey(period);
   if (!p) return sql`false`;
-  if (p.level === 'quarter') return sql`year = ${p.year} AND quarter = ${p.part!}`;
-  if (p.level === 'half') return sql`year = ${p.year} AND ${half()} = ${p.part!}`;
+  if (p.quarter) return sql`year = ${p.year} AND quarter = ${p.quarter}`;
+  if (p.half) return sql`year = ${p.year} AND ${half()} = ${p.half}`;
   return sql`year = ${p.year}`;
 }
 

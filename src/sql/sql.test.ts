@@ -57,12 +57,17 @@ describe('running it on DuckDB', () => {
     const evil = "A' OR '1'='1";
     expect(await run(db, sql`SELECT unit_code FROM units WHERE unit_code = ${evil}`)).toEqual([]);
     expect(await run(db, sql`SELECT ${"'; DROP TABLE units; --"} AS v`)).toEqual([{ v: "'; DROP TABLE units; --" }]);
-    expect(await run(db, sql`SELECT unit_code FROM units WHERE unit_code IN (${['B', 'A', 'Z']}) ORDER BY unit_code`)).toEqual([{ unit_code: 'A' }, { unit_code: 'B' }]);
+    expect(await run(db, sql`SELECT unit_code FROM units WHERE unit_code IN (${['B', 'A', 'Z']}) ORDER BY unit_code`)).toEqual([
+      { unit_code: 'A' },
+      { unit_code: 'B' },
+    ]);
     expect(await run(db, sql`SELECT count(*) AS n FROM units WHERE unit_code IN (${[]})`)).toEqual([{ n: 0 }]);
   });
 
   it('reads a column named with odd characters through sql.ident', async () => {
     const col = 'Tên "đơn vị"';
-    expect(await run(db, sql`SELECT ${sql.ident(col)} FROM (SELECT unit_name AS ${sql.ident(col)} FROM units WHERE unit_code = ${'A'})`)).toEqual([{ [col]: 'Xã A' }]);
+    expect(await run(db, sql`SELECT ${sql.ident(col)} FROM (SELECT unit_name AS ${sql.ident(col)} FROM units WHERE unit_code = ${'A'})`)).toEqual([
+      { [col]: 'Xã A' },
+    ]);
   });
 });

@@ -18,7 +18,7 @@ export class Sql {
 }
 
 /** What ${…} takes: a parameter value, a fragment, or a list of either (written comma-separated). */
-export type SqlValue = Param | Sql | readonly (Param | Sql)[];
+type SqlValue = Param | Sql | readonly (Param | Sql)[];
 
 function isParam(v: unknown): v is Param {
   return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
@@ -64,12 +64,20 @@ function ident(...parts: string[]): Sql {
 
 /** Fragments joined by a separator written as SQL text (', ', ' AND ', '\nUNION ALL '). */
 function join(parts: readonly Sql[], separator: string): Sql {
-  return Sql.of(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.params));
+  return Sql.of(
+    parts.map((p) => p.text).join(separator),
+    parts.flatMap((p) => p.params),
+  );
 }
 
 /** Conditions joined by AND, each in brackets; no condition is `true`. */
 function and(...conds: readonly Sql[]): Sql {
-  return conds.length === 0 ? Sql.of('true', []) : join(conds.map((c) => tag`(${c})`), ' AND ');
+  return conds.length === 0
+    ? Sql.of('true', [])
+    : join(
+        conds.map((c) => tag`(${c})`),
+        ' AND ',
+      );
 }
 
 export const sql = Object.assign(tag, { ident, join, and });

@@ -5,7 +5,14 @@ import { exclusive, writer, WRITER_LOCK } from './lock';
 describe('memoryStore: one write, all or nothing', () => {
   it('bumps the revision once per write and stamps what it put', async () => {
     const s = memoryStore();
-    expect(await s.write({ put: [{ key: 'a', value: 1 }, { key: 'b', value: 2 }] })).toBe(1);
+    expect(
+      await s.write({
+        put: [
+          { key: 'a', value: 1 },
+          { key: 'b', value: 2 },
+        ],
+      }),
+    ).toBe(1);
     expect(await s.write({ put: [{ key: 'b', value: 3 }], delete: ['a'], meta: { started: true } })).toBe(2);
     expect([...s.datasets]).toEqual([['b', 3]]);
     expect(await s.getMeta('started')).toBe(true);
@@ -16,10 +23,21 @@ describe('memoryStore: one write, all or nothing', () => {
 
   it('reads only what changed since the revision a reader has', async () => {
     const s = memoryStore();
-    await s.write({ put: [{ key: 'a', value: 1 }, { key: 'b', value: 2 }] });
+    await s.write({
+      put: [
+        { key: 'a', value: 1 },
+        { key: 'b', value: 2 },
+      ],
+    });
     expect(await s.read(1, new Map())).toMatchObject({ changed: false, entries: [] });
     await s.write({ put: [{ key: 'b', value: 5 }] });
-    const r = await s.read(1, new Map([['a', 1], ['b', 1]]));
+    const r = await s.read(
+      1,
+      new Map([
+        ['a', 1],
+        ['b', 1],
+      ]),
+    );
     expect(r.entries.map((e) => e.key)).toEqual(['b']);
     expect([...r.revs.keys()].sort()).toEqual(['a', 'b']);
   });
@@ -36,9 +54,39 @@ describe('memoryStore: one write, all or nothing', () => {
   it('changes nothing when one value of the write cannot be stored', async () => {
     const s = memoryStore();
     await s.write({ put: [{ key: 'a', value: 1 }] });
-    await expect(s.write({ put: [{ key: 'b', value: 2 }, { key: 'c', value: () => 0 }], delete: ['a'] })).rejects.toThrow();
+    await expect(
+      s.write({
+        put: [
+          { key: 'b', value: 2 },
+          { key: 'c', value: () => 0 },
+        ],
+        delete: ['a'],
+      }),
+    ).rejects.toThrow();
     expect([...s.datasets]).toEqual([['a', 1]]);
     expect((await s.read(null, new Map())).revision).toBe(1);
+  });
+});
+
+describe('memoryStore: side stores in the same write', () => {
+  it('writes the dossier and its files with the datasets and the revision, or nothing', async () => {
+    const s = memoryStore();
+    await s.write({
+      put: [{ key: 'a', value: 1 }],
+      side: { dossier: { put: [{ key: 'doc:1', value: { id: '1' } }] }, files: { put: [{ key: 'f', value: new Uint8Array([1, 2]) }] } },
+    });
+    expect(await s.getSide('files', 'f')).toEqual(new Uint8Array([1, 2]));
+    expect(await s.readSide('dossier')).toEqual([{ key: 'doc:1', value: { id: '1' } }]);
+    // a file that cannot be stored: neither the dataset, nor the record, nor the revision moves
+    await expect(
+      s.write({ put: [{ key: 'b', value: 2 }], side: { dossier: { delete: ['doc:1'] }, files: { put: [{ key: 'g', value: () => 0 }] } } }),
+    ).rejects.toThrow();
+    expect([...s.datasets.keys()]).toEqual(['a']);
+    expect(await s.readSide('dossier')).toHaveLength(1);
+    expect((await s.dump()).revision).toBe(1);
+    await s.write({ side: { dossier: { clear: true }, files: { delete: ['f'] } } });
+    const all = await s.dump();
+    expect(all).toMatchObject({ revision: 2, datasets: [{ key: 'a', value: 1 }], side: { dossier: [], files: [] } });
   });
 });
 

@@ -22,7 +22,12 @@ beforeEach(() => {
 });
 
 async function addDataset(db: Db, id: string, kind = 'index_scores', tableName: string | null = null) {
-  await db.query(`INSERT INTO datasets VALUES (?, ?, ?, 2, '2021', TIMESTAMP '2026-11-25 10:11:12.5', false, 'Nguồn thử', ?)`, [id, kind, `${id}.csv`, tableName]);
+  await db.query(`INSERT INTO datasets VALUES (?, ?, ?, 2, '2021', TIMESTAMP '2026-11-25 10:11:12.5', false, 'Nguồn thử', ?)`, [
+    id,
+    kind,
+    `${id}.csv`,
+    tableName,
+  ]);
 }
 
 async function seed(db: Db) {

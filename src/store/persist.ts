@@ -10,6 +10,7 @@
 import type { Db } from '../db/types';
 import { DATA_TABLES } from '../db/schema';
 import { getStore, STARTED_META } from './store';
+import { SIDE_STORES, type SideStore, type SideWrite } from './kv';
 import { DatasetRow, restoreEntry, STORE_VERSION, type SkippedEntry, type StoredDataset, type StoredTable } from './record';
 import { columnsSql, copyToSql, deleteRowsSql, quoteIdent, quoteLiteral, readCsvSql, selectRowsSql } from './sql';
 import { exclusive, writer, type WaitOptions } from './lock';
@@ -73,7 +74,7 @@ interface Synced {
 const synced = new WeakMap<Db, Synced>();
 
 /** One change to stored data, written in one transaction. */
-export interface Change {
+interface Change {
   /** Datasets to save as they are in DuckDB now (one that no longer exists there is removed). */
   save?: readonly string[];
   /** Datasets whose stored copy goes. */
@@ -81,6 +82,20 @@ export interface Change {
   /** Every stored copy goes first. */
   clear?: boolean;
   meta?: Readonly<Record<string, unknown>>;
+  /** Changes to the dossier and its files (store/documents.ts), in the same transaction. */
+  side?: Readonly<Partial<Record<SideStore, SideWrite>>>;
+}
+
+const sideListeners = new Set<() => void>();
+
+/** Called after this tab or another one changed the side stores (the dossier): views of it read it again. Returns the unsubscribe. */
+export function onSideChanged(fn: () => void): () => void {
+  sideListeners.add(fn);
+  return () => void sideListeners.delete(fn);
+}
+
+function sideChanged() {
+  for (const fn of sideListeners) fn();
 }
 
 const CHANNEL = 'chiso-data';
@@ -108,18 +123,20 @@ export async function writeUnlocked(db: Db, change: Change): Promise<void> {
   }
   for (const { key } of put) del.delete(key);
   const st = synced.get(db);
-  const revision = await store.write({ put, delete: [...del], clear: change.clear, meta: change.meta, expect: st?.revision });
+  const revision = await store.write({ put, delete: [...del], clear: change.clear, meta: change.meta, side: change.side, expect: st?.revision });
   if (st) {
     if (change.clear) st.revs.clear();
     for (const k of del) st.revs.delete(k);
     for (const { key } of put) st.revs.set(key, revision);
     st.revision = revision;
   }
+  const side = change.side !== undefined && Object.keys(change.side).length > 0;
   try {
-    tabsChannel()?.postMessage({ revision });
+    tabsChannel()?.postMessage(side ? { revision, side } : { revision });
   } catch (e) {
     console.error(e);
   }
+  if (side) sideChanged();
 }
 
 /**
@@ -187,16 +204,59 @@ export function deleteDataset(db: Db, datasetId: string, opts: WaitOptions = {})
   }, opts);
 }
 
-/** Removes every dataset and every stored copy. The first-start marker stays, so the demo does not come back by itself. */
+/** Every side store emptied: "Xóa tất cả" takes the evidence documents and explanations too. */
+const CLEAR_SIDE = Object.fromEntries(SIDE_STORES.map((name) => [name, { clear: true }])) as Record<SideStore, SideWrite>;
+
+/**
+ * Removes every dataset and every stored copy, and the dossier (documents, files, explanations). The first-start
+ * marker stays, so the demo does not come back by itself.
+ */
 export function clearAll(db: Db, opts: WaitOptions = {}): Promise<void> {
   return writer(async () => {
     await syncUnlocked(db);
     const ids = await db.query<{ id: string }>(`SELECT id FROM datasets`);
     await changeUnlocked(db, async () => {
       for (const { id } of ids) await deleteInDb(db, id);
-      return { result: undefined, change: { clear: true } };
+      return { result: undefined, change: { clear: true, side: CLEAR_SIDE } };
     });
   }, opts);
+}
+
+/**
+ * Replaces everything stored — datasets, the side stores, the meta values given — by `records` and `side` in ONE
+ * write (a backup being restored), then makes this tab's DuckDB what is stored. Call it holding the writer lock,
+ * after syncUnlocked, with records already checked (record.ts): a record that still fails to load is reported
+ * through `onSkipped` like any stored entry.
+ */
+export async function replaceAllUnlocked(
+  db: Db,
+  records: readonly StoredDataset[],
+  side: Readonly<Record<SideStore, readonly { key: string; value: unknown }[]>>,
+  meta: Readonly<Record<string, unknown>>,
+  opts: RestoreOptions = {},
+): Promise<void> {
+  const store = await getStore();
+  const sideWrite = Object.fromEntries(SIDE_STORES.map((name) => [name, { clear: true, put: side[name] }])) as Record<SideStore, SideWrite>;
+  const revision = await store.write({
+    clear: true,
+    put: records.map((r) => ({ key: r.dataset.id, value: r })),
+    side: sideWrite,
+    meta,
+    expect: synced.get(db)?.revision,
+  });
+  try {
+    tabsChannel()?.postMessage({ revision, side: true });
+  } catch (e) {
+    console.error(e);
+  }
+  sideChanged();
+  // Everything this tab's DuckDB holds is stale now: reloaded where stored, dropped where not.
+  const st = synced.get(db) ?? { revision: -1, revs: new Map<string, number>() };
+  for (const { id } of await db.query<{ id: string }>(`SELECT id FROM datasets`)) st.revs.set(id, -1);
+  for (const k of st.revs.keys()) st.revs.set(k, -1);
+  st.revision = -1;
+  synced.set(db, st);
+  await syncUnlocked(db, opts);
 }
 
 /** Per restore run: which datasets are loaded already, and the columns each canonical table has today. */
@@ -237,7 +297,9 @@ async function restoreOne(db: Db, rec: StoredDataset, ctx: RestoreCtx): Promise<
           const current = await currentColumns(db, ctx, t.name);
           const cols = t.columns.filter((c) => current.has(c.name)).map((c) => quoteIdent(c.name));
           await db.exec(`INSERT INTO ${quoteIdent(t.name)} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM ${source}`);
-          const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(t.name)} WHERE dataset_id = ${quoteLiteral(id)}`)) as [{ n: number }];
+          const [{ n }] = (await db.query<{ n: number }>(
+            `SELECT count(*)::INTEGER AS n FROM ${quoteIdent(t.name)} WHERE dataset_id = ${quoteLiteral(id)}`,
+          )) as [{ n: number }];
           if (n !== t.rows) throw new Error(`${t.name}: read back ${n} rows, ${t.rows} were stored`);
         } else {
           await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t.name)}`);
@@ -284,15 +346,17 @@ export async function syncUnlocked(db: Db, opts: RestoreOptions = {}): Promise<n
   const good: StoredDataset[] = [];
   for (const e of read.entries) {
     const c = restoreEntry(e.key, e.value);
-    if (c.ok && c.record.dataset.id !== e.key) opts.onSkipped?.({ key: e.key, fileName: c.record.dataset.file_name, reason: `stored under ${e.key}, not its id ${c.record.dataset.id}` });
+    if (c.ok && c.record.dataset.id !== e.key)
+      opts.onSkipped?.({ key: e.key, fileName: c.record.dataset.file_name, reason: `stored under ${e.key}, not its id ${c.record.dataset.id}` });
     else if (c.ok) good.push(c.record);
     else opts.onSkipped?.(c.skipped);
   }
   // The old copies of changed datasets go first, with the removed ones: a replace moved rows between them.
   const stale = [...gone, ...read.entries.map((e) => e.key).filter((k) => loaded.has(k))];
-  if (stale.length) await inTransaction(db, async () => {
-    for (const id of stale) await deleteInDb(db, id);
-  });
+  if (stale.length)
+    await inTransaction(db, async () => {
+      for (const id of stale) await deleteInDb(db, id);
+    });
   good.sort((a, b) => a.dataset.imported_at.localeCompare(b.dataset.imported_at));
   const ctx: RestoreCtx = { loaded: new Set(), columns: new Map() };
   let restored = 0;
@@ -315,7 +379,12 @@ export async function syncUnlocked(db: Db, opts: RestoreOptions = {}): Promise<n
  * as a restore does: saved data, not an import. Each record is checked like any stored entry. Returns how many loaded.
  * Call it holding the writer lock.
  */
-export async function storeAndRestoreUnlocked(db: Db, records: readonly StoredDataset[], meta: Readonly<Record<string, unknown>>, opts: RestoreOptions = {}): Promise<number> {
+export async function storeAndRestoreUnlocked(
+  db: Db,
+  records: readonly StoredDataset[],
+  meta: Readonly<Record<string, unknown>>,
+  opts: RestoreOptions = {},
+): Promise<number> {
   const store = await getStore();
   const revision = await store.write({ put: records.map((r) => ({ key: r.dataset.id, value: r })), meta, expect: synced.get(db)?.revision });
   tabsChannel()?.postMessage({ revision });
@@ -358,7 +427,11 @@ export function watchOtherTabs(db: Db): () => void {
     void exclusive(() => syncUnlocked(db)).catch((e: unknown) => console.error('could not read the data another tab saved', e));
   };
   const ch = tabsChannel();
-  const onMessage = (ev: MessageEvent) => check((ev.data as { revision?: unknown } | null)?.revision);
+  const onMessage = (ev: MessageEvent) => {
+    const data = ev.data as { revision?: unknown; side?: unknown } | null;
+    if (data?.side) sideChanged(); // the dossier is read anew; datasets catch up below
+    check(data?.revision);
+  };
   const onVisible = () => {
     if (document.visibilityState === 'visible') check();
   };

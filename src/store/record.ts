@@ -5,7 +5,6 @@ import { KINDS } from '../domain/kinds';
 
 export const STORE_VERSION = 1;
 
-
 // Column types are written back into SQL at restore: accept only plain type names (INTEGER, DECIMAL(18,3), TIMESTAMP WITH TIME ZONE).
 const SQL_TYPE = /^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(,\s*\d+)?\))?$/;
 
@@ -34,20 +33,18 @@ export const DatasetRow = z.object({
 });
 export type DatasetRow = z.infer<typeof DatasetRow>;
 
-export const StoredDataset = z
-  .object({ v: z.literal(STORE_VERSION), dataset: DatasetRow, tables: z.array(StoredTable) })
-  .superRefine((rec, ctx) => {
-    for (const t of rec.tables) {
-      const known = (DATA_TABLES as readonly string[]).includes(t.name);
-      const own = rec.dataset.kind === 'table' && t.name === rec.dataset.table_name;
-      if (!known && !own) ctx.addIssue({ code: 'custom', message: `unexpected table ${t.name}` });
-    }
-    const own = rec.dataset.table_name;
-    if (own !== null && [...DATA_TABLES, 'datasets', 'ref_provinces'].includes(own)) ctx.addIssue({ code: 'custom', message: `table name ${own} is reserved` });
-    if (rec.dataset.kind === 'table' && !rec.tables.some((t) => t.name === rec.dataset.table_name)) {
-      ctx.addIssue({ code: 'custom', message: 'table dataset without its table' });
-    }
-  });
+export const StoredDataset = z.object({ v: z.literal(STORE_VERSION), dataset: DatasetRow, tables: z.array(StoredTable) }).superRefine((rec, ctx) => {
+  for (const t of rec.tables) {
+    const known = (DATA_TABLES as readonly string[]).includes(t.name);
+    const own = rec.dataset.kind === 'table' && t.name === rec.dataset.table_name;
+    if (!known && !own) ctx.addIssue({ code: 'custom', message: `unexpected table ${t.name}` });
+  }
+  const own = rec.dataset.table_name;
+  if (own !== null && [...DATA_TABLES, 'datasets', 'ref_provinces'].includes(own)) ctx.addIssue({ code: 'custom', message: `table name ${own} is reserved` });
+  if (rec.dataset.kind === 'table' && !rec.tables.some((t) => t.name === rec.dataset.table_name)) {
+    ctx.addIssue({ code: 'custom', message: 'table dataset without its table' });
+  }
+});
 export type StoredDataset = z.infer<typeof StoredDataset>;
 export type StoredTable = z.infer<typeof StoredTable>;
 
@@ -58,7 +55,7 @@ export interface SkippedEntry {
   reason: string;
 }
 
-export type Restored = { ok: true; record: StoredDataset } | { ok: false; skipped: SkippedEntry };
+type Restored = { ok: true; record: StoredDataset } | { ok: false; skipped: SkippedEntry };
 
 /** Validates one entry read from storage; never throws. */
 export function restoreEntry(key: string, value: unknown): Restored {
@@ -70,7 +67,10 @@ export function restoreEntry(key: string, value: unknown): Restored {
     skipped: {
       key,
       fileName: typeof fileName === 'string' ? fileName : null,
-      reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).slice(0, 3).join('; '),
+      reason: parsed.error.issues
+        .map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`)
+        .slice(0, 3)
+        .join('; '),
     },
   };
 }

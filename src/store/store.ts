@@ -7,10 +7,13 @@ let storePromise: Promise<KvStore> | null = null;
 
 /** The store in use: IndexedDB in the browser, memory where it is missing (Node tests, very old private windows). */
 export function getStore(): Promise<KvStore> {
-  storePromise ??= (typeof indexedDB === 'undefined' ? Promise.resolve(memoryStore()) : openIdbStore().catch((e: unknown) => {
-    console.error('IndexedDB unavailable, data will not survive a reload', e);
-    return memoryStore();
-  }));
+  storePromise ??=
+    typeof indexedDB === 'undefined'
+      ? Promise.resolve(memoryStore())
+      : openIdbStore().catch((e: unknown) => {
+          console.error('IndexedDB unavailable, data will not survive a reload', e);
+          return memoryStore();
+        });
   return storePromise;
 }
 

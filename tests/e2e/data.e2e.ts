@@ -8,7 +8,12 @@ import { launch, offOrigin, openApp, recordDialogs, screenshot, waitReady } from
 const enc = (text: string) => Buffer.from(text, 'utf8');
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: enc(text) });
 
-const UNITS = ['Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên', 'Y002,Xã Thử Nghiệm,Xã,', 'Y002-VP,Văn phòng HĐND và UBND xã,Cơ quan chuyên môn,Y002', 'Y002-XSS,<img src=x onerror=alert(1)>,Cơ quan chuyên môn,Y002'].join('\r\n');
+const UNITS = [
+  'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên',
+  'Y002,Xã Thử Nghiệm,Xã,',
+  'Y002-VP,Văn phòng HĐND và UBND xã,Cơ quan chuyên môn,Y002',
+  'Y002-XSS,<img src=x onerror=alert(1)>,Cơ quan chuyên môn,Y002',
+].join('\r\n');
 // Row 3 (as Excel counts, header = 1) has a score that is not a number.
 const BAD_INDEX = [
   'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
@@ -18,7 +23,9 @@ const BAD_INDEX = [
 
 async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
   await page.setInputFiles('[data-testid=import-input]', files);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-plan]:not([aria-busy="true"])').length >= n, files.length, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-plan]:not([aria-busy="true"])').length >= n, files.length, {
+    timeout: 60_000,
+  });
 }
 
 let browser: Browser;
@@ -113,7 +120,11 @@ describe('persistence and the catalogue', () => {
     await s.page.reload();
     await waitReady(s.page);
     // If the reload came before the save, this start loads the rest of the demo and saves it: wait for that.
-    await s.page.waitForFunction(() => !performance.getEntriesByName('chiso:demo-loaded').length || performance.getEntriesByName('chiso:demo-saved').length > 0, null, { timeout: 60_000 });
+    await s.page.waitForFunction(
+      () => !performance.getEntriesByName('chiso:demo-loaded').length || performance.getEntriesByName('chiso:demo-saved').length > 0,
+      null,
+      { timeout: 60_000 },
+    );
     await openData(s.page);
     const shown = await fileNames(s.page);
     expect(shown.length).toBeGreaterThan(0);
@@ -233,8 +244,10 @@ describe('importing files', () => {
     await s.page.waitForSelector('[data-testid=import-done]');
     expect(await s.page.textContent('[data-testid=import-done]')).toContain('don_vi_Y002.csv');
     await s.page.waitForFunction(() => document.querySelector('[data-testid=catalogue]')?.textContent?.includes('don_vi_Y002.csv'));
-    // The demo's fictional units step aside for the user's own (issue 15): its card said so before loading.
-    expect(await fileNames(s.page)).toEqual([...before.filter((f) => f !== 'units.csv'), 'don_vi_Y002.csv'].sort());
+    // The demo's fictional units step aside for the user's own (issue 15): its card said so before loading. So does the
+    // demo commune's plan, whose targets would be measured on the user's data (issue 19: domain/demoRule.ts).
+    const asideForUnits = ['units.csv', 'plan_targets.csv', 'plan_indicators.csv', 'plan_tasks.csv'];
+    expect(await fileNames(s.page)).toEqual([...before.filter((f) => !asideForUnits.includes(f)), 'don_vi_Y002.csv'].sort());
     const row = s.page.locator('[data-testid=catalogue] tbody tr', { hasText: 'don_vi_Y002.csv' });
     expect(await row.locator('td').nth(0).textContent()).toBe('Danh mục đơn vị');
     expect(await row.locator('td').nth(2).textContent()).toBe('3');
@@ -359,7 +372,12 @@ describe('importing files', () => {
     const XLSX = await import('@e965/xlsx');
     const wb = XLSX.utils.book_new();
     // A title row above the header, as office sheets have.
-    const ws = XLSX.utils.aoa_to_sheet([['DANH SÁCH ĐƠN VỊ XÃ THỬ'], ['Mã đơn vị', 'Tên đơn vị', 'Loại'], ['Z003', 'Xã Thử Ba', 'Xã'], ['Z003-VP', 'Văn phòng', 'Cơ quan chuyên môn']]);
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['DANH SÁCH ĐƠN VỊ XÃ THỬ'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Loại'],
+      ['Z003', 'Xã Thử Ba', 'Xã'],
+      ['Z003-VP', 'Văn phòng', 'Cơ quan chuyên môn'],
+    ]);
     XLSX.utils.book_append_sheet(wb, ws, 'Đơn vị');
     const xlsx = Buffer.from(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 
@@ -378,7 +396,10 @@ describe('importing files', () => {
       { name: 'don_vi_Z003.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx },
       { name: 'pci_2030.parquet', mimeType: 'application/octet-stream', buffer: parquet },
     ]);
-    for (const [name, kind, rows] of [['don_vi_Z003.xlsx', 'units', '2'], ['pci_2030.parquet', 'index_scores', '2']] as const) {
+    for (const [name, kind, rows] of [
+      ['don_vi_Z003.xlsx', 'units', '2'],
+      ['pci_2030.parquet', 'index_scores', '2'],
+    ] as const) {
       const card = s.page.locator('[data-testid=import-plan]', { hasText: name });
       expect(await card.locator('[data-testid=kind-select]').inputValue()).toBe(kind);
       expect(await card.locator('[data-testid=plan-rows]').textContent()).toBe(rows);
@@ -396,7 +417,12 @@ describe('importing files', () => {
   });
 
   it('loads PAR scores picked together with their criteria: checked against them, criteria landed first', async () => {
-    const criteria = ['Năm,Mã tiêu chí,Tiêu chí,Điểm tối đa', '2027,1,Công tác chỉ đạo điều hành,3', '2027,1.1,Kế hoạch CCHC,1.5', '2027,1.2,Báo cáo CCHC,1.5'].join('\r\n');
+    const criteria = [
+      'Năm,Mã tiêu chí,Tiêu chí,Điểm tối đa',
+      '2027,1,Công tác chỉ đạo điều hành,3',
+      '2027,1.1,Kế hoạch CCHC,1.5',
+      '2027,1.2,Báo cáo CCHC,1.5',
+    ].join('\r\n');
     const scores = [
       'Năm,Mã đơn vị,Tên đơn vị,Mã tiêu chí,Điểm tự đánh giá,Điểm thẩm định,Tài liệu kiểm chứng,Ghi chú',
       '2027,X001-VP,Văn phòng HĐND và UBND xã,1.1,1.5,1,KH số 5/KH-UBND,',

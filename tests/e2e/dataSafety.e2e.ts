@@ -6,9 +6,15 @@ import { baseUrl, launch, waitReady } from './browser';
 
 const csvFile = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n'), 'utf8') });
 const PCI_HEAD = 'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn';
-const PCI = csvFile('pci_2030.csv', [PCI_HEAD, 'PCI,2030,P01,Hà Nội,,68.5,100,,,VCCI', 'PCI,2030,P02,Hải Phòng,,70.25,100,,,VCCI', 'PCI,2030,P03,Huế,,66,100,,,VCCI']);
+const PCI = csvFile('pci_2030.csv', [
+  PCI_HEAD,
+  'PCI,2030,P01,Hà Nội,,68.5,100,,,VCCI',
+  'PCI,2030,P02,Hải Phòng,,70.25,100,,,VCCI',
+  'PCI,2030,P03,Huế,,66,100,,,VCCI',
+]);
 const PCI_P02 = csvFile('pci_2030_hai_phong.csv', [PCI_HEAD, 'PCI,2030,P02,Hải Phòng,,71.5,100,,,VCCI đính chính']);
-const forms = (period: string, unit: string, n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${period},${unit},${prefix}${i + 1},${1 + (i % 5)},4`);
+const forms = (period: string, unit: string, n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => `${period},${unit},${prefix}${i + 1},${1 + (i % 5)},4`);
 const sipas = (name: string, ...parts: string[][]) => csvFile(name, ['Kỳ,Mã đơn vị,Mã phiếu,TC1.1,TC2.1', ...parts.flat()]);
 
 const SLOW = 300_000; // two pages each starting DuckDB on a shared 2-core machine
@@ -40,7 +46,11 @@ async function openTab(context: BrowserContext): Promise<Tab> {
 /** Started, the first start's demo stored, the catalogue shown. */
 async function ready(page: Page) {
   await waitReady(page);
-  await page.waitForFunction(() => !performance.getEntriesByName('chiso:demo-loaded').length || performance.getEntriesByName('chiso:demo-saved').length > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => !performance.getEntriesByName('chiso:demo-loaded').length || performance.getEntriesByName('chiso:demo-saved').length > 0,
+    null,
+    { timeout: 120_000 },
+  );
   await page.waitForSelector('[data-testid=catalogue]', { timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('[data-testid=catalogue][aria-busy="true"]'));
 }
@@ -49,7 +59,11 @@ async function pick(page: Page, file: ReturnType<typeof csvFile>) {
   await page.setInputFiles('[data-testid=import-input]', [file]);
   const card = page.locator('[data-testid=import-plan]', { hasText: file.name });
   await card.waitFor();
-  await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=import-plan]')].some((c) => c.textContent?.includes(name) && c.getAttribute('aria-busy') !== 'true'), file.name, { timeout: 120_000 });
+  await page.waitForFunction(
+    (name) => [...document.querySelectorAll('[data-testid=import-plan]')].some((c) => c.textContent?.includes(name) && c.getAttribute('aria-busy') !== 'true'),
+    file.name,
+    { timeout: 120_000 },
+  );
   return card;
 }
 
@@ -151,7 +165,8 @@ describe('a replace is stored in one go (issue 14, cases 1 and 2)', () => {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
         const w = window as unknown as { __putsLeft?: number };
-        if (this.name === 'datasets' && w.__putsLeft !== undefined && w.__putsLeft-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (this.name === 'datasets' && w.__putsLeft !== undefined && w.__putsLeft-- <= 0)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return put.apply(this, args);
       };
     });
@@ -196,7 +211,11 @@ describe('two tabs (issue 14, cases 3 and 4)', () => {
     expect(await formsByUnit(a.page, 1)).toEqual({ U1: 10, U2: 10, U3: 20 });
     // Each tab shows both files without a reload (the other tab's change was broadcast).
     for (const t of [a, b]) {
-      await t.page.waitForFunction(() => ['phieu_2030_q1_u1.csv', 'phieu_2030_q1_u2.csv'].every((f) => document.querySelector('[data-testid=catalogue]')?.textContent?.includes(f)), null, { timeout: 60_000 });
+      await t.page.waitForFunction(
+        () => ['phieu_2030_q1_u1.csv', 'phieu_2030_q1_u2.csv'].every((f) => document.querySelector('[data-testid=catalogue]')?.textContent?.includes(f)),
+        null,
+        { timeout: 60_000 },
+      );
     }
     await b.page.reload();
     await ready(b.page);
@@ -236,7 +255,10 @@ describe('two tabs (issue 14, cases 3 and 4)', () => {
     const b = await openTab(context);
     // b holds the writer lock, as a tab storing a large import would.
     await b.page.evaluate(() => {
-      void navigator.locks.request('chiso-writer', () => new Promise<void>((release) => ((window as unknown as { __release: () => void }).__release = release)));
+      void navigator.locks.request(
+        'chiso-writer',
+        () => new Promise<void>((release) => ((window as unknown as { __release: () => void }).__release = release)),
+      );
     });
     const card = await pick(a.page, sipas('phieu_2030_q4.csv', forms('2030-Q4', 'U9', 3, 'W')));
     await card.locator('[data-testid=import-commit]').click();

@@ -22,7 +22,9 @@ describe('the app shell', () => {
     expect(await s.page.locator('[data-testid="demo-badge"]').textContent()).toBe('Dữ liệu minh họa');
     expect(await s.page.textContent('[data-chart="papi-trend"]')).toContain('PAPI, UNDP & CECODES');
 
-    const complete2021 = papiTotals(2021).filter((t) => t.complete).map((t) => t.total);
+    const complete2021 = papiTotals(2021)
+      .filter((t) => t.complete)
+      .map((t) => t.total);
     const row = s.page.locator('[data-chart="papi-trend"] tbody tr', { hasText: '2021' });
     const cells = await row.locator('td').allTextContents();
     expect(cells[1]).toBe(viNumber(medianOf(complete2021)));

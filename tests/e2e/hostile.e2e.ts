@@ -77,7 +77,11 @@ describe('hostile spreadsheets and binary files', () => {
     const before = await fileNames(s.page);
 
     const xlsx = 'bang_diem.xlsx';
-    await pick(s.page, { name: xlsx, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(pseudoRandomBytes(20_000)) });
+    await pick(s.page, {
+      name: xlsx,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(pseudoRandomBytes(20_000)),
+    });
     await s.page.waitForSelector('[data-testid=problem][data-severity=error]');
     let problems = await s.page.locator('[data-testid=problem][data-severity=error]').allTextContents();
     expect(problems).toHaveLength(1);
@@ -97,7 +101,13 @@ describe('hostile spreadsheets and binary files', () => {
     expect(problems.join(' ')).not.toMatch(/Invalid Input|Error:|_stg_|_imp_/);
 
     // A workbook whose parts are missing: translated, and the library's own words kept in a closed fold.
-    await s.page.setInputFiles('[data-testid=import-input]', [{ name: 'hong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(zipStored({ 'xl/workbook.xml': '<workbook><sheets><sheet name="A" r:id="rId1"/></sheets>' })) }]);
+    await s.page.setInputFiles('[data-testid=import-input]', [
+      {
+        name: 'hong.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(zipStored({ 'xl/workbook.xml': '<workbook><sheets><sheet name="A" r:id="rId1"/></sheets>' })),
+      },
+    ]);
     const broken = s.page.locator('[data-testid=import-plan]', { has: s.page.locator('h3', { hasText: 'hong.xlsx' }) });
     await broken.locator('[data-testid=problem][data-severity=error], [data-testid=import-failed]').first().waitFor({ timeout: 90_000 });
     const text = (await broken.textContent()) ?? '';

@@ -19,8 +19,12 @@ afterAll(async () => {
 const viNumber = (v: number, d = 2) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
 
 // 63 → 34 crosswalk: PAPI code → new province.
-const merger = fs.readFileSync(sharedPath('data/merger/provinces_63_to_34.csv'), 'utf8')
-  .trim().split(/\r?\n/).slice(1).map((l) => l.split(','))
+const merger = fs
+  .readFileSync(sharedPath('data/merger/provinces_63_to_34.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','))
   .map((c) => ({ old: c[0]!, code: c[1]!, neu: c[3]! }));
 
 /** New provinces' PAPI totals of a year: unweighted mean of the former ones, only when all are complete. */
@@ -43,8 +47,12 @@ function rankOf(values: Map<string, number>, key: string, d = 2): number {
 
 // The demo's invented province series (data/demo/province_indices.csv): overall scores, 63 former provinces under
 // their PAPI codes before 2025, the 34 provinces (code = name) from 2025.
-const provinceDemo = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/province_indices.csv'), 'utf8')
-  .trim().split(/\r?\n/).slice(1).map((l) => l.split(','))
+const provinceDemo = fs
+  .readFileSync(path.resolve(import.meta.dirname, '../../data/demo/province_indices.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','))
   .filter((c) => c[4] === '')
   .map((c) => ({ index: c[0]!, year: Number(c[1]), code: c[2]!, name: c[3]!, score: Number(c[5]), source: c[9]! }));
 
@@ -91,14 +99,21 @@ const phuXuanValues = [81.25, 84.5, 79.75, 88, 86.25, 90.5];
 const writtenAs = (name: string) => (name === 'Phường Thuận Hòa' ? 'Phường Thuận Hoà'.normalize('NFD') : name);
 const phuXuanCsv = [
   'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
-  ...phuXuan.flatMap((name, i) => [`PAR,2024,H0${i + 1},${writtenAs(name)},,${phuXuanValues[i]},100,,,Kiểm thử`, `PAR,2023,H0${i + 1},${writtenAs(name)},,${phuXuanValues[i]! - 1},100,,,Kiểm thử`]),
+  ...phuXuan.flatMap((name, i) => [
+    `PAR,2024,H0${i + 1},${writtenAs(name)},,${phuXuanValues[i]},100,,,Kiểm thử`,
+    `PAR,2023,H0${i + 1},${writtenAs(name)},,${phuXuanValues[i]! - 1},100,,,Kiểm thử`,
+  ]),
   'PAR,2024,H99,<img src=x onerror=alert(1)>,,70,100,,,Kiểm thử',
   'PAR,2025,H100,Phường Phú Xuân,,91.5,100,,,Kiểm thử',
 ].join('\r\n');
 
 /** Imports one file through the Dữ liệu page's file input, as a user does; returns the plan card. */
 async function importThroughPage(page: Page, name: string, text: string) {
-  await page.setInputFiles('[data-testid=import-input]', { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await page.setInputFiles('[data-testid=import-input]', {
+    name,
+    mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
+    buffer: Buffer.from(text, 'utf8'),
+  });
   const card = page.locator('[data-testid=import-plan]', { has: page.locator('h3.file-name', { hasText: name }) });
   await card.locator('[data-testid=import-commit]').waitFor({ timeout: 60_000 });
   return card;
@@ -131,7 +146,10 @@ describe('overview cards', () => {
     expect(delta).toContain('so với 2023');
 
     // PCI and DTI: the demo's invented province series, for Huế in the latest year of the file, ranked among the 34.
-    for (const [index, dec] of [['PCI', 2], ['DTI', 4]] as const) {
+    for (const [index, dec] of [
+      ['PCI', 2],
+      ['DTI', 4],
+    ] as const) {
       const latest = Math.max(...provinceDemo.filter((r) => r.index === index).map((r) => r.year));
       const now = demo34(index, latest);
       const before = demo34(index, latest - 1);
@@ -156,8 +174,13 @@ describe('overview cards', () => {
   });
 
   it('the PAR card is about the demo commune: its 2025 value, rank among the communes and band, from the demo file', async () => {
-    const rows = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/commune_indices.csv'), 'utf8').trim().split(/\r?\n/).slice(1)
-      .map((l) => l.split(',')).filter((c) => c[0] === 'PAR' && c[4] === '');
+    const rows = fs
+      .readFileSync(path.resolve(import.meta.dirname, '../../data/demo/commune_indices.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((c) => c[0] === 'PAR' && c[4] === '');
     const of = (year: string) => new Map(rows.filter((c) => c[1] === year).map((c) => [c[2]!, { name: c[3]!.normalize('NFC'), value: Number(c[5]) }]));
     const y25 = new Map([...of('2025')].map(([k, v]) => [k, v.value]));
     // The demo's neighbours merged on 1/7/2025: the card compares 2025 with 2024 seen as the new communes.
@@ -184,7 +207,11 @@ describe('overview cards', () => {
     await s.page.reload();
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid="card-PAPI"] [data-testid="card-value"]');
-    const complete = new Map(papiTotals(2024).filter((t) => t.complete).map((t) => [t.code, t.total]));
+    const complete = new Map(
+      papiTotals(2024)
+        .filter((t) => t.complete)
+        .map((t) => [t.code, t.total]),
+    );
     expect(await cardText(s.page, 'PAPI', 'card-value')).toContain(viNumber(complete.get('P31')!));
     expect(await cardText(s.page, 'PAPI', 'card-rank')).toContain(`Hạng ${rankOf(complete, 'P31')}/${complete.size}`);
     await s.context.close();
@@ -210,16 +237,26 @@ describe('index page', () => {
     const s = await openApp(browser, '#/indices/PAPI?view=63&year=2022&show=top5');
     await waitReady(s.page);
     await s.page.waitForSelector('[data-testid="rank-table"]');
-    const shown = await s.page.locator('[data-testid="rank-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const shown = await s.page
+      .locator('[data-testid="rank-table"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(shown).toHaveLength(5);
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid="rank-csv"]')]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).map((l) => l.split(','));
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/)
+      .map((l) => l.split(','));
     expect(lines[0]!.slice(0, 2)).toEqual(['Hạng', 'Đơn vị']);
     expect(lines.slice(1).map((l) => [l[0], l[1], viNumber(Number(l[2]))])).toEqual(shown.map((r) => [r[0], r[1], r[2]]));
     // … and the top 5 are the 5 best complete provinces of 2022 by the test's own sums.
-    const best = papiTotals(2022).filter((t) => t.complete).map((t) => t.total).sort((a, b) => b - a).slice(0, 5);
+    const best = papiTotals(2022)
+      .filter((t) => t.complete)
+      .map((t) => t.total)
+      .sort((a, b) => b - a)
+      .slice(0, 5);
     expect(lines.slice(1).map((l) => Number(l[2]).toFixed(2))).toEqual(best.map((v) => v.toFixed(2)));
     await s.context.close();
   });
@@ -376,8 +413,13 @@ describe('imported index scores', () => {
     await s.page.waitForSelector('[data-testid="rank-table"] tr.own');
     expect(await s.page.locator('[data-testid="year-select"] option').allTextContents()).not.toContain('2025');
     expect(await s.page.inputValue('[data-testid="unit-select"]')).toMatch(/^H0[1-6]$/);
-    const shown = new Map((await s.page.locator('[data-testid="rank-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''))))
-      .map((c) => [c[1]!.normalize('NFC'), c[2]]));
+    const shown = new Map(
+      (
+        await s.page
+          .locator('[data-testid="rank-table"] tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))
+      ).map((c) => [c[1]!.normalize('NFC'), c[2]]),
+    );
     for (const [i, name] of phuXuan.entries()) expect(shown.get(written(name).normalize('NFC'))).toBe(viNumber(values[i]!));
     expect(await s.page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);
@@ -396,10 +438,14 @@ describe('imported index scores', () => {
     const before = await catalogue();
 
     // JSON shaped like communes_2025.json, with a former province merged into another in its second entry: refused, row 3.
-    const bad = await importThroughPage(s.page, 'sap_nhap_sai.json', JSON.stringify([
-      { columns: ['Huế', 'Phú Xuân', 'Phường Gia Hội, Phường Phú Hậu, Phường Tây Lộc'] },
-      { columns: ['Quảng Nam', 'Kim Long', 'Phường Long Hồ, Phường Kim Long'] },
-    ]));
+    const bad = await importThroughPage(
+      s.page,
+      'sap_nhap_sai.json',
+      JSON.stringify([
+        { columns: ['Huế', 'Phú Xuân', 'Phường Gia Hội, Phường Phú Hậu, Phường Tây Lộc'] },
+        { columns: ['Quảng Nam', 'Kim Long', 'Phường Long Hồ, Phường Kim Long'] },
+      ]),
+    );
     await bad.locator('[data-testid=problem][data-severity=error]').first().waitFor();
     const problem = await bad.locator('[data-testid=problem][data-severity=error]').allTextContents();
     expect(problem.join(' ')).toContain('Cột Tỉnh, dòng 3: «Quảng Nam» không phải là một trong 34 tỉnh, thành phố');

@@ -14,21 +14,24 @@ const isMapFile = (u: string) => /provinces_(34|63)[^/]*\.json/.test(u);
 
 /** Pixels of the map's canvas by colour: how many are drawn at all, and how many in given colours (±tolerance). */
 async function canvasColours(page: Page, colours: string[]) {
-  return page.locator('[data-testid="province-map"] canvas').first().evaluate((c: HTMLCanvasElement, hex: string[]) => {
-    const ctx = c.getContext('2d')!;
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    const rgb = hex.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
-    const counts = hex.map(() => 0);
-    let drawn = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
-      if (a > 0 && !(r > 245 && g > 245 && b > 245)) drawn++;
-      rgb.forEach(([R, G, B], k) => {
-        if (a > 200 && Math.abs(r - R!) < 6 && Math.abs(g - G!) < 6 && Math.abs(b - B!) < 6) counts[k]!++;
-      });
-    }
-    return { drawn, total: c.width * c.height, counts };
-  }, colours);
+  return page
+    .locator('[data-testid="province-map"] canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement, hex: string[]) => {
+      const ctx = c.getContext('2d')!;
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      const rgb = hex.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+      const counts = hex.map(() => 0);
+      let drawn = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+        if (a > 0 && !(r > 245 && g > 245 && b > 245)) drawn++;
+        rgb.forEach(([R, G, B], k) => {
+          if (a > 200 && Math.abs(r - R!) < 6 && Math.abs(g - G!) < 6 && Math.abs(b - B!) < 6) counts[k]!++;
+        });
+      }
+      return { drawn, total: c.width * c.height, counts };
+    }, colours);
 }
 
 describe('province map', () => {
@@ -83,7 +86,11 @@ describe('province map', () => {
     // 2022: Bắc Giang has 13 of 28 sub-dimensions, so it is grey ("Không có dữ liệu"), never a zero.
     await s.page.locator('[data-testid="year-select"]').selectOption('2022');
     await s.page.waitForFunction(() => document.querySelector('[data-testid="province-map"] .chart-title')?.textContent?.includes('2022'));
-    expect(await map.locator('.chart-table tbody tr', { hasText: 'Bắc Giang' }).locator('td').allTextContents()).toEqual(['Bắc Giang', 'Không có dữ liệu', '–']);
+    expect(await map.locator('.chart-table tbody tr', { hasText: 'Bắc Giang' }).locator('td').allTextContents()).toEqual([
+      'Bắc Giang',
+      'Không có dữ liệu',
+      '–',
+    ]);
     const px = await canvasColours(s.page, ['#bdbdbd']);
     expect(px.counts[0]).toBeGreaterThan(100);
 

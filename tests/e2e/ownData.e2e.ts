@@ -8,7 +8,10 @@ import path from 'node:path';
 import { satisfiedNeeded, wilsonInterval } from '../../src/domain/sipas';
 import { INDICES } from '../../src/domain/indices';
 
-const refCsv = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/ref/provinces_63_to_34.csv'), 'utf8').trim().split(/\r?\n/);
+const refCsv = fs
+  .readFileSync(path.resolve(import.meta.dirname, '../../data/ref/provinces_63_to_34.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/);
 const newUnitCol = refCsv[0]!.split(',').indexOf('new_unit_2025');
 const PROVINCES_34 = [...new Set(refCsv.slice(1).map((l) => l.split(',')[newUnitCol]!))].sort((a, b) => a.localeCompare(b, 'vi'));
 
@@ -43,7 +46,9 @@ function sipasFile(): { text: string; perPeriod: Map<string, { k: number; n: num
 }
 
 const viNumber = (v: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
-const viPct = (v: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v) + '%';
+// SIPAS rates at the registry's decimals, as every view writes them.
+const viPct = (v: number) =>
+  new Intl.NumberFormat('vi-VN', { minimumFractionDigits: INDICES.SIPAS.decimals, maximumFractionDigits: INDICES.SIPAS.decimals }).format(v) + '%';
 const viInt = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(v);
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
@@ -51,7 +56,9 @@ async function importAndCommit(page: Page, files: { name: string; mimeType: stri
   await page.evaluate(() => (window.location.hash = '#/data'));
   await page.waitForSelector('[data-testid=catalogue]');
   await page.setInputFiles('[data-testid=import-input]', files);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-plan]:not([aria-busy="true"])').length >= n, files.length, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-plan]:not([aria-busy="true"])').length >= n, files.length, {
+    timeout: 60_000,
+  });
   const commitAll = page.locator('[data-testid=import-commit-all]');
   if (files.length > 1 && (await commitAll.count())) await commitAll.click();
   else await page.click('[data-testid=import-commit]');
@@ -137,8 +144,10 @@ describe('the user’s own files over the demo', () => {
     // The 34 provinces as the reference list the app ships names them, each with a score of its own.
     const provinces = PROVINCES_34;
     const scores = new Map(provinces.map((p, i) => [p, Math.round((55 + ((i * 37) % 170) / 10) * 100) / 100]));
-    const text = ['Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
-      ...provinces.map((p) => `PCI,2025,${p},${p},,${scores.get(p)},100,,,VCCI`)].join('\r\n');
+    const text = [
+      'Chỉ số,Năm,Mã đơn vị,Tên đơn vị,Thành phần,Điểm,Điểm tối đa,Xếp hạng,Trên tổng số,Nguồn',
+      ...provinces.map((p) => `PCI,2025,${p},${p},,${scores.get(p)},100,,,VCCI`),
+    ].join('\r\n');
     await importAndCommit(s.page, [csv('pci_2025.csv', text)]);
 
     // Cài đặt: the user's province, then the card is the file's value for it.
@@ -154,7 +163,9 @@ describe('the user’s own files over the demo', () => {
     await s.page.waitForSelector('[data-testid="rank-table"]');
     const years = await s.page.locator('[data-testid="year-select"] option').allTextContents();
     expect(years).toEqual(['2025']); // the invented 2018–2024 series stepped aside with the invented 2025
-    const shown = await s.page.locator('[data-testid="rank-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const shown = await s.page
+      .locator('[data-testid="rank-table"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(shown).toHaveLength(34);
     const best = [...scores].sort((a, b) => b[1] - a[1])[0]!;
     expect(shown[0]!.slice(1, 3)).toEqual([best[0], viNumber(best[1])]);

@@ -5,10 +5,18 @@ import { sharedPath } from '../helpers/shared';
 
 const dir = sharedPath('data/papi/csv');
 
-export interface PapiTotal { code: string; total: number; complete: boolean }
+export interface PapiTotal {
+  code: string;
+  total: number;
+  complete: boolean;
+}
 
 export function papiTotals(year: number): PapiTotal[] {
-  const [header, ...lines] = fs.readFileSync(path.join(dir, `${year}.csv`), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+  const [header, ...lines] = fs
+    .readFileSync(path.join(dir, `${year}.csv`), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(','));
   const cols = header!.map((h, i) => [h, i] as const).filter(([h]) => h.startsWith('SC'));
   const present = cols.filter(([, i]) => lines.some((l) => (l[i] ?? '').trim() !== ''));
   return lines.map((l) => {

@@ -22,12 +22,16 @@ afterAll(async () => {
 async function shot(page: Page, name: string, selector: string) {
   const dir = path.resolve(import.meta.dirname, 'artifacts');
   fs.mkdirSync(dir, { recursive: true });
-  await page.locator(selector).first().screenshot({ path: path.join(dir, `${name}.png`) });
+  await page
+    .locator(selector)
+    .first()
+    .screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 // ---- The expected numbers, computed here from the demo CSVs themselves (not through the app's code). ----
 const DEMO = path.resolve(import.meta.dirname, '../../data/demo');
-const readCsv = (name: string) => Papa.parse<Record<string, string>>(fs.readFileSync(path.join(DEMO, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const readCsv = (name: string) =>
+  Papa.parse<Record<string, string>>(fs.readFileSync(path.join(DEMO, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const criteria = readCsv('par_criteria.csv');
 const scores = readCsv('par_scores.csv');
 const NA = 'không áp dụng';
@@ -41,7 +45,10 @@ function leafMax(year: number): Map<string, number> {
 /** Appraised index (two decimals) of a unit, or null when some applicable leaf is not appraised; with its parts. */
 function expected(year: number, unit: string, override?: { code: string; appraised: number }) {
   const max = leafMax(year);
-  let m = 0, a = 0, s = 0, missing = 0;
+  let m = 0,
+    a = 0,
+    s = 0,
+    missing = 0;
   for (const r of scores) {
     if (Number(r['Năm']) !== year || r['Mã đơn vị'] !== unit || r['Điểm tự đánh giá'] === NA) continue;
     const lm = max.get(r['Mã tiêu chí']!)!;
@@ -61,7 +68,10 @@ const LATEST = years[0]!;
 const unitsOf = (year: number) => new Map(scores.filter((r) => Number(r['Năm']) === year).map((r) => [r['Mã đơn vị']!, r['Tên đơn vị']!]));
 /** The fully appraised unit (not the commune) with the lowest appraised index of a year. */
 function weakest(year: number): string {
-  const ranked = [...unitsOf(year).keys()].filter((u) => u !== 'X001').map((u) => ({ u, i: expected(year, u).index })).filter((x) => x.i !== null);
+  const ranked = [...unitsOf(year).keys()]
+    .filter((u) => u !== 'X001')
+    .map((u) => ({ u, i: expected(year, u).index }))
+    .filter((x) => x.i !== null);
   return ranked.sort((a, b) => a.i! - b.i!)[0]!.u;
 }
 
@@ -98,7 +108,7 @@ async function goPar(page: Page, query: string) {
 const matrixCell = (page: Page, unit: string, testId: string) => page.locator(`[data-testid=par-matrix] tr[data-unit="${unit}"] [data-testid=${testId}]`);
 
 describe('PAR scoring workspace', () => {
-  it('covers 2022–2025 and about fifteen units; the overview PAR card shows the commune\'s appraised index of the matrix', async () => {
+  it("covers 2022–2025 and about fifteen units; the overview PAR card shows the commune's appraised index of the matrix", async () => {
     expect([...years].sort()).toEqual([2022, 2023, 2024, 2025]);
     for (const y of years) expect(unitsOf(y).size).toBeGreaterThanOrEqual(13);
     // the same number in the PAR workspace and on the overview (the commune's PAR Index of commune_indices.csv)
@@ -127,7 +137,7 @@ describe('PAR scoring workspace', () => {
     expect(await matrixCell(s.page, 'X001-KT', 'band').textContent()).toBe(band);
 
     // points to the next band: (80 or 90) % of the applicable max − appraised points
-    const nextCut = kt.index! >= 90 ? null : kt.index! >= 80 ? ['Xuất sắc', 90] as const : ['Tốt', 80] as const;
+    const nextCut = kt.index! >= 90 ? null : kt.index! >= 80 ? (['Xuất sắc', 90] as const) : (['Tốt', 80] as const);
     if (nextCut) {
       const need = Math.ceil(((nextCut[1] / 100) * kt.max - kt.appraised) * 100 - 1e-6) / 100;
       expect(await matrixCell(s.page, 'X001-KT', 'next-band').textContent()).toBe(`${viPts(need)} → ${nextCut[0]}`);
@@ -157,8 +167,9 @@ describe('PAR scoring workspace', () => {
     await s.page.fill('[data-testid=par-filter]', 'Trường');
     const schools = [...unitsOf(2025)].filter(([, name]) => name.includes('Trường')).map(([u]) => u);
     expect(schools.length).toBeGreaterThan(1);
-    expect(await s.page.locator('[data-testid=par-matrix] tbody tr[data-unit]').evaluateAll((t) => t.map((r) => r.getAttribute('data-unit')).sort()))
-      .toEqual(['X001', ...schools].sort());
+    expect(await s.page.locator('[data-testid=par-matrix] tbody tr[data-unit]').evaluateAll((t) => t.map((r) => r.getAttribute('data-unit')).sort())).toEqual(
+      ['X001', ...schools].sort(),
+    );
     await s.page.fill('[data-testid=par-filter]', '');
     // % of each lĩnh vực's applicable max: lĩnh vực 5 of Phòng Kinh tế
     await s.page.selectOption('[data-testid=par-show]', 'pct');
@@ -211,7 +222,12 @@ describe('PAR scoring workspace', () => {
     // the weakest unit of 2024: what it takes to reach the next band, computed here from the files
     const weak = weakest(2024);
     const mn = expected(2024, weak);
-    const cut = [['Xuất sắc', 90], ['Tốt', 80], ['Khá', 70], ['Trung bình', 50]] as const;
+    const cut = [
+      ['Xuất sắc', 90],
+      ['Tốt', 80],
+      ['Khá', 70],
+      ['Trung bình', 50],
+    ] as const;
     const next = [...cut].reverse().find(([, c]) => mn.index! < c)!;
     const needed = Math.ceil(((next[1] / 100) * mn.max - mn.appraised) * 100 - 1e-6) / 100;
     await goPar(s.page, `year=2024&view=unit&unit=${weak}`);
@@ -227,7 +243,8 @@ describe('PAR scoring workspace', () => {
     await s.page.selectOption('[data-testid=par-tree-order]', 'lost');
     const firstLeaf = await s.page.locator('[data-testid=par-tree] tbody tr').first().getAttribute('data-code');
     // the unit shown (X001-TH, 2025): max − appraised, or − self while not yet appraised
-    const worst = scores.filter((r) => r['Năm'] === '2025' && r['Mã đơn vị'] === 'X001-TH' && r['Điểm thẩm định'] !== NA)
+    const worst = scores
+      .filter((r) => r['Năm'] === '2025' && r['Mã đơn vị'] === 'X001-TH' && r['Điểm thẩm định'] !== NA)
       .map((r) => ({ code: r['Mã tiêu chí']!, lost: leafMax(2025).get(r['Mã tiêu chí']!)! - Number(r['Điểm thẩm định'] || r['Điểm tự đánh giá'] || 0) }))
       .sort((a, b) => b.lost - a.lost);
     expect(worst.filter((w) => w.lost === worst[0]!.lost).map((w) => w.code)).toContain(firstLeaf);
@@ -287,7 +304,14 @@ describe('PAR scoring workspace', () => {
     const before = expected(2025, unit);
     // a leaf that lost points: give it full marks
     const max = leafMax(2025);
-    const row = scores.find((r) => r['Năm'] === '2025' && r['Mã đơn vị'] === unit && r['Điểm thẩm định'] !== '' && r['Điểm thẩm định'] !== NA && Number(r['Điểm thẩm định']) < max.get(r['Mã tiêu chí']!)!)!;
+    const row = scores.find(
+      (r) =>
+        r['Năm'] === '2025' &&
+        r['Mã đơn vị'] === unit &&
+        r['Điểm thẩm định'] !== '' &&
+        r['Điểm thẩm định'] !== NA &&
+        Number(r['Điểm thẩm định']) < max.get(r['Mã tiêu chí']!)!,
+    )!;
     const code = row['Mã tiêu chí']!;
     const leafMaxPts = max.get(code)!;
     const after = expected(2025, unit, { code, appraised: leafMaxPts });
@@ -307,7 +331,8 @@ describe('PAR scoring workspace', () => {
 
     // The day of the edit as the page's own clock reads it, before and after saving: an edit made across midnight (or
     // the turn of a month) may carry either day, never another.
-    const pageDay = async () => new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(await s.page.evaluate(() => Date.now()));
+    const pageDay = async () =>
+      new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(await s.page.evaluate(() => Date.now()));
     const dayBefore = await pageDay();
     await field.fill(viPts(leafMaxPts));
     await field.press('Enter');
@@ -342,12 +367,20 @@ describe('PAR scoring workspace', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 
-
   it('exports the scores as CSV and XLSX that import back into a cleared store to the same numbers', async () => {
     await goPar(s.page, 'year=2025');
     await s.page.waitForSelector('[data-testid=par-matrix]');
-    const indices = async () => Object.fromEntries(await s.page.locator('[data-testid=par-matrix] tbody tr[data-unit]').evaluateAll((trs) =>
-      trs.map((tr) => [tr.getAttribute('data-unit'), [tr.querySelector('[data-testid=self-index]')?.textContent, tr.querySelector('[data-testid=appraised-index]')?.textContent]])));
+    const indices = async () =>
+      Object.fromEntries(
+        await s.page
+          .locator('[data-testid=par-matrix] tbody tr[data-unit]')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.getAttribute('data-unit'),
+              [tr.querySelector('[data-testid=self-index]')?.textContent, tr.querySelector('[data-testid=appraised-index]')?.textContent],
+            ]),
+          ),
+      );
     const before = await indices();
     expect(Object.keys(before)).toHaveLength(unitsOf(2025).size);
     const save = async (testId: string) => {

@@ -49,7 +49,17 @@ async function assertFits(page: Page) {
       const el = document.querySelector(sel) as HTMLElement | null;
       if (!el) return null;
       const r = el.getBoundingClientRect();
-      return { sel, sw: el.scrollWidth, sh: el.scrollHeight, cw: el.clientWidth, ch: el.clientHeight, bottom: r.bottom, right: r.right, vw: innerWidth, vh: innerHeight };
+      return {
+        sel,
+        sw: el.scrollWidth,
+        sh: el.scrollHeight,
+        cw: el.clientWidth,
+        ch: el.clientHeight,
+        bottom: r.bottom,
+        right: r.right,
+        vw: innerWidth,
+        vh: innerHeight,
+      };
     }),
   );
   for (const b of boxes) {
@@ -96,7 +106,8 @@ function pdfText(bytes: Buffer): string {
   };
   const cmap = (text: string) => {
     const map = new Map<number, string>();
-    for (const b of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) for (const p of b[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(p[1]!, 16), utf16(p[2]!));
+    for (const b of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+      for (const p of b[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(p[1]!, 16), utf16(p[2]!));
     for (const b of bfRanges(text)) for (let c = b.lo; c <= b.hi; c++) map.set(c, b.at(c));
     return map;
   };
@@ -168,15 +179,16 @@ describe('presentation mode', () => {
     await page.locator('body').click({ position: { x: 5, y: 200 } });
     await page.keyboard.press('f');
     await page.waitForSelector('[data-testid="deck"]');
-    expect(await position(page)).toBe('Trang 1/3');
+    // Nothing arranged: the giao ban sequence (8 slides, sipas-trend of #/sipas among them), then the PAPI chart pinned.
+    expect(await position(page)).toBe('Trang 1/9');
     expect(await page.getAttribute('[data-testid="deck-slide"]', 'data-kind')).toBe('overview');
     await page.waitForSelector('[data-testid="deck-slide"] [data-testid="card-PAPI"] [data-testid="card-value"]');
     await page.waitForTimeout(600);
     await assertFits(page);
     await screenshot(page, 'present-deck-overview-1920');
 
-    await page.keyboard.press('ArrowRight');
-    expect(await position(page)).toBe('Trang 2/3');
+    await page.keyboard.press('End');
+    expect(await position(page)).toBe('Trang 9/9');
     await page.waitForSelector('[data-slide-chart="papi-trend"] canvas');
     const sizes = await page.$eval('[data-slide-chart="papi-trend"]', (el) => ({
       title: parseFloat(getComputedStyle(el.querySelector('.slide-title')!).fontSize),
@@ -191,8 +203,11 @@ describe('presentation mode', () => {
     await assertFits(page);
     await screenshot(page, 'present-deck-papi-1920');
 
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press(' ');
-    expect(await position(page)).toBe('Trang 3/3');
+    expect(await position(page)).toBe('Trang 4/9');
     await page.waitForSelector('[data-slide-chart="sipas-trend"] canvas');
     expect((await page.textContent('[data-slide-chart="sipas-trend"] [data-testid="slide-context"]'))?.trim()).not.toBe('');
     await page.waitForTimeout(600);
@@ -204,11 +219,13 @@ describe('presentation mode', () => {
     await assertFits(page);
     await screenshot(page, 'present-deck-sipas-1024');
 
+    await page.keyboard.press('End');
     await page.keyboard.press('ArrowRight'); // the last slide stays
-    expect(await position(page)).toBe('Trang 3/3');
+    expect(await position(page)).toBe('Trang 9/9');
     await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    expect(await position(page)).toBe('Trang 1/3');
+    expect(await position(page)).toBe('Trang 8/9');
+    await page.keyboard.press('Home');
+    expect(await position(page)).toBe('Trang 1/9');
     await page.waitForSelector('[data-testid="deck-slide"] [data-testid="card-PAPI"] [data-testid="card-value"]');
     await page.waitForTimeout(600);
     await assertFits(page);
@@ -233,19 +250,32 @@ describe('presentation mode', () => {
     await wake(page);
     await page.click('[data-testid="deck-order-open"]');
     const items = page.locator('[data-testid="deck-order-item"]');
-    expect(await items.allTextContents()).toEqual([expect.stringContaining('PAPI'), expect.stringContaining('hài lòng')]);
-    await items.nth(1).dragTo(items.nth(0));
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('chiso.pins') ?? '[]')[0]?.chartId === 'sipas-trend');
-    expect(await storedPins(page)).toEqual(['sipas-trend', 'papi-trend']);
+    // The giao ban sequence, then the chart pinned (the sipas-trend pin of #/sipas is the sequence's own SIPAS slide).
+    expect(await items.count()).toBe(9);
+    expect(await items.nth(3).textContent()).toContain('hài lòng');
+    expect(await items.nth(8).textContent()).toContain('PAPI');
+    await items.nth(8).dragTo(items.nth(1));
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('chiso.pins') ?? '[]')[1]?.chartId === 'papi-trend');
+    expect(await storedPins(page)).toEqual([
+      'deck-overview',
+      'papi-trend',
+      'deck-targets',
+      'par-lost',
+      'sipas-trend',
+      'index-trend',
+      'index-trend',
+      'index-trend',
+      'deck-overdue',
+    ]);
     await screenshot(page, 'present-deck-order');
     await page.click('[data-testid="deck-order-close"]');
 
     await page.reload();
     await page.waitForSelector('[data-testid="deck"]', { timeout: 60_000 });
     await page.keyboard.press('ArrowRight');
-    await page.waitForSelector('[data-slide-chart="sipas-trend"] canvas');
-    await page.keyboard.press('ArrowRight');
     await page.waitForSelector('[data-slide-chart="papi-trend"] canvas');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-slide-plan="targets"]');
     await wake(page);
     await page.click('[data-testid="deck-exit"]');
     await page.waitForSelector('[data-testid="deck"]', { state: 'detached' });
@@ -264,11 +294,11 @@ describe('presentation mode', () => {
 
   it('advances by itself at the interval in the link, looping to the first slide', SLOW, async () => {
     const { page } = s;
-    await page.evaluate(() => (window.location.hash = '#/present?auto=2&slide=2'));
+    await page.evaluate(() => (window.location.hash = '#/present?auto=2&slide=8'));
     await page.waitForSelector('[data-testid="deck"]');
-    expect(await position(page)).toBe('Trang 2/3');
-    await page.waitForFunction(() => document.querySelector('[data-testid="deck-position"]')?.textContent === 'Trang 3/3', null, { timeout: 5000 });
-    await page.waitForFunction(() => document.querySelector('[data-testid="deck-position"]')?.textContent === 'Trang 1/3', null, { timeout: 5000 });
+    expect(await position(page)).toBe('Trang 8/9');
+    await page.waitForFunction(() => document.querySelector('[data-testid="deck-position"]')?.textContent === 'Trang 9/9', null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="deck-position"]')?.textContent === 'Trang 1/9', null, { timeout: 5000 });
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="deck"]', { state: 'detached' });
   });
@@ -282,13 +312,17 @@ describe('the one-page report', () => {
     await page.waitForSelector('[data-testid="report-sheet"]');
     await page.waitForSelector('[data-testid="report-sheet"] [data-testid="headline-rate"]');
     await page.waitForSelector('[data-testid="report-sheet"] [data-testid="par-band-counts"]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-chart-img"]').length === 2 && [...document.querySelectorAll<HTMLImageElement>('[data-testid="report-chart-img"]')].every((i) => i.complete && i.naturalWidth > 0));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid="report-chart-img"]').length === 2 &&
+        [...document.querySelectorAll<HTMLImageElement>('[data-testid="report-chart-img"]')].every((i) => i.complete && i.naturalWidth > 0),
+    );
     const imgs = await page.$$eval('[data-testid="report-chart-img"]', (list) => list.map((i) => (i as HTMLImageElement).naturalWidth));
     expect(imgs).toEqual([960, 960]); // re-drawn at the print size (480 CSS px) at 2×, not a copy of a screen canvas
     const unit = (await page.textContent('[data-testid="report-unit"]'))!.trim();
     expect(unit).toBe('Xã Hòa An');
     const rate = (await page.textContent('[data-testid="report-sheet"] [data-testid="headline-rate"]'))!.trim();
-    expect(rate).toMatch(/^\d{1,3},\d%$/);
+    expect(rate).toMatch(/^\d{1,3},\d\d%$/);
     const period = (await page.textContent('[data-testid="report-period-label"]'))!.trim();
     expect(period).toMatch(/^Quý [1-4]\/20\d\d$/);
     await screenshot(page, 'present-report');
@@ -315,7 +349,8 @@ describe('the one-page report', () => {
     await page.selectOption('[data-testid="report-c2"]', '-');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-chart-img"]').length === 1);
     expect(decodeURIComponent(page.url())).toContain('c2=-');
-    expect(await page.locator('[data-report-chart]').getAttribute('data-report-chart')).toBe('sipas-trend');
+    // The first chart of the deck as arranged above (the built-in slides are not charts to print).
+    expect(await page.locator('[data-report-chart]').getAttribute('data-report-chart')).toBe('papi-trend');
   });
 });
 

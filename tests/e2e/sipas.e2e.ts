@@ -7,10 +7,17 @@ import { launch, offOrigin, openApp, recordDialogs, screenshot, waitReady } from
 // The expected numbers are computed here from the demo CSV itself, independently of the app's code.
 const LABELS: Record<string, number> = { 'Rất hài lòng': 5, 'Hài lòng': 4, 'Bình thường': 3, 'Không hài lòng': 2, 'Rất không hài lòng': 1 };
 
-interface Tally { k: number; n: number; forms: number }
+interface Tally {
+  k: number;
+  n: number;
+  forms: number;
+}
 
 function tallyCsv(text: string, keep: (period: string, unit: string) => boolean): Tally {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
   const t = { k: 0, n: 0, forms: 0 };
   for (const line of lines.slice(1)) {
     const [period, unit, , ...answers] = line.split(',');
@@ -29,7 +36,10 @@ function tallyCsv(text: string, keep: (period: string, unit: string) => boolean)
 
 /** One item's answers at levels 1..5 in the rows kept. */
 function itemAnswers(text: string, keep: (period: string) => boolean, item: string): number[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
   const col = lines[0]!.split(',').indexOf(item);
   const counts = [0, 0, 0, 0, 0];
   for (const line of lines.slice(1)) {
@@ -48,7 +58,8 @@ function needed(k: number, n: number, targetPct: number): number {
   return x;
 }
 
-const viPct = (v: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v) + '%';
+// Rates at the registry's decimals for SIPAS (2), as the overview card and the index page write them.
+const viPct = (v: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v) + '%';
 const viInt = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(v);
 
 const demoCsv = fs.readFileSync(path.resolve(import.meta.dirname, '../../data/demo/sipas_responses.csv'), 'utf8');
@@ -95,8 +106,10 @@ describe('SIPAS page on the demo data', () => {
     expect(h.neededText).toContain(`Cần thêm ${viInt(gap)} câu trả lời hài lòng để đạt 90%`);
     // change from the previous quarter, in percentage points
     const prev = tallyCsv(demoCsv, (p) => p === '2025-Q4');
-    const delta = ((exp.k / exp.n) - (prev.k / prev.n)) * 100;
-    expect(await s.page.textContent('[data-testid="headline-delta"]')).toContain(new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(delta));
+    const delta = (exp.k / exp.n - prev.k / prev.n) * 100;
+    expect(await s.page.textContent('[data-testid="headline-delta"]')).toContain(
+      new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(delta),
+    );
     expect(h.text).toContain('gộp tất cả câu trả lời');
 
     await s.page.waitForSelector('[data-chart="sipas-trend"] canvas');
@@ -166,7 +179,10 @@ describe('SIPAS page on the demo data', () => {
     await s.page.click('[data-testid="sipas-units"] th:nth-child(3) button');
     const rates = await s.page.locator('[data-testid="sipas-units"] tbody tr td:nth-child(3)').allTextContents();
     const units = ['X001-TTPV', 'X001-DTN1', 'X001-DTN2'].map((u) => ({ u, r: tallyCsv(demoCsv, (p, x) => p === '2026-Q1' && x === u) }));
-    const expected = units.map(({ r }) => (r.k / r.n) * 100).sort((a, b) => b - a).map(viPct);
+    const expected = units
+      .map(({ r }) => (r.k / r.n) * 100)
+      .sort((a, b) => b - a)
+      .map(viPct);
     expect(rates).toEqual(expected);
 
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid="sipas-units-csv"]')]);
@@ -260,9 +276,11 @@ describe('SIPAS page on the demo data', () => {
     expect(text).toContain('Satisfaction, Q1 2026');
     expect(text).toContain('all answers pooled');
     expect(await s.page.textContent('[data-testid="headline-rate"]')).toBe(
-      new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((exp.k / exp.n) * 100) + '%',
+      new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((exp.k / exp.n) * 100) + '%',
     );
-    expect(await s.page.textContent('[data-testid="headline-needed"]')).toContain(`${new Intl.NumberFormat('en-GB').format(needed(exp.k, exp.n, 90))} more satisfied answers`);
+    expect(await s.page.textContent('[data-testid="headline-needed"]')).toContain(
+      `${new Intl.NumberFormat('en-GB').format(needed(exp.k, exp.n, 90))} more satisfied answers`,
+    );
     await s.page.waitForSelector('[data-chart="sipas-trend"] canvas');
     await screenshot(s.page, 'sipas-english');
     await s.context.close();

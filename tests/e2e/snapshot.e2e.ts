@@ -27,9 +27,13 @@ async function holdEngine(context: BrowserContext) {
 
 /** What a leader reads on the overview: each card's figures, and the PAPI trend's table. */
 async function figures(page: Page) {
-  const cards = await page.locator('[data-testid=overview-cards] [data-testid^=card-]').evaluateAll((els) =>
-    els.filter((e) => /^card-[A-Z]+$/.test(e.getAttribute('data-testid') ?? '')).map((e) => `${e.getAttribute('data-testid')}: ${(e.textContent ?? '').replace(/\s+/g, ' ').trim()}`),
-  );
+  const cards = await page
+    .locator('[data-testid=overview-cards] [data-testid^=card-]')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => /^card-[A-Z]+$/.test(e.getAttribute('data-testid') ?? ''))
+        .map((e) => `${e.getAttribute('data-testid')}: ${(e.textContent ?? '').replace(/\s+/g, ' ').trim()}`),
+    );
   const trend = await page.locator('[data-chart="papi-trend"] tbody tr').evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').trim()));
   return { cards, trend };
 }
@@ -37,7 +41,9 @@ async function figures(page: Page) {
 /** Waits until the engine has answered the overview's queries (their figures then replace the snapshot's). */
 async function engineAnswered(page: Page) {
   await waitReady(page);
-  await page.waitForFunction(() => ['overview', 'overview.papiTrend'].every((id) => performance.getEntriesByName(`chiso:answered:${id}`).length > 0), null, { timeout: 90_000 });
+  await page.waitForFunction(() => ['overview', 'overview.papiTrend'].every((id) => performance.getEntriesByName(`chiso:answered:${id}`).length > 0), null, {
+    timeout: 90_000,
+  });
 }
 
 const engineStarted = (page: Page) => page.evaluate(() => performance.getEntriesByName('chiso:data-ready').length > 0);

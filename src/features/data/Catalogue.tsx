@@ -9,6 +9,8 @@ import { asideList } from './asideText';
 import { isEmptyAside } from '../../ingest/demoAside';
 import type { DatasetInfo } from '../../app/catalogue';
 import { KINDS } from '../../domain/kinds';
+import { LongTable } from '../../app/ui/LongTable';
+import { Progress } from '../../app/ui/Progress';
 
 export const kindKey = (k: string): MessageKey => ((KINDS as readonly string[]).includes(k) ? (`kind.${k}` as MessageKey) : 'kind.table');
 
@@ -83,8 +85,8 @@ export function Catalogue() {
         <p className="empty" data-testid="catalogue-empty">{t('data.empty')} {t('data.emptyHint')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
-            <thead>
+          <LongTable className="data-table" columns={COLUMNS.length + 1} rows={sorted}
+            head={
               <tr>
                 {COLUMNS.map(({ key }) => (
                   <th key={key} scope="col" className={key === 'col.rows' ? 'num' : undefined}
@@ -96,26 +98,24 @@ export function Catalogue() {
                 ))}
                 <th scope="col"><span className="visually-hidden">{t('data.actions')}</span></th>
               </tr>
-            </thead>
-            <tbody>
-              {sorted.map((d) => (
-                <tr key={d.id} data-dataset-id={d.id}>
-                  <td>{t(kindKey(d.kind))}{d.is_demo && <span className="tag">{t('data.demoTag')}</span>}</td>
-                  <td className="file-name">{d.file_name}{d.table_name && <code className="table-name">{d.table_name}</code>}</td>
-                  <td className="num">{formatInteger(d.row_count, locale)}</td>
-                  <td>{d.coverage ?? '–'}</td>
-                  <td className="when">{formatDateTime(new Date(d.imported_at + 'Z'), locale)}</td>
-                  <td>{d.source ?? '–'}</td>
-                  <td>
-                    <button type="button" className="btn-small danger" data-testid="dataset-delete" disabled={busy !== null}
-                      title={t('data.deleteTitle', { file: d.file_name })} aria-label={t('data.deleteTitle', { file: d.file_name })} onClick={() => remove(d)}>
-                      {t('data.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            }
+            row={(d, _i, position) => (
+              <tr key={d.id} data-dataset-id={d.id} {...position}>
+                <td>{t(kindKey(d.kind))}{d.is_demo && <span className="tag">{t('data.demoTag')}</span>}</td>
+                <td className="file-name">{d.file_name}{d.table_name && <code className="table-name">{d.table_name}</code>}</td>
+                <td className="num">{formatInteger(d.row_count, locale)}</td>
+                <td>{d.coverage ?? '–'}</td>
+                <td className="when">{formatDateTime(new Date(d.imported_at + 'Z'), locale)}</td>
+                <td>{d.source ?? '–'}</td>
+                <td>
+                  <button type="button" className="btn-small danger" data-testid="dataset-delete" disabled={busy !== null}
+                    title={t('data.deleteTitle', { file: d.file_name })} aria-label={t('data.deleteTitle', { file: d.file_name })} onClick={() => remove(d)}>
+                    {t('data.delete')}
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
         </div>
       )}
       <div className="catalogue-actions">
@@ -126,6 +126,9 @@ export function Catalogue() {
           {t('data.clearAll')}
         </button>
         {waiting && busy !== null && <p className="note" role="status" data-testid="catalogue-waiting">{t('data.waiting')}</p>}
+        {busy !== null && !waiting && (
+          <Progress label={busy === 'demo' ? t('data.restoringDemo') : t('ui.catalogue.deleting')} delay={300} testId="catalogue-progress" />
+        )}
         {note && <p className={note.kind === 'ok' ? 'note-ok' : 'error'} role="status" data-testid="catalogue-note">{note.text}</p>}
       </div>
     </div>

@@ -5,6 +5,7 @@ import { Catalogue } from './Catalogue';
 import { ImportPanel } from './ImportPanel';
 import { Templates } from './Templates';
 import { StartNotices } from './StartNotices';
+import { BackupPanel } from './BackupPanel';
 import './data.css';
 
 /** #/data: import files, see and manage what is loaded, download templates. */
@@ -21,6 +22,8 @@ export function DataPage({ route }: { route: Route }) {
       <ImportPanel />
       <h2>{t('data.catalogue')} <span className="count">({datasets.length})</span></h2>
       <Catalogue />
+      <h2 id="backup">{t('data.backup.title')}</h2>
+      <BackupPanel />
       <h2 id="templates">{t('data.templatesTitle')}</h2>
       <Templates />
     </section>

@@ -3,7 +3,9 @@ import { useData } from '../../app/DataContext';
 import { useI18n } from '../../i18n/i18n';
 import type { SourceFile } from '../../ingest/types';
 import { newId } from '../../ingest/sql';
-import { commitBatchAndPersist, recheckAll } from '../../app/importFlow';
+import { commitBatchAndPersist, recheckAll, type CommitStep } from '../../app/importFlow';
+import { Progress } from '../../app/ui/Progress';
+import { ImportStepProgress } from './ImportProgress';
 import { PlanCard, type CardStatus } from './PlanCard';
 
 interface Picked {
@@ -13,9 +15,49 @@ interface Picked {
 
 let nextKey = 0;
 
-async function readFiles(list: FileList | readonly File[]): Promise<Picked[]> {
-  return Promise.all([...list].map(async (f) => ({ key: nextKey++, file: { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } })));
+/** A file's bytes, read in chunks so that a large file shows how far it is (its size is known: a determinate bar). */
+async function readBytes(f: File, onBytes: (n: number) => void): Promise<Uint8Array> {
+  if (typeof f.stream !== 'function') return new Uint8Array(await f.arrayBuffer());
+  const out = new Uint8Array(f.size);
+  const reader = f.stream().getReader();
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.set(value, at);
+    at += value.length;
+    onBytes(value.length);
+  }
+  return at === out.length ? out : out.slice(0, at);
 }
+
+/** Bytes read of the files being picked: what the reading bar shows. */
+interface Reading {
+  files: string;
+  done: number;
+  total: number;
+}
+
+async function readFiles(list: FileList | readonly File[], onReading: (r: Reading | null) => void): Promise<Picked[]> {
+  const files = [...list];
+  const r: Reading = { files: files.map((f) => f.name).join(', '), done: 0, total: files.reduce((n, f) => n + f.size, 0) };
+  // The bar is told at most every 100 ms: a chunk is 64 KB, a large file has thousands.
+  let told = 0;
+  const tell = (n: number) => {
+    r.done += n;
+    const now = performance.now();
+    if (now - told > 100) {
+      told = now;
+      onReading({ ...r });
+    }
+  };
+  try {
+    return await Promise.all(files.map(async (f) => ({ key: nextKey++, file: { name: f.name, bytes: await readBytes(f, tell) } })));
+  } finally {
+    onReading(null);
+  }
+}
+
 
 /**
  * Drop zone and file picker; one plan card per file. The files waiting here are one batch: each is checked against
@@ -84,16 +126,19 @@ export function ImportPanel() {
   const blocking = members.filter((m) => !m.ready);
 
   const [committingAll, setCommittingAll] = useState<number | null>(null);
+  const [batchStep, setBatchStep] = useState<CommitStep>('loading');
+  const [reading, setReading] = useState<Reading | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [batchError, setBatchError] = useState<string | null>(null);
   const commitAll = async () => {
     if (!db || blocking.length || members.length < 2) return;
     const landing = [...members];
     setCommittingAll(landing.length);
+    setBatchStep('loading');
     setBatchError(null);
     for (const m of landing) m.begin();
     try {
-      const outs = await commitBatchAndPersist(db, landing.map((m) => ({ plan: m.plan!, answers: m.answers })), undefined, { onWait: setWaiting });
+      const outs = await commitBatchAndPersist(db, landing.map((m) => ({ plan: m.plan!, answers: m.answers })), undefined, { onWait: setWaiting, onStep: setBatchStep });
       outs.forEach((o, i) => landing[i]!.finish(o));
       const culprit = outs.find((o) => !o.ok && !o.problems.every((p) => p.expected.key === 'ingest.problem.batchRefused'));
       if (culprit) setBatchError(t('data.batchRefused', { file: culprit.plan?.file ?? '' }));
@@ -108,7 +153,7 @@ export function ImportPanel() {
 
   const add = async (list: FileList | readonly File[] | null) => {
     if (!list || list.length === 0) return;
-    const files = await readFiles(list);
+    const files = await readFiles(list, setReading);
     setPicked((p) => [...files, ...p]);
   };
 
@@ -145,6 +190,9 @@ export function ImportPanel() {
           </label>
         </p>
         <p className="muted">{t('data.dropHint')}</p>
+        {reading && (
+          <Progress label={t('ui.import.reading', { file: reading.files })} value={reading.done / 2 ** 20} max={reading.total / 2 ** 20} unit={t('ui.unit.mb')} decimals={1} delay={300} testId="import-reading" />
+        )}
       </div>
       {(n >= 2 || batchError) && (
         <div className="commit-all" data-testid="commit-all-box">
@@ -158,6 +206,7 @@ export function ImportPanel() {
             <p className="note" data-testid="commit-all-blocked">{t('data.commitAllBlocked', { n, files: blocking.map((b) => quoted(b.file)).join(', ') })}</p>
           )}
           {waiting && committingAll !== null && <p className="note" role="status" data-testid="import-waiting">{t('data.waiting')}</p>}
+          {!waiting && committingAll !== null && <ImportStepProgress step={batchStep} />}
           {batchError && <p className="error" role="alert" data-testid="batch-refused">{batchError}</p>}
         </div>
       )}

@@ -5,7 +5,8 @@ import { formatInteger } from '../../i18n/format';
 import { type Answers, type ImportOutcome, type ImportPlan, type Problem, type SourceFile } from '../../ingest/types';
 import { KINDS, type Kind } from '../../domain/kinds';
 import { StaleStoreError, StorageFullError } from '../../store/persist';
-import { analyse, commitAndPersist, discard } from '../../app/importFlow';
+import { analyse, commitAndPersist, discard, type CheckStep, type CommitStep } from '../../app/importFlow';
+import { ImportStepProgress } from './ImportProgress';
 import { asideList } from './asideText';
 import { ProblemList } from './ProblemList';
 import { kindKey } from './Catalogue';
@@ -76,6 +77,8 @@ export function PlanCard({ file, onRemove, batch, batchVersion = 0, onBatchChang
   const [state, setState] = useState<CardState>({ s: 'analysing' });
   // Waiting for another operation on the data (another file's check or load here, another tab's change).
   const [waiting, setWaiting] = useState(false);
+  // Where the check or the load is (its progress bar).
+  const [step, setStep] = useState<CheckStep | CommitStep | null>(null);
   // Answers that change what the analysis finds (kind, date order, unit) re-run it; the duplicate answer is for the commit.
   const [answers, setAnswers] = useState<Answers>({});
   const [unitDraft, setUnitDraft] = useState<{ code: string; name: string } | null>(null);
@@ -94,7 +97,8 @@ export function PlanCard({ file, onRemove, batch, batchVersion = 0, onBatchChang
     let plan: ImportPlan | null = null;
     setState({ s: 'analysing' });
     const forAnalysis: Answers = { ...answers, onDuplicate: undefined };
-    analyse(db, file, forAnalysis, { batch, onWait: (w) => live && setWaiting(w) }).then(
+    setStep(null);
+    analyse(db, file, forAnalysis, { batch, onWait: (w) => live && setWaiting(w), onStep: (st) => live && setStep(st) }).then(
       (p) => {
         plan = p;
         setWaiting(false);
@@ -161,8 +165,9 @@ export function PlanCard({ file, onRemove, batch, batchVersion = 0, onBatchChang
   async function commit() {
     if (!db || !plan) return;
     setState({ s: 'committing', plan });
+    setStep(null);
     try {
-      apply(await commitAndPersist(db, plan, commitAnswers, undefined, { onWait: setWaiting }), plan);
+      apply(await commitAndPersist(db, plan, commitAnswers, undefined, { onWait: setWaiting, onStep: setStep }), plan);
     } catch (e) {
       failed(e);
     } finally {
@@ -213,7 +218,8 @@ export function PlanCard({ file, onRemove, batch, batchVersion = 0, onBatchChang
         )}
       </header>
 
-      {state.s === 'analysing' && <p className="note" role="status"><span className="spinner" aria-hidden="true" />{t('data.analysing')}</p>}
+      {state.s === 'analysing' && !waiting && <ImportStepProgress step={step ?? 'reading'} />}
+      {state.s === 'committing' && !waiting && step && <ImportStepProgress step={step} />}
       {waiting && (state.s === 'analysing' || state.s === 'committing') && <p className="note" role="status" data-testid="import-waiting">{t('data.waiting')}</p>}
       {state.s === 'failed' && (
         <p className="error" role="alert" data-testid="import-failed">

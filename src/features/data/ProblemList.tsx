@@ -1,19 +1,24 @@
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { formatInteger } from '../../i18n/format';
 import type { Problem } from '../../ingest/types';
 import { downloadCsv, safeFileName } from '../../export/download';
 import { countByKind, problemParts, problemTable } from './problemText';
 
-const SHOWN = 200;
+/** Problems listed at first: the counts per kind above say the rest; "Xem tất cả (n)" lists every one. */
+const FIRST = 20;
 
-/** The check report of one file: counts per kind of problem, the first 200 problems, all of them as CSV. */
+/** The check report of one file: counts per kind of problem, the first problems (all on request), all of them as CSV. */
 export function ProblemList({ file, problems, errorCount, warningCount }: { file: string; problems: readonly Problem[]; errorCount?: number; warningCount?: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const [every, setEvery] = useState(false);
+  const listed = every ? problems : problems.slice(0, FIRST);
   // Totals from the pipeline when it gives them (a problem may stand for many rows).
   const errors = errorCount ?? problems.filter((p) => p.severity === 'error').reduce((n, p) => n + (p.count ?? 1), 0);
   const warnings = warningCount ?? problems.filter((p) => p.severity === 'warning').reduce((n, p) => n + (p.count ?? 1), 0);
   const download = () => {
     const { columns, rows } = problemTable(problems, t);
-    downloadCsv(safeFileName(`kiem_tra_${file}`) + '.csv', columns, rows);
+    void downloadCsv(safeFileName(`kiem_tra_${file}`) + '.csv', columns, rows);
   };
   return (
     <div className="problems" data-testid="import-problems">
@@ -31,7 +36,7 @@ export function ProblemList({ file, problems, errorCount, warningCount }: { file
             ))}
           </ul>
           <ol className="problem-list">
-            {problems.slice(0, SHOWN).map((p, i) => {
+            {listed.map((p, i) => {
               const parts = problemParts(p, t);
               return (
                 <li key={i} className={p.severity} data-testid="problem" data-severity={p.severity} data-row={p.row} data-column={p.column}>
@@ -49,7 +54,14 @@ export function ProblemList({ file, problems, errorCount, warningCount }: { file
               );
             })}
           </ol>
-          {problems.length > SHOWN && <p className="note">{t('data.problemsFirst', { shown: SHOWN, total: problems.length })}</p>}
+          {problems.length > FIRST && (
+            <p className="note">
+              {!every && <>{t('data.problemsFirst', { shown: FIRST, total: formatInteger(problems.length, locale) })}{' '}</>}
+              <button type="button" className="btn-small" aria-expanded={every} onClick={() => setEvery((v) => !v)} data-testid="problems-all">
+                {every ? t('ui.showFewer') : t('ui.showAll', { n: formatInteger(problems.length, locale) })}
+              </button>
+            </p>
+          )}
           <button type="button" className="btn-small" onClick={download} data-testid="problems-csv">{t('data.problemsCsv')}</button>
         </>
       )}

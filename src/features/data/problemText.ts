@@ -25,7 +25,7 @@ function expectedText(p: Problem, t: Translate): string {
   return tx(t, p.expected.key, params);
 }
 
-export interface ProblemParts {
+interface ProblemParts {
   file: string;
   text: string;
   /** Row / column / value not already in the message (older message texts). */

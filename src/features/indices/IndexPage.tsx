@@ -2,13 +2,14 @@ import { useI18n } from '../../i18n/i18n';
 import { useSettings } from '../../app/useSettings';
 import { replaceParams } from '../../app/useRoute';
 import type { Route } from '../../app/route';
-import { DefinedChart } from '../../charts/Chart';
+import { DefinedChart, useChartLabels } from '../../charts/Chart';
 import { INDEX_CODES, type IndexCode } from '../../domain/indices';
 import type { ProvinceView } from '../../domain/merger';
 import type { MessageKey } from '../../i18n/vi';
 import { unitInView } from './model';
 import { indexComponentsView, indexTrendView } from './options';
 import { useIndexModel } from './useIndexModel';
+import { provinceMapCharts } from './chartDefs';
 import { RankTable } from './RankTable';
 import { ProvinceMap } from './map/ProvinceMap';
 import './indices.css';
@@ -16,6 +17,7 @@ import './indices.css';
 /** An index's page: the unit's trend among its peers, its components, the map and the rank table. Renders useIndexModel's model. */
 export function IndexPage({ index, route }: { index: IndexCode; route: Route }) {
   const { t } = useI18n();
+  const labels = useChartLabels();
   const [, updateSettings] = useSettings();
   const { data, error, loading, model, view } = useIndexModel(index, route);
   const p = route.params;
@@ -30,12 +32,30 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
   const tabs = (
     <nav className="tabs" aria-label={t('indices.pick')}>
       {INDEX_CODES.map((c) => (
-        <a key={c} href={`#/indices/${c}${p.unit ? `?unit=${encodeURIComponent(p.unit)}` : ''}`} aria-current={c === index ? 'page' : undefined}>{t(`index.short.${c}`)}</a>
+        <a key={c} href={`#/indices/${c}${p.unit ? `?unit=${encodeURIComponent(p.unit)}` : ''}`} aria-current={c === index ? 'page' : undefined}>
+          {t(`index.short.${c}`)}
+        </a>
       ))}
     </nav>
   );
-  if (error) return <section>{tabs}<h1>{t(`index.${index}`)}</h1><p className="error" role="alert">{error}</p></section>;
-  if (loading || !model) return <section>{tabs}<h1>{t(`index.${index}`)}</h1><div className="chart-skeleton" aria-busy="true" /></section>;
+  if (error)
+    return (
+      <section>
+        {tabs}
+        <h1>{t(`index.${index}`)}</h1>
+        <p className="error" role="alert">
+          {error}
+        </p>
+      </section>
+    );
+  if (loading || !model)
+    return (
+      <section>
+        {tabs}
+        <h1>{t(`index.${index}`)}</h1>
+        <div className="chart-skeleton" aria-busy="true" />
+      </section>
+    );
   const m = model;
   if (m.years.length === 0 || m.year === null) {
     return (
@@ -48,7 +68,9 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
       </section>
     );
   }
-  const { communeView, source, metricName } = m;
+  const { communeView, metricName } = m;
+  // The map's words are its chart definition's, as a pinned map, a slide and the report write them.
+  const mapChart = { index: m, view, map: null };
   const set = (changes: Record<string, string | number | undefined>) => replaceParams(route, changes);
 
   return (
@@ -61,26 +83,44 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
           <select value={m.level === 'province' ? m.unitName : m.unit} onChange={(e) => set({ unit: e.target.value })} data-testid="unit-select">
             {!m.unitOptions.some(([c, n]) => n === m.unitName || c === m.unit) && <option value={m.unit}>{m.unitName}</option>}
             {m.unitOptions.map(([code, name]) => (
-              <option key={code} value={m.level === 'province' ? name : code}>{name}</option>
+              <option key={code} value={m.level === 'province' ? name : code}>
+                {name}
+              </option>
             ))}
           </select>
         </label>
         <label className="control">
           {t('indices.year')}
           <select value={m.year} onChange={(e) => set({ year: e.target.value })} data-testid="year-select">
-            {[...m.years].reverse().map((y) => <option key={y} value={y}>{y}</option>)}
+            {[...m.years].reverse().map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </label>
         <label className="control">
           {t('indices.from')}
           <select value={m.from ?? ''} onChange={(e) => set({ from: e.target.value })} data-testid="from-select">
-            {m.years.filter((y) => m.to === null || y <= m.to).map((y) => <option key={y} value={y}>{y}</option>)}
+            {m.years
+              .filter((y) => m.to === null || y <= m.to)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
           </select>
         </label>
         <label className="control">
           {t('indices.to')}
           <select value={m.to ?? ''} onChange={(e) => set({ to: e.target.value })} data-testid="to-select">
-            {m.years.filter((y) => m.from === null || y >= m.from).map((y) => <option key={y} value={y}>{y}</option>)}
+            {m.years
+              .filter((y) => m.from === null || y >= m.from)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
           </select>
         </label>
         {(m.components.length > 0 || m.parts.length > 0) && (
@@ -88,10 +128,18 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
             {t('indices.component')}
             <select value={m.component} onChange={(e) => set({ component: e.target.value })} data-testid="component-select">
               <option value="">{t('indices.total')}</option>
-              {m.components.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
+              {m.components.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.label}
+                </option>
+              ))}
               {m.parts.length > 0 && (
                 <optgroup label={t('indices.showSub')}>
-                  {m.parts.map((c) => <option key={c.code} value={c.code}>{c.code} · {c.label}</option>)}
+                  {m.parts.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.code} · {c.label}
+                    </option>
+                  ))}
                 </optgroup>
               )}
             </select>
@@ -115,22 +163,40 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
           <a href="#/sipas">{t('indices.sipasDetails')}</a>
         </p>
       )}
-      {m.derivedShown && <p className="note derived-note" data-testid="derived-note">{t(communeView ? 'indices.communeDerivedNote' : 'indices.derivedNote')}</p>}
+      {m.derivedShown && (
+        <p className="note derived-note" data-testid="derived-note">
+          {t(communeView ? 'indices.communeDerivedNote' : 'indices.derivedNote')}
+        </p>
+      )}
       {m.review && (m.review.unmatched.length > 0 || m.review.ambiguous.length > 0) && (
         <details className="note name-review" data-testid="name-review">
           <summary>{t('indices.review.summary', { n: m.review.unmatched.length + m.review.ambiguous.length, province: m.reviewProvince ?? '' })}</summary>
-          {m.review.unmatched.length > 0 && <p>{t('indices.review.unmatched')} {m.review.unmatched.join('; ')}</p>}
+          {m.review.unmatched.length > 0 && (
+            <p>
+              {t('indices.review.unmatched')} {m.review.unmatched.join('; ')}
+            </p>
+          )}
           {m.review.ambiguous.length > 0 && (
             <>
               <p>{t('indices.review.ambiguous')}</p>
-              <ul>{m.review.ambiguous.map((a) => <li key={a.name}>{a.name}: {a.candidates.join('; ')}</li>)}</ul>
+              <ul>
+                {m.review.ambiguous.map((a) => (
+                  <li key={a.name}>
+                    {a.name}: {a.candidates.join('; ')}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
         </details>
       )}
 
       <DefinedChart view={indexTrendView} model={m} />
-      {m.notes.map((n) => <p key={n} className="note">{t(n as MessageKey)}</p>)}
+      {m.notes.map((n) => (
+        <p key={n} className="note">
+          {t(n as MessageKey)}
+        </p>
+      ))}
 
       {m.bars.length > 0 && (
         <>
@@ -148,16 +214,25 @@ export function IndexPage({ index, route }: { index: IndexCode; route: Route }) 
           rows={m.mapRows}
           view={view}
           highlight={m.own}
-          title={t('indices.mapTitle', { index: `${t(`index.short.${index}`)}${m.component ? ' · ' + metricName : ''}`, year: m.year })}
-          context={`${t(`indices.view.${view}`)} · ${m.year}`}
+          title={provinceMapCharts[view].title(mapChart, labels)}
+          context={provinceMapCharts[view].context?.(mapChart, labels)}
           decimals={m.meta.decimals}
-          source={source}
+          source={provinceMapCharts[view].source?.(mapChart, labels)}
           bands={m.mapBands}
         />
       )}
 
-      <RankTable index={index} year={m.year} rows={m.rows} own={m.own} unit={m.unit} level={m.level} metricName={metricName} component={m.component} route={route} />
+      <RankTable
+        index={index}
+        year={m.year}
+        rows={m.rows}
+        own={m.own}
+        unit={m.unit}
+        level={m.level}
+        metricName={metricName}
+        component={m.component}
+        route={route}
+      />
     </section>
   );
 }
-

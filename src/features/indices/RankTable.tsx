@@ -9,6 +9,7 @@ import type { ViewTotal } from '../../domain/merger';
 import { groupOf, type RankRow } from '../../domain/standing';
 import { formatNumber } from '../../i18n/format';
 import { downloadCsv, downloadXlsx, safeFileName } from '../../export/download';
+import { LongTable } from '../../app/ui/LongTable';
 import type { Cell } from '../../export/cells';
 import { missingText, visibleRows, type Show, type SortKey } from './rankTable';
 import type { Level } from './model';
@@ -57,7 +58,15 @@ export function RankTable({ index, year, rows, own, unit, level, metricName, com
 
   const trend = (v: number | null) => (v === null || v === 0 ? '' : v > 0 ? 'up' : 'down');
 
-  const columns = [t('col.rank'), t('col.unit'), `${t('col.score')} (${metricName})`, t('indices.col.deltaScore'), t('indices.col.deltaRank'), t('indices.col.group'), t('indices.col.status')];
+  const columns = [
+    t('col.rank'),
+    t('col.unit'),
+    `${t('col.score')} (${metricName})`,
+    t('indices.col.deltaScore'),
+    t('indices.col.deltaRank'),
+    t('indices.col.group'),
+    t('indices.col.status'),
+  ];
   // Machine numbers for files: 48.06, not "48,06"; empty for no value.
   const fileRows: Cell[][] = shown.map((r) => [
     r.rank,
@@ -92,19 +101,41 @@ export function RankTable({ index, year, rows, own, unit, level, metricName, com
         </label>
         <div className="segmented" role="group" aria-label={t('indices.show')}>
           {(['all', 'top5', 'bottom5'] as const).map((s) => (
-            <button key={s} type="button" aria-pressed={show === s} onClick={() => replaceParams(route, { show: s === 'all' ? undefined : s })} data-testid={`show-${s}`}>
+            <button
+              key={s}
+              type="button"
+              aria-pressed={show === s}
+              onClick={() => replaceParams(route, { show: s === 'all' ? undefined : s })}
+              data-testid={`show-${s}`}
+            >
               {t(s === 'all' ? 'indices.showAll' : s === 'top5' ? 'indices.top5' : 'indices.bottom5')}
             </button>
           ))}
         </div>
         <span className="rank-count">{t('indices.shown', { n: shown.length, total: rows.length })}</span>
         <span className="rank-downloads">
-          <button type="button" onClick={() => downloadCsv(`${fileName}.csv`, columns, fileRows)} data-testid="rank-csv">{t('indices.csv')}</button>
-          <button type="button" onClick={() => void downloadXlsx(`${fileName}.xlsx`, [{ name: `${t(`index.short.${index}`)} ${year}`, columns, rows: fileRows, widths: [8, 28, 14, 10, 10, 22, 40] }])} data-testid="rank-xlsx">{t('indices.xlsx')}</button>
+          <button type="button" onClick={() => void downloadCsv(`${fileName}.csv`, columns, fileRows)} data-testid="rank-csv">
+            {t('indices.csv')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void downloadXlsx(`${fileName}.xlsx`, [
+                { name: `${t(`index.short.${index}`)} ${year}`, columns, rows: fileRows, widths: [8, 28, 14, 10, 10, 22, 40] },
+              ])
+            }
+            data-testid="rank-xlsx"
+          >
+            {t('indices.xlsx')}
+          </button>
         </span>
       </div>
-      <table className="data-table rank-table" data-testid="rank-table">
-        <thead>
+      <LongTable
+        className="data-table rank-table"
+        testId="rank-table"
+        columns={7}
+        rows={shown}
+        head={
           <tr>
             {header('rank', columns[0]!, true)}
             {header('unit', columns[1]!)}
@@ -114,22 +145,31 @@ export function RankTable({ index, year, rows, own, unit, level, metricName, com
             {header(null, columns[5]!)}
             {header(null, columns[6]!)}
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.unit.unitCode} className={[r.complete ? '' : 'incomplete', isOwn(r) ? 'own' : ''].join(' ').trim() || undefined} data-own={isOwn(r) || undefined}>
-              <td className="num">{r.rank ?? '–'}</td>
-              <td>{r.unit.unitName}</td>
-              <td className="num">{r.complete ? fmt(r.unit.total) : `${t('col.incomplete')} (${missingText(r, t('indices.noValue'))})`}</td>
-              <td className={`num ${trend(shownDelta(r.deltaScore))}`}>{signed(shownDelta(r.deltaScore), meta.decimals)}</td>
-              <td className={`num ${trend(r.deltaRank)}`}>{r.deltaRank === null ? '–' : r.deltaRank > 0 ? `▲ ${r.deltaRank}` : r.deltaRank < 0 ? `▼ ${-r.deltaRank}` : '='}</td>
-              <td>{group(r)}</td>
-              <td>{note(r)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {ranked > 0 && rows[0]?.prevYear != null && <p className="note">{t('indices.col.prevYear')}: {rows[0].prevYear}</p>}
+        }
+        row={(r, _i, position) => (
+          <tr
+            key={r.unit.unitCode}
+            className={[r.complete ? '' : 'incomplete', isOwn(r) ? 'own' : ''].join(' ').trim() || undefined}
+            data-own={isOwn(r) || undefined}
+            {...position}
+          >
+            <td className="num">{r.rank ?? '–'}</td>
+            <td>{r.unit.unitName}</td>
+            <td className="num">{r.complete ? fmt(r.unit.total) : `${t('col.incomplete')} (${missingText(r, t('indices.noValue'))})`}</td>
+            <td className={`num ${trend(shownDelta(r.deltaScore))}`}>{signed(shownDelta(r.deltaScore), meta.decimals)}</td>
+            <td className={`num ${trend(r.deltaRank)}`}>
+              {r.deltaRank === null ? '–' : r.deltaRank > 0 ? `▲ ${r.deltaRank}` : r.deltaRank < 0 ? `▼ ${-r.deltaRank}` : '='}
+            </td>
+            <td>{group(r)}</td>
+            <td>{note(r)}</td>
+          </tr>
+        )}
+      />
+      {ranked > 0 && rows[0]?.prevYear != null && (
+        <p className="note">
+          {t('indices.col.prevYear')}: {rows[0].prevYear}
+        </p>
+      )}
     </div>
   );
 }

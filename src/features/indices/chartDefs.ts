@@ -9,13 +9,13 @@ import type { ChartDef, ChartLabels } from '../../charts/registry';
 import { isIndexCode, type IndexCode } from '../../domain/indices';
 import type { ProvinceView } from '../../domain/merger';
 import { loadIndex } from './load';
-import { indexModel, type IndexModel, type IndexParams } from './model';
+import { indexModel, type IndexModel, type IndexParams, type MineForIndex } from './model';
 import { indexComponentsView, indexTrendView } from './options';
 import { loadProvinceMap } from './map/loadMap';
 import { mapFigures, type MapFigures } from './map/mapFigures';
 
 /** What an index chart reads of its view: the link (#/indices/PCI?unit=…), the targets, the user's units, the labels. */
-export interface IndexChartParams {
+interface IndexChartParams {
   route: Route;
   settings: Settings;
   units: { commune: string | null; province: string | null; view: ProvinceView };
@@ -24,7 +24,7 @@ export interface IndexChartParams {
 }
 
 /** The index of a link: its second segment, PAPI when it has none (as the app's routes read it). */
-export function indexOfRoute(route: Pick<Route, 'segments'>): IndexCode | null {
+function indexOfRoute(route: Pick<Route, 'segments'>): IndexCode | null {
   const code = (route.segments[1] ?? 'PAPI').toUpperCase();
   return isIndexCode(code) ? code : null;
 }
@@ -35,20 +35,24 @@ export function indexParams(p: Readonly<Record<string, string | undefined>>, use
   return { view, unit: p.unit, year: p.year, from: p.from, to: p.to, component: p.component, sub: p.sub === '1' };
 }
 
+/** The user's units and targets as the index model reads them. */
+export function indexMine(units: { commune: string | null; province: string | null }, settings: Settings): MineForIndex {
+  return { commune: units.commune, province: units.province, sipasTarget: (y: number) => sipasTargetFor(settings, y) };
+}
+
 /** The index page's model for a link, as the page computes it (useIndexModel). */
-export async function loadIndexModel(db: Db, { route, settings, units, labels }: IndexChartParams): Promise<IndexModel> {
+async function loadIndexModel(db: Db, { route, settings, units, labels }: IndexChartParams): Promise<IndexModel> {
   const index = indexOfRoute(route);
   if (!index) throw new Error(`not an index: ${route.segments.join('/')}`);
   const data = await loadIndex(db, { index, commune: units.commune, province: units.province });
-  const mine = { commune: units.commune, province: units.province, sipasTarget: (y: number) => sipasTargetFor(settings, y) };
-  return indexModel(data, indexParams(route.params, units.view), mine, labels.t);
+  return indexModel(data, indexParams(route.params, units.view), indexMine(units, settings), labels.t);
 }
 
 export const indexTrendChart: ChartDef<Db, IndexChartParams, IndexModel> = { ...indexTrendView, load: loadIndexModel };
 export const indexComponentsChart: ChartDef<Db, IndexChartParams, IndexModel> = { ...indexComponentsView, load: loadIndexModel };
 
 /** A province map as pinned: the index page's model, the view the map was drawn in, and the map built from them. */
-export interface ProvinceMapModel {
+interface ProvinceMapModel {
   index: IndexModel;
   view: '34' | '63';
   map: MapFigures | null;
@@ -58,8 +62,8 @@ export interface ProvinceMapModel {
 const metricTitle = (m: IndexModel, t: ChartLabels['t']) => `${t(`index.short.${m.meta.code}`)}${m.component ? ' · ' + m.metricName : ''}`;
 
 /**
- * The map of the provinces in one province view (the id says which: a pin keeps the view it was drawn in). Its title
- * and context are the page's (IndexPage passes the same to ProvinceMap).
+ * The map of the provinces in one province view (the id says which: a pin keeps the view it was drawn in). The page
+ * draws its map with this definition's title and context too (IndexPage → ProvinceMap).
  */
 function provinceMapChart(view: '34' | '63'): ChartDef<Db, IndexChartParams, ProvinceMapModel> {
   return {
@@ -81,3 +85,5 @@ function provinceMapChart(view: '34' | '63'): ChartDef<Db, IndexChartParams, Pro
 
 export const provinceMap34Chart = provinceMapChart('34');
 export const provinceMap63Chart = provinceMapChart('63');
+/** The map chart of a province view. */
+export const provinceMapCharts = { '34': provinceMap34Chart, '63': provinceMap63Chart } as const;

@@ -13,7 +13,7 @@ export interface TrendPoint {
   computed?: boolean;
 }
 
-export interface IndexTrendLabels {
+interface IndexTrendLabels {
   unit: string;
   median: string;
   best: string;
@@ -43,7 +43,15 @@ export function indexTrendOption(
 ): EChartsCoreOption {
   const years = points.map((p) => String(p.year));
   const eras = [...new Set(points.map((p) => eraOf(meta, p.year)))];
-  const line = (name: string, pick: (p: TrendPoint) => number | null, colour: string, width: number, dashed: boolean, symbol: string, hollow?: (p: TrendPoint) => boolean) =>
+  const line = (
+    name: string,
+    pick: (p: TrendPoint) => number | null,
+    colour: string,
+    width: number,
+    dashed: boolean,
+    symbol: string,
+    hollow?: (p: TrendPoint) => boolean,
+  ) =>
     eras.map((era) => ({
       name,
       type: 'line',
@@ -56,7 +64,15 @@ export function indexTrendOption(
       itemStyle: { color: colour },
     }));
   const series: Record<string, unknown>[] = [
-    ...line(labels.unit, (p) => p.unit, ROLE_COLOUR.subject, 4, false, 'circle', (p) => p.computed === true),
+    ...line(
+      labels.unit,
+      (p) => p.unit,
+      ROLE_COLOUR.subject,
+      4,
+      false,
+      'circle',
+      (p) => p.computed === true,
+    ),
     ...line(labels.median, (p) => p.median, ROLE_COLOUR.typical, 2.5, false, 'rect'),
     ...line(labels.best, (p) => p.best, ROLE_COLOUR.contrast, 2.5, true, 'triangle'),
     ...extra.flatMap((x, k) => {
@@ -71,7 +87,11 @@ export function indexTrendOption(
     label: { formatter: labels.breakLabel(b), position: 'end' },
   }));
   if (target !== null) {
-    marks.push({ yAxis: target, lineStyle: { color: ROLE_COLOUR.target, type: 'dashed', width: 2 }, label: { formatter: labels.target, position: 'insideEndTop' } });
+    marks.push({
+      yAxis: target,
+      lineStyle: { color: ROLE_COLOUR.target, type: 'dashed', width: 2 },
+      label: { formatter: labels.target, position: 'insideEndTop' },
+    });
   }
   if (marks.length && series[0]) series[0].markLine = { symbol: 'none', silent: true, data: marks };
   return {
@@ -79,7 +99,10 @@ export function indexTrendOption(
     grid: { left: 72, right: 32, top: 64, bottom: 56 },
     xAxis: { type: 'category', data: years, name: labels.xAxis, nameLocation: 'middle', nameGap: 32 },
     yAxis: {
-      type: 'value', scale: true, name: labels.yAxis, nameTextStyle: { align: 'left' },
+      type: 'value',
+      scale: true,
+      name: labels.yAxis,
+      nameTextStyle: { align: 'left' },
       axisLabel: { formatter: (v: number) => labels.formatValue(v) },
       ...(target !== null ? { max: (v: { max: number }) => Math.max(v.max, target) } : {}),
     },
@@ -94,7 +117,7 @@ export interface ComponentBar {
   best: number | null;
 }
 
-export interface ComponentLabels {
+interface ComponentLabels {
   unit: string;
   median: string;
   best: string;
@@ -119,9 +142,16 @@ export function componentBarsOption(bars: readonly ComponentBar[], labels: Compo
     grid: { left: 16, right: 40, top: 40, bottom: 48, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 300, overflow: 'truncate' } },
     xAxis: {
-      type: 'value', name: labels.xAxis, nameLocation: 'middle', nameGap: 30,
+      type: 'value',
+      name: labels.xAxis,
+      nameLocation: 'middle',
+      nameGap: 30,
       axisLabel: { formatter: (v: number) => labels.formatValue(v) },
     },
-    series: [bar(labels.unit, (b) => b.unit, ROLE_COLOUR.subject), bar(labels.median, (b) => b.median, ROLE_COLOUR.typical), bar(labels.best, (b) => b.best, ROLE_COLOUR.contrast)],
+    series: [
+      bar(labels.unit, (b) => b.unit, ROLE_COLOUR.subject),
+      bar(labels.median, (b) => b.median, ROLE_COLOUR.typical),
+      bar(labels.best, (b) => b.best, ROLE_COLOUR.contrast),
+    ],
   };
 }

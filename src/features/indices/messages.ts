@@ -6,7 +6,8 @@ export const viIndices = {
   'indices.communeView.label': 'Xã, phường theo',
   'indices.communeView.34': 'Xã, phường mới (từ 1/7/2025)',
   'indices.communeView.63': 'Xã, phường cũ (trước sáp nhập)',
-  'indices.communeDerivedNote': 'Xã, phường mới: các năm trước 2025 là trung bình cộng (không trọng số) của các xã, phường cũ hợp thành theo bảng sáp nhập xã (ghép theo tên; bảng dùng ghi ở dòng nguồn) — số tính toán, không phải số công bố. Số công bố của xã mới, khi có, được dùng trước.',
+  'indices.communeDerivedNote':
+    'Xã, phường mới: các năm trước 2025 là trung bình cộng (không trọng số) của các xã, phường cũ hợp thành theo bảng sáp nhập xã (ghép theo tên; bảng dùng ghi ở dòng nguồn) — số tính toán, không phải số công bố. Số công bố của xã mới, khi có, được dùng trước.',
   'indices.formerCommuneLine': '{name} (trước sáp nhập)',
   'indices.review.summary': '{n} tên đơn vị chưa ghép được với bảng sáp nhập xã của {province} — giữ nguyên như đã nhập',
   'indices.review.unmatched': 'Không có trong bảng sáp nhập:',
@@ -18,11 +19,14 @@ export const viIndices = {
   'indices.total': 'Tổng điểm',
   'indices.trendTitle': '{index} của {unit}, {from}–{to}',
   'indices.trendSub': 'Đơn vị so với trung vị và đơn vị cao nhất trong cùng cấp; chỉ tính đơn vị đủ số liệu',
-  'indices.derivedNote': 'Góc nhìn 34 tỉnh: các năm trước 2025 là trung bình cộng (không trọng số) của các tỉnh cũ, như Bộ đã làm với DTI 2024 — số tính toán, không phải số công bố.',
+  'indices.derivedNote':
+    'Góc nhìn 34 tỉnh: các năm trước 2025 là trung bình cộng (không trọng số) của các tỉnh cũ, như Bộ đã làm với DTI 2024 — số tính toán, không phải số công bố.',
   'indices.derivedTag': 'tính toán',
   'indices.computedPoints': 'Điểm rỗng: số tính toán từ các đơn vị trước sáp nhập',
-  'indices.sipasFromAnswers': 'Mức độ hài lòng của xã tính từ phiếu khảo sát đã nhập: câu trả lời hài lòng và rất hài lòng ÷ mọi câu trả lời hợp lệ, gộp các điểm phục vụ.',
-  'indices.sipasFromAnswersYears': 'Năm {years} chưa có điểm công bố của xã: mức độ hài lòng tính từ phiếu khảo sát đã nhập (câu trả lời hài lòng và rất hài lòng ÷ mọi câu trả lời hợp lệ, gộp các điểm phục vụ). Các năm khác: điểm đã công bố.',
+  'indices.sipasFromAnswers':
+    'Mức độ hài lòng của xã tính từ phiếu khảo sát đã nhập: câu trả lời hài lòng và rất hài lòng ÷ mọi câu trả lời hợp lệ, gộp các điểm phục vụ.',
+  'indices.sipasFromAnswersYears':
+    'Năm {years} chưa có điểm công bố của xã: mức độ hài lòng tính từ phiếu khảo sát đã nhập (câu trả lời hài lòng và rất hài lòng ÷ mọi câu trả lời hợp lệ, gộp các điểm phục vụ). Các năm khác: điểm đã công bố.',
   'indices.sipasDetails': 'Xem chi tiết ở trang SIPAS →',
   'indices.formerLine': '{name} (tỉnh cũ)',
   'indices.componentsTitle': 'Các thành phần năm {year}: {unit}',
@@ -101,7 +105,8 @@ export const viIndices = {
   'indices.settings.commune': 'Xã, phường',
   'indices.settings.none': '— chưa chọn —',
   'indices.settings.view': 'Mặc định hiển thị tỉnh theo',
-  'indices.settings.viewNote': 'Xã, phường theo cùng lựa chọn: mới (từ 1/7/2025) hoặc cũ (trước sáp nhập), khi tên xã, phường trong dữ liệu có trong bảng sáp nhập xã.',
+  'indices.settings.viewNote':
+    'Xã, phường theo cùng lựa chọn: mới (từ 1/7/2025) hoặc cũ (trước sáp nhập), khi tên xã, phường trong dữ liệu có trong bảng sáp nhập xã.',
   'indices.settings.defaultNote': 'Chưa chọn: đang dùng đơn vị minh họa ({unit}).',
   'indices.settings.followsData': 'Chưa chọn: theo dữ liệu bạn đã nạp ({unit}). Tỉnh, xã không suy ra được từ dữ liệu thì để trống — hãy chọn ở đây.',
   'indices.settings.notChosen': 'chưa chọn',
@@ -114,11 +119,13 @@ export const enIndices: Record<keyof typeof viIndices, string> = {
   'indices.communeView.label': 'Communes as',
   'indices.communeView.34': 'New communes (from 1/7/2025)',
   'indices.communeView.63': 'Former communes (before the merger)',
-  'indices.communeDerivedNote': 'New communes: years before 2025 are the unweighted mean of the former communes that formed them according to the commune merger table (matched by name; the table used is named in the source line) — computed, not published. A new commune’s published values, where loaded, come first.',
+  'indices.communeDerivedNote':
+    'New communes: years before 2025 are the unweighted mean of the former communes that formed them according to the commune merger table (matched by name; the table used is named in the source line) — computed, not published. A new commune’s published values, where loaded, come first.',
   'indices.formerCommuneLine': '{name} (before the merger)',
   'indices.review.summary': '{n} unit names not matched with the commune merger table of {province} — kept as loaded',
   'indices.review.unmatched': 'Not in the merger table:',
-  'indices.review.ambiguous': 'Same name as several former communes — write the former district in the unit name, e.g. “Xã Bình An (huyện Châu Thành)”, to match:',
+  'indices.review.ambiguous':
+    'Same name as several former communes — write the former district in the unit name, e.g. “Xã Bình An (huyện Châu Thành)”, to match:',
   'indices.unit': 'Unit',
   'indices.from': 'From',
   'indices.to': 'To',
@@ -126,11 +133,14 @@ export const enIndices: Record<keyof typeof viIndices, string> = {
   'indices.total': 'Total score',
   'indices.trendTitle': '{index} of {unit}, {from}–{to}',
   'indices.trendSub': 'The unit against the median and the best unit of its level; complete units only',
-  'indices.derivedNote': '34-province view: years before 2025 are the unweighted mean of the former provinces, as the ministry did for DTI 2024 — computed, not published.',
+  'indices.derivedNote':
+    '34-province view: years before 2025 are the unweighted mean of the former provinces, as the ministry did for DTI 2024 — computed, not published.',
   'indices.derivedTag': 'computed',
   'indices.computedPoints': 'Hollow points: computed from the units before the merger',
-  'indices.sipasFromAnswers': 'The commune’s satisfaction computed from the imported survey answers: satisfied and very satisfied ÷ all valid answers, service points pooled.',
-  'indices.sipasFromAnswersYears': 'No published score of the commune for {years}: satisfaction computed from the imported survey answers (satisfied and very satisfied ÷ all valid answers, service points pooled). Other years: the published score.',
+  'indices.sipasFromAnswers':
+    'The commune’s satisfaction computed from the imported survey answers: satisfied and very satisfied ÷ all valid answers, service points pooled.',
+  'indices.sipasFromAnswersYears':
+    'No published score of the commune for {years}: satisfaction computed from the imported survey answers (satisfied and very satisfied ÷ all valid answers, service points pooled). Other years: the published score.',
   'indices.sipasDetails': 'Details on the SIPAS page →',
   'indices.formerLine': '{name} (former province)',
   'indices.componentsTitle': 'Components in {year}: {unit}',
@@ -209,8 +219,10 @@ export const enIndices: Record<keyof typeof viIndices, string> = {
   'indices.settings.commune': 'Commune',
   'indices.settings.none': '— not chosen —',
   'indices.settings.view': 'Show provinces by default as',
-  'indices.settings.viewNote': 'Communes follow the same choice — new (from 1/7/2025) or former (before the merger) — when their names in the data are in the commune merger table.',
+  'indices.settings.viewNote':
+    'Communes follow the same choice — new (from 1/7/2025) or former (before the merger) — when their names in the data are in the commune merger table.',
   'indices.settings.defaultNote': 'Not chosen: using the demo unit ({unit}).',
-  'indices.settings.followsData': 'Not chosen: following the data you loaded ({unit}). A province or commune the data cannot tell stays empty — choose it here.',
+  'indices.settings.followsData':
+    'Not chosen: following the data you loaded ({unit}). A province or commune the data cannot tell stays empty — choose it here.',
   'indices.settings.notChosen': 'not chosen',
 };

@@ -4,13 +4,13 @@
 import { communeKeyInView, communesInView, formerLines, reviewNames, type CommuneIndex, type NameReview } from '../../domain/communeMerger';
 import { INDICES, PAR_PROVINCE_GROUPS, sourceParts, type IndexCode, type IndexMeta, type ParProvinceGroup } from '../../domain/indices';
 import { crosswalk, isProvince, provinceInView, provincesInView, type Crosswalk, type ProvinceView, type ViewTotal } from '../../domain/merger';
-import { parProvinceGroupLabel, rankRows, standingsFor, type RankRow, type Standing } from '../../domain/standing';
+import { parProvinceGroupLabel, rankRows, standingsFor, type Quartile, type RankRow, type Standing } from '../../domain/standing';
 import { median } from '../../domain/stats';
 import { isComplete, type UnitTotal } from '../../domain/trend';
 import type { Translate } from '../../i18n/i18n';
 import { vi, type MessageKey } from '../../i18n/vi';
 import type { ComponentBar, TrendPoint } from './charts';
-import type { ComponentRow, ComponentTotalRow, ProvinceRefRow, SipasYearRow, UnitTotalRow } from './queries';
+import type { ComponentRow, ComponentTotalRow, LevelSources, ProvinceRefRow, SipasYearRow, UnitTotalRow } from './queries';
 
 export type Level = 'province' | 'local';
 
@@ -19,17 +19,34 @@ export function toCrosswalk(rows: readonly ProvinceRefRow[]): Crosswalk {
 }
 
 export function toUnitTotals(rows: readonly UnitTotalRow[]): UnitTotal[] {
-  return rows.map((r) => ({ year: r.year, unitCode: r.unit_code, unitName: r.unit_name ?? r.unit_code, total: r.total, nPresent: r.n_present, nExpected: r.n_expected }));
+  return rows.map((r) => ({
+    year: r.year,
+    unitCode: r.unit_code,
+    unitName: r.unit_name ?? r.unit_code,
+    total: r.total,
+    nPresent: r.n_present,
+    nExpected: r.n_expected,
+  }));
 }
 
-const asView = (u: UnitTotal): ViewTotal => ({ ...u, derived: false, from: [], missing: !isComplete(u) ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [] });
+const asView = (u: UnitTotal): ViewTotal => ({
+  ...u,
+  derived: false,
+  from: [],
+  missing: !isComplete(u) ? [{ name: u.unitName, nPresent: u.nPresent, nExpected: u.nExpected }] : [],
+});
 
 /**
  * The units of one level, as the chosen view shows them: provinces as 34 or 63; local units as new or former
  * communes when the province's commune crosswalk knows them (`communes`), else as loaded.
  */
 export function peersAt(cw: Crosswalk, totals: readonly UnitTotal[], level: Level, view: ProvinceView, communes: CommuneIndex | null = null): ViewTotal[] {
-  if (level === 'province') return provincesInView(cw, totals.filter((u) => isProvince(cw, u.unitName, u.unitCode)), view);
+  if (level === 'province')
+    return provincesInView(
+      cw,
+      totals.filter((u) => isProvince(cw, u.unitName, u.unitCode)),
+      view,
+    );
   const local = localUnits(cw, totals);
   return communes ? communesInView(communes, local, view) : local.map(asView);
 }
@@ -55,8 +72,19 @@ function byComponent(list: readonly { component: string; u: UnitTotal }[]): Map<
  * registry says. Summed components (PAPI dimensions) come complete-flagged from summedComponentsQuery; components as
  * loaded are taken one value each, as % of their max when the index shows them so and a max was loaded.
  */
-export function componentTotals(meta: IndexMeta, rows: readonly ComponentRow[], summed: readonly ComponentTotalRow[]): { top: Map<string, UnitTotal[]>; sub: Map<string, UnitTotal[]> } {
-  const one = (r: ComponentRow, total: number): UnitTotal => ({ year: r.year, unitCode: r.unit_code, unitName: r.unit_name ?? r.unit_code, total, nPresent: 1, nExpected: 1 });
+export function componentTotals(
+  meta: IndexMeta,
+  rows: readonly ComponentRow[],
+  summed: readonly ComponentTotalRow[],
+): { top: Map<string, UnitTotal[]>; sub: Map<string, UnitTotal[]> } {
+  const one = (r: ComponentRow, total: number): UnitTotal => ({
+    year: r.year,
+    unitCode: r.unit_code,
+    unitName: r.unit_name ?? r.unit_code,
+    total,
+    nPresent: 1,
+    nExpected: 1,
+  });
   if (meta.components.summedFrom) {
     return {
       top: byComponent(summed.map((r) => ({ component: r.component, u: toUnitTotals([r])[0]! }))),
@@ -68,7 +96,7 @@ export function componentTotals(meta: IndexMeta, rows: readonly ComponentRow[], 
 }
 
 /** Years present in a list of totals, ascending. */
-export function yearsOf(units: readonly { year: number }[]): number[] {
+function yearsOf(units: readonly { year: number }[]): number[] {
   return [...new Set(units.map((u) => u.year))].sort((a, b) => a - b);
 }
 
@@ -78,7 +106,13 @@ export function yearsOf(units: readonly { year: number }[]): number[] {
  * overview card read a commune's series through this. `fromAnswers`: the pooled rows of the years taken from answers.
  * An index without such a rule: the totals as they are.
  */
-export function withCommuneSeries(meta: IndexMeta, totals: readonly UnitTotal[], commune: string, communeName: string, pooled: readonly SipasYearRow[]): { totals: UnitTotal[]; fromAnswers: SipasYearRow[] } {
+export function withCommuneSeries(
+  meta: IndexMeta,
+  totals: readonly UnitTotal[],
+  commune: string,
+  communeName: string,
+  pooled: readonly SipasYearRow[],
+): { totals: UnitTotal[]; fromAnswers: SipasYearRow[] } {
   if (!meta.fromAnswers) return { totals: [...totals], fromAnswers: [] };
   const published = totals.filter((u) => u.unitCode === commune);
   const unitName = published[0]?.unitName ?? communeName;
@@ -89,6 +123,14 @@ export function withCommuneSeries(meta: IndexMeta, totals: readonly UnitTotal[],
   const surveyed = years.filter((y) => y.from === 'answers');
   const added = surveyed.map((y) => ({ year: y.year, unitCode: commune, unitName, total: y.value, nPresent: 1, nExpected: 1 }));
   return { totals: [...totals, ...added], fromAnswers: pooled.filter((r) => surveyed.some((y) => y.year === r.year)) };
+}
+
+/**
+ * A commune's value of a year taken from its own survey answers (withCommuneSeries) is shown, never ranked: no peer was
+ * surveyed alike. The one rule for the overview card and the index page (its rank table and trend).
+ */
+export function notRanked<T extends { rank: number | null; quartile: Quartile | null }>(s: T): T {
+  return { ...s, rank: null, quartile: null, ...('deltaRank' in s ? { deltaRank: null } : {}) };
 }
 
 // ---- The index page -------------------------------------------------------------------------------------------------
@@ -103,8 +145,10 @@ export interface IndexData {
   components: ComponentRow[];
   /** Components summed from their parts (PAPI dimensions); empty for other indices. */
   summed: ComponentTotalRow[];
-  /** The index's sources as its rows write them. */
-  sources: string[];
+  /** The index's sources as its rows write them, by the level of the rows. */
+  sources: LevelSources;
+  /** Where the commune's survey answers came from, when some of its years are taken from them. */
+  answerSources: string[];
   /** The commune's years taken from its survey answers, and whether other years of it are published scores. */
   fromAnswers: { years: number[]; mixed: boolean } | null;
   /** PAR lĩnh vực code → name in the loaded criteria (the latest year's wording); empty for other indices. */
@@ -218,12 +262,12 @@ export function indexModel(data: IndexData, params: IndexParams, mine: MineForIn
   const defaultUnit = meta.level === 'local' && localPeers.some((u) => u.unitCode === myCommune) ? myCommune : provinceInView(cw, mine.province, view);
   const asked = params.unit ?? defaultUnit ?? '';
   const level: Level = levelOf(cw, asked);
-  const unit = level === 'province' ? provinceInView(cw, asked, view) ?? asked : localKey(asked);
+  const unit = level === 'province' ? (provinceInView(cw, asked, view) ?? asked) : localKey(asked);
   const own = level === 'province' ? provinceInView(cw, mine.province, view) : myCommune;
   const cx = level === 'local' ? ix : null;
   const { top, sub } = componentTotals(meta, data.components, data.summed);
   const component = params.component && (top.has(params.component) || sub.has(params.component)) ? params.component : '';
-  const metricTotals = component ? top.get(component) ?? sub.get(component)! : totals;
+  const metricTotals = component ? (top.get(component) ?? sub.get(component)!) : totals;
   const peers = peersAt(cw, metricTotals, level, view, cx);
   const totalPeers = peersAt(cw, totals, level, view, cx);
   // A component's own years (PAPI e-governance only from 2018); the total's years otherwise.
@@ -232,10 +276,14 @@ export function indexModel(data: IndexData, params: IndexParams, mine: MineForIn
   const year = pick(params.year, years.at(-1) ?? null);
   const from = pick(params.from, years[0] ?? null);
   const to = pick(params.to, years.at(-1) ?? null);
-  const standings = standingsFor(peers, unit, meta.decimals).filter((s) => from !== null && to !== null && s.year >= from && s.year <= to);
+  // The commune's total of a year from its survey answers (not a component, not computed from former communes).
+  const surveyed = (u: UnitTotal & { derived?: boolean }) => !component && !u.derived && u.unitCode === myCommune && !!data.fromAnswers?.years.includes(u.year);
   const isUnit = (u: UnitTotal) => u.unitCode === unit || u.unitName === unit;
+  const standings = standingsFor(peers, unit, meta.decimals)
+    .filter((s) => from !== null && to !== null && s.year >= from && s.year <= to)
+    .map((s) => (peers.some((u) => u.year === s.year && isUnit(u) && surveyed(u)) ? notRanked(s) : s));
   const unitName = peers.find(isUnit)?.unitName ?? unit;
-  const rows = year === null ? [] : rankRows(peers, year, meta);
+  const rows = year === null ? [] : rankRows(peers, year, meta).map((r) => (surveyed(r.unit) ? notRanked(r) : r));
   const bars = [...(params.sub ? sub : top).entries()].flatMap(([code, list]) => {
     const ofYear = peersAt(cw, list, level, view, cx).filter((u) => u.year === year && isComplete(u));
     if (!ofYear.length) return [];
@@ -247,7 +295,7 @@ export function indexModel(data: IndexData, params: IndexParams, mine: MineForIn
   const communeView = level === 'local' && ix !== null;
   const formerName = (name: string) => t(communeView ? 'indices.formerCommuneLine' : 'indices.formerLine', { name });
   // On the 34 view, a merged province's former provinces, as published, beside the computed mean.
-  const members = level === 'province' && view === '34' ? cw.members.get(unit) ?? [] : [];
+  const members = level === 'province' && view === '34' ? (cw.members.get(unit) ?? []) : [];
   const formerTotals = members.length > 1 ? peersAt(cw, metricTotals, 'province', '63') : [];
   const formers =
     members.length > 1
@@ -259,12 +307,18 @@ export function indexModel(data: IndexData, params: IndexParams, mine: MineForIn
           }),
         }))
       : cx && view === '34'
-        ? formerLines(cx, localUnits(cw, metricTotals), unit).map((l) => ({ name: formerName(l.name), values: standings.map((s) => l.byYear.get(s.year) ?? null) }))
+        ? formerLines(cx, localUnits(cw, metricTotals), unit).map((l) => ({
+            name: formerName(l.name),
+            values: standings.map((s) => l.byYear.get(s.year) ?? null),
+          }))
         : [];
   // Years in which the unit's own value is computed from former units (drawn hollow, marked in the table).
   const computedYears = new Set(peers.filter((u) => u.derived && isUnit(u)).map((u) => u.year));
   const metricName = component ? label(component) : t('indices.total');
-  const sources = sourceParts(meta, data.sources).map((s) => (typeof s === 'string' ? s : t(s.key as MessageKey, s.params)));
+  // The sources of the level shown (communes' rows are not the provinces'), and the answers' files behind the commune's
+  // years taken from its survey — as the overview card names them (cards.ts cardSources).
+  const shownSources = [...data.sources[level], ...(level === 'local' && data.fromAnswers ? data.answerSources : [])];
+  const sources = sourceParts(meta, [...new Set(shownSources)]).map((s) => (typeof s === 'string' ? s : t(s.key as MessageKey, s.params)));
   if (communeView && derivedShown) {
     // The crosswalk used: the file(s) the user loaded for the province, else the shipped one.
     const files = [...new Set(ix.communes.flatMap((c) => (c.source ? [c.source] : [])))];
@@ -272,16 +326,36 @@ export function indexModel(data: IndexData, params: IndexParams, mine: MineForIn
   }
   const byPar = meta.groups === 'par' && level === 'province' && !component;
   return {
-    meta, level, unit, unitName, own, years, year, from, to, component, metricName,
+    meta,
+    level,
+    unit,
+    unitName,
+    own,
+    years,
+    year,
+    from,
+    to,
+    component,
+    metricName,
     components: [...top.keys()].map((code) => ({ code, label: label(code) })),
     parts: [...sub.keys()].map((code) => ({ code, label: label(code) })),
-    standings, rows, bars,
+    standings,
+    rows,
+    bars,
     percentBars: meta.components.percentOfMax && data.components.some((c) => c.max_score),
     // With no peers there is no median or best to compare with: those lines are left out, not drawn on top of the unit.
-    points: standings.map((s) => ({ year: s.year, unit: s.value, median: s.of > 1 ? s.median : null, best: s.of > 1 ? s.best : null, computed: computedYears.has(s.year) })),
-    computedYears, formers,
+    points: standings.map((s) => ({
+      year: s.year,
+      unit: s.value,
+      median: s.of > 1 ? s.median : null,
+      best: s.of > 1 ? s.best : null,
+      computed: computedYears.has(s.year),
+    })),
+    computedYears,
+    formers,
     target: meta.target === 'sipas' && year !== null ? mine.sipasTarget(year) : null,
-    communeView, derivedShown,
+    communeView,
+    derivedShown,
     // Names the commune view could not place, for the user to check.
     review: cx && view === '34' ? reviewNames(cx, local) : null,
     reviewProvince: ix?.province ?? null,
@@ -292,7 +366,8 @@ export function indexModel(data: IndexData, params: IndexParams, mine: MineForIn
     source: sources.join('; ') || undefined,
     context: `${unitName} · ${component ? metricName + ' · ' : ''}${from}–${to}`,
     notes: [...meta.notes],
-    cw, local,
+    cw,
+    local,
   };
 }
 

@@ -74,7 +74,10 @@ describe('unit totals', () => {
   });
   it('takes published overall rows as they are and never sums other indices’ components', async () => {
     const par = await fetchUnitTotals(db, 'PAR');
-    expect(par.map((u) => [u.unitCode, u.total, u.nPresent, u.nExpected])).toEqual([['X001', 91.5, 1, 1], ['X002', 88.25, 1, 1]]);
+    expect(par.map((u) => [u.unitCode, u.total, u.nPresent, u.nExpected])).toEqual([
+      ['X001', 91.5, 1, 1],
+      ['X002', 88.25, 1, 1],
+    ]);
     const pci = await fetchUnitTotals(db, 'PCI');
     expect(pci.map((u) => u.total)).toEqual([72.95]);
     expect(await fetchUnitTotals(db, 'DTI')).toEqual([]);
@@ -86,13 +89,20 @@ describe('sum of parts (the registry: PAPI total and dimensions)', () => {
   it('a total sums the parts a unit has, complete with every part anyone has that year; a published row wins', async () => {
     const totals = of2030(await fetchUnitTotals(db, 'PAPI'));
     // A: 1 + 2 + (3 + 5) / 2 = 7, 3 of 3; B: 4 + 5 = 9, 2 of 3 (no SC12); C: its published 50.
-    expect(totals.map((u) => [u.unitCode, u.total, u.nPresent, u.nExpected])).toEqual([['A', 7, 3, 3], ['B', 9, 2, 3], ['C', 50, 1, 1]]);
+    expect(totals.map((u) => [u.unitCode, u.total, u.nPresent, u.nExpected])).toEqual([
+      ['A', 7, 3, 3],
+      ['B', 9, 2, 3],
+      ['C', 50, 1, 1],
+    ]);
   });
   it('a dimension sums its sub-dimensions the same way: D1 = SC11 + SC12, D2 = SC21', async () => {
     const rows = of2030(await fetchSummedComponents(db, 'PAPI'));
     expect(rows.map((r) => [r.component, r.unit_code, r.total, r.n_present, r.n_expected])).toEqual([
-      ['D1', 'A', 3, 2, 2], ['D1', 'B', 4, 1, 2], ['D1', 'C', 1, 1, 2],
-      ['D2', 'A', 4, 1, 1], ['D2', 'B', 5, 1, 1],
+      ['D1', 'A', 3, 2, 2],
+      ['D1', 'B', 4, 1, 2],
+      ['D1', 'C', 1, 1, 2],
+      ['D2', 'A', 4, 1, 1],
+      ['D2', 'B', 5, 1, 1],
     ]);
     expect(await fetchSummedComponents(db, 'PAR')).toEqual([]);
   });
@@ -102,7 +112,10 @@ describe('sum of parts (the registry: PAPI total and dimensions)', () => {
     const d5 = top.get('D5')!.find((u) => u.year === 2021 && u.unitName === 'Hà Nội')!;
     const subs = rows.filter((r) => r.year === 2021 && r.unit_name === 'Hà Nội' && r.component.startsWith('SC5'));
     expect(subs).toHaveLength(3);
-    expect(d5.total).toBeCloseTo(subs.reduce((a, r) => a + r.score, 0), 10);
+    expect(d5.total).toBeCloseTo(
+      subs.reduce((a, r) => a + r.score, 0),
+      10,
+    );
     expect([d5.nPresent, d5.nExpected]).toEqual([3, 3]);
     expect([...top.keys()]).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8']);
     expect(sub.get('SC51')!.find((u) => u.year === 2021 && u.unitName === 'Hà Nội')!.total).toBe(subs.find((r) => r.component === 'SC51')!.score);
@@ -129,4 +142,3 @@ describe('communes', () => {
     expect(rows.map((r) => r.unit_code)).toEqual(['X001', 'X002', 'X009']);
   });
 });
-

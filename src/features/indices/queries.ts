@@ -175,7 +175,25 @@ ORDER BY unit_code`;
 /** PAR lĩnh vực names (top-level criteria) from the loaded criteria trees, the latest year's wording. */
 export const parFieldsQuery = sql`SELECT code, arg_max(name, year) AS name FROM shown.par_criteria WHERE code NOT LIKE '%.%' GROUP BY code`;
 
-/** Where an index's rows come from, as the files said (e.g. "PAPI, UNDP & CECODES", "Dữ liệu minh họa"). */
-export function sourcesQuery(index: IndexCode): Sql {
-  return sql`SELECT DISTINCT source FROM shown.index_scores WHERE index_code = ${index} AND source IS NOT NULL AND source <> '' ORDER BY source`;
+export interface SourceRow extends Record<string, unknown> {
+  source: string;
+  unit_code: string;
+  unit_name: string | null;
 }
+
+/**
+ * Where an index's rows come from, as the files said (e.g. "PAPI, UNDP & CECODES", "Dữ liệu minh họa"), with the units
+ * they are about: a figure of communes names the sources of communes' rows, not those of the provinces' (unitTotals.ts).
+ */
+export function sourcesQuery(index: IndexCode): Sql {
+  return sql`SELECT DISTINCT source, unit_code, unit_name FROM shown.index_scores WHERE index_code = ${index} AND source IS NOT NULL AND source <> '' ORDER BY source`;
+}
+
+/** An index's sources by the level of the rows they come with (provinces, or communes and units), as the model tells levels. */
+export interface LevelSources {
+  province: string[];
+  local: string[];
+}
+
+/** Where the SIPAS answers came from: each dataset's source, else its file name (as sourcesOf in data/catalogue.ts). */
+export const answerSourcesQuery = sql`SELECT DISTINCT coalesce(nullif(source, ''), file_name) AS source FROM shown.datasets WHERE kind = 'sipas_responses' ORDER BY source`;

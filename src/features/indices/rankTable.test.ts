@@ -4,10 +4,38 @@ import type { RankRow } from '../../domain/standing';
 import { fold, missingText, visibleRows } from './rankTable';
 
 const row = (name: string, rank: number | null, total: number, extra: Partial<ViewTotal> = {}): RankRow<ViewTotal> => ({
-  unit: { year: 2022, unitCode: name, unitName: name, total, nPresent: rank === null ? 13 : 28, nExpected: 28, derived: false, from: [], missing: rank === null ? [{ name, nPresent: 13, nExpected: 28 }] : [], ...extra },
-  complete: rank !== null, rank, of: 7, quartile: null, prevYear: null, prevScore: null, prevRank: null, deltaScore: rank === null ? null : rank - 3, deltaRank: null,
+  unit: {
+    year: 2022,
+    unitCode: name,
+    unitName: name,
+    total,
+    nPresent: rank === null ? 13 : 28,
+    nExpected: 28,
+    derived: false,
+    from: [],
+    missing: rank === null ? [{ name, nPresent: 13, nExpected: 28 }] : [],
+    ...extra,
+  },
+  complete: rank !== null,
+  rank,
+  of: 7,
+  quartile: null,
+  prevYear: null,
+  prevScore: null,
+  prevRank: null,
+  deltaScore: rank === null ? null : rank - 3,
+  deltaRank: null,
 });
-const rows = [row('Huế', 1, 48), row('Đà Nẵng', 2, 47), row('Hà Nội', 3, 46), row('Đắk Lắk', 4, 45), row('Cà Mau', 5, 44), row('An Giang', 6, 43), row('Bến Tre', 6, 43), row('Bắc Giang', null, 20)];
+const rows = [
+  row('Huế', 1, 48),
+  row('Đà Nẵng', 2, 47),
+  row('Hà Nội', 3, 46),
+  row('Đắk Lắk', 4, 45),
+  row('Cà Mau', 5, 44),
+  row('An Giang', 6, 43),
+  row('Bến Tre', 6, 43),
+  row('Bắc Giang', null, 20),
+];
 const st = { sort: 'rank' as const, desc: false, search: '', show: 'all' as const };
 
 describe('visibleRows', () => {
@@ -29,7 +57,13 @@ describe('visibleRows', () => {
 describe('missingText', () => {
   it('says what is missing: 13/28 for a unit, each former province for a merged one', () => {
     expect(missingText(rows.at(-1)!, 'không có')).toBe('13/28');
-    const merged = row('Bắc Ninh', null, NaN, { from: ['Bắc Giang', 'Bắc Ninh'], missing: [{ name: 'Bắc Giang', nPresent: 13, nExpected: 28 }, { name: 'Bắc Ninh', nPresent: 0, nExpected: 1 }] });
+    const merged = row('Bắc Ninh', null, NaN, {
+      from: ['Bắc Giang', 'Bắc Ninh'],
+      missing: [
+        { name: 'Bắc Giang', nPresent: 13, nExpected: 28 },
+        { name: 'Bắc Ninh', nPresent: 0, nExpected: 1 },
+      ],
+    });
     expect(missingText(merged, 'không có')).toBe('Bắc Giang 13/28; Bắc Ninh không có');
   });
 });

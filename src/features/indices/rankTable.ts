@@ -20,11 +20,16 @@ export function fold(s: string): string {
 
 const value = (r: RankRow<ViewTotal>, k: SortKey): number | string | null => {
   switch (k) {
-    case 'rank': return r.rank;
-    case 'unit': return r.unit.unitName;
-    case 'score': return r.complete ? r.unit.total : null;
-    case 'deltaScore': return r.deltaScore;
-    case 'deltaRank': return r.deltaRank;
+    case 'rank':
+      return r.rank;
+    case 'unit':
+      return r.unit.unitName;
+    case 'score':
+      return r.complete ? r.unit.total : null;
+    case 'deltaScore':
+      return r.deltaScore;
+    case 'deltaRank':
+      return r.deltaRank;
   }
 };
 

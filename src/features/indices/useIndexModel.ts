@@ -1,14 +1,13 @@
 // The index page's data and model: the query (loadIndex) and the pure model (indexModel), recomputed only when their
-// inputs change. The page only renders what this returns.
+// inputs change. The page only renders what this returns; the link is read as a pinned chart reads it (indexParams).
 import { useMemo } from 'react';
 import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
 import { useUnits } from '../../app/useUnits';
-import { sipasTargetFor } from '../../app/settings';
 import type { Route } from '../../app/route';
 import type { IndexCode } from '../../domain/indices';
-import type { ProvinceView } from '../../domain/merger';
 import { useI18n } from '../../i18n/i18n';
+import { indexMine, indexParams } from './chartDefs';
 import { loadIndex } from './load';
 import { indexModel } from './model';
 
@@ -17,7 +16,10 @@ export function useIndexModel(index: IndexCode, route: Route) {
   const [settings] = useSettings();
   const mine = useUnits();
   const { view: pView, unit, year, from, to, component, sub } = route.params;
-  const view: ProvinceView = pView === '63' || pView === '34' ? pView : mine.view;
+  const params = useMemo(
+    () => indexParams({ view: pView, unit, year, from, to, component, sub }, mine.view),
+    [pView, unit, year, from, to, component, sub, mine.view],
+  );
   // Waits for the user's units to be known, so the demo's commune is never drawn first.
   const q = useQuery(
     (db) => (mine.ready ? loadIndex(db, { index, commune: mine.commune, province: mine.province }) : new Promise<never>(() => {})),
@@ -26,11 +28,8 @@ export function useIndexModel(index: IndexCode, route: Route) {
   );
   const model = useMemo(
     // Another index's data, kept while this one loads, is never drawn under this index's name.
-    () =>
-      q.data && q.data.index === index
-        ? indexModel(q.data, { view, unit, year, from, to, component, sub: sub === '1' }, { commune: mine.commune, province: mine.province, sipasTarget: (y) => sipasTargetFor(settings, y) }, t)
-        : null,
-    [q.data, index, view, unit, year, from, to, component, sub, mine.commune, mine.province, settings, t],
+    () => (q.data && q.data.index === index ? indexModel(q.data, params, indexMine({ commune: mine.commune, province: mine.province }, settings), t) : null),
+    [q.data, index, params, mine.commune, mine.province, settings, t],
   );
-  return { data: q.data, error: q.error, loading: q.loading, model, view };
+  return { data: q.data, error: q.error, loading: q.loading, model, view: params.view };
 }

@@ -21,11 +21,16 @@ function useFormatValue() {
 function Sparkline({ index, series }: { index: IndexCode; series: { year: number; value: number | null }[] }) {
   const fmt = useFormatValue();
   const paths = sparkPaths(series, (y) => eraOf(INDICES[index], y), 180, 44);
-  const text = series.filter((s) => s.value !== null).map((s) => `${s.year}: ${fmt(index, s.value)}`).join('; ');
+  const text = series
+    .filter((s) => s.value !== null)
+    .map((s) => `${s.year}: ${fmt(index, s.value)}`)
+    .join('; ');
   return (
     <svg className="spark" viewBox="0 0 180 44" width="180" height="44" role="img" aria-label={text}>
       <title>{text}</title>
-      {paths.lines.map((d, i) => <path key={i} d={d} />)}
+      {paths.lines.map((d, i) => (
+        <path key={i} d={d} />
+      ))}
       {paths.last && <circle cx={paths.last.x} cy={paths.last.y} r="4" />}
     </svg>
   );
@@ -39,11 +44,25 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
   if (card.state === 'none') {
     return (
       <div className={`ix-card none${large ? ' large' : ''}`} data-testid={`card-${card.index}`}>
-        <div className="ix-head"><span className="ix-name">{name}</span></div>
+        <div className="ix-head">
+          <span className="ix-name">{name}</span>
+        </div>
         <p className="ix-nodata" data-testid="card-nodata">
-          {card.chooseUnit ? t('card.chooseUnit') : card.unitName ? t('card.noDataFor', { index: t(`index.short.${card.index}`), unit: card.unitName }) : t('card.noData')}
+          {card.chooseUnit
+            ? t('card.chooseUnit')
+            : card.unitName
+              ? t('card.noDataFor', { index: t(`index.short.${card.index}`), unit: card.unitName })
+              : t('card.noData')}
         </p>
-        {card.chooseUnit ? <a href="#/settings" className="ix-go">{t('card.goSettings')}</a> : <a href="#/data" className="ix-go">{t('card.goData')}</a>}
+        {card.chooseUnit ? (
+          <a href="#/settings" className="ix-go">
+            {t('card.goSettings')}
+          </a>
+        ) : (
+          <a href="#/data" className="ix-go">
+            {t('card.goData')}
+          </a>
+        )}
       </div>
     );
   }
@@ -53,10 +72,18 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
   const href = formatHash(['indices', card.index], { unit: card.unitKey, year: latest.year, view: card.level === 'province' ? view : undefined });
   const dir = (v: number | null) => (v === null || Math.abs(v) < 10 ** -dec / 2 ? 'same' : v > 0 ? 'up' : 'down');
   return (
-    <a className={`ix-card${large ? ' large' : ''}`} href={href} data-testid={`card-${card.index}`} title={t('card.open', { index: t(`index.short.${card.index}`), unit: card.unitName, year: latest.year })}>
+    <a
+      className={`ix-card${large ? ' large' : ''}`}
+      href={href}
+      data-testid={`card-${card.index}`}
+      title={t('card.open', { index: t(`index.short.${card.index}`), unit: card.unitName, year: latest.year })}
+    >
       <div className="ix-head">
         <span className="ix-name">{name}</span>
-        <span className="ix-year">{latest.year}{card.untilQuarter !== null && <small> {t('card.untilQuarter', { q: card.untilQuarter })}</small>}</span>
+        <span className="ix-year">
+          {latest.year}
+          {card.untilQuarter !== null && <small> {t('card.untilQuarter', { q: card.untilQuarter })}</small>}
+        </span>
       </div>
       <div className="ix-unit">{card.unitName}</div>
       <div className="ix-value" data-testid="card-value">
@@ -70,14 +97,18 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
       {card.target && (
         <div className={`ix-target ${card.target.gap >= 0 ? 'up' : 'down'}`} data-testid="card-target">
           {t('card.target', { target: `${formatNumber(card.target.value, locale, 0)}%` })} ·{' '}
-          {card.target.gap >= 0 ? t('card.gapAbove', { gap: formatNumber(card.target.gap, locale, 2) }) : t('card.gapBelow', { gap: formatNumber(-card.target.gap, locale, 2) })}
+          {card.target.gap >= 0
+            ? t('card.gapAbove', { gap: formatNumber(card.target.gap, locale, 2) })
+            : t('card.gapBelow', { gap: formatNumber(-card.target.gap, locale, 2) })}
         </div>
       )}
       <div className="ix-delta" data-testid="card-delta">
         {s.previous === null ? (
           <span className="same">{t('card.noPrev')}</span>
         ) : !s.comparable ? (
-          <span className="same">{t('card.break', { year: INDICES[card.index].breaks.find((b) => b > s.previous!.year && b <= latest.year) ?? latest.year })}</span>
+          <span className="same">
+            {t('card.break', { year: INDICES[card.index].breaks.find((b) => b > s.previous!.year && b <= latest.year) ?? latest.year })}
+          </span>
         ) : (
           <>
             <span className={dir(s.deltaValue)}>
@@ -94,9 +125,17 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
         )}
       </div>
       <Sparkline index={card.index} series={s.series} />
-      {card.answers !== null && <div className="ix-note">{t('card.answers', { n: formatNumber(card.answers, locale, 0) })} · {t('card.sipasHow')}</div>}
+      {card.answers !== null && (
+        <div className="ix-note">
+          {t('card.answers', { n: formatNumber(card.answers, locale, 0) })} · {t('card.sipasHow')}
+        </div>
+      )}
       {card.derived && <div className="ix-note derived">{t('card.derived')}</div>}
-      {sources.length > 0 && <div className="ix-note ix-source" data-testid="card-source">{t('source.label')}: {sources.join('; ')}</div>}
+      {sources.length > 0 && (
+        <div className="ix-note ix-source" data-testid="card-source">
+          {t('source.label')}: {sources.join('; ')}
+        </div>
+      )}
     </a>
   );
 }
@@ -104,7 +143,12 @@ function Card({ card, large, sources }: { card: CardModel; large?: boolean; sour
 /** The five index cards, as useOverviewModel gives them. */
 export function CardGrid({ model, large }: { model: ReturnType<typeof useOverviewModel>; large?: boolean }) {
   const { t } = useI18n();
-  if (model.error) return <p className="error" role="alert">{model.error}</p>;
+  if (model.error)
+    return (
+      <p className="error" role="alert">
+        {model.error}
+      </p>
+    );
   if (model.loading) return <div className="chart-skeleton" aria-busy="true" />;
   return (
     <div className={`ix-cards${large ? ' large' : ''}`} data-testid="overview-cards" aria-label={t('overview.cardsTitle')}>

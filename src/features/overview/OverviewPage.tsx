@@ -13,7 +13,8 @@ export function OverviewPage() {
     <section>
       <h1>{t('overview.title')}</h1>
       <p className="overview-units">
-        {ready && t('overview.unitsLine', { province: province ?? notChosen, commune: model.communeName ?? commune ?? notChosen })} · <a href="#/settings">{t('overview.changeUnits')}</a>
+        {ready && t('overview.unitsLine', { province: province ?? notChosen, commune: model.communeName ?? commune ?? notChosen })} ·{' '}
+        <a href="#/settings">{t('overview.changeUnits')}</a>
       </p>
       {ready && ownData && (province === null || commune === null) && (
         <p className="choose-units" role="status" data-testid="choose-units">

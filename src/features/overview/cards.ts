@@ -5,10 +5,10 @@ import { groupOf, groupsOnCard, standingsFor, summarise, type CardSummary, type 
 import type { BandCutoffs } from '../../domain/parScoring';
 import type { UnitTotal } from '../../domain/trend';
 import { communeKeyInView, type CommuneIndex } from '../../domain/communeMerger';
-import { localUnits, peersAt, type Level } from '../indices/model';
-import type { SipasYearRow } from '../indices/queries';
+import { localUnits, notRanked, peersAt, type Level } from '../indices/model';
+import type { LevelSources, SipasYearRow } from '../indices/queries';
 
-export interface CardUnits {
+interface CardUnits {
   province: string | null;
   commune: string | null;
   view: ProvinceView;
@@ -55,19 +55,31 @@ const isDerived = (u: UnitTotal | undefined) => Boolean(u && 'derived' in u && (
  * The unit among its peers. `fromAnswers`: the commune's SIPAS years whose value is its own survey's rate — shown with
  * the answers behind it and not ranked (no peer was surveyed alike).
  */
-function fromPeers(index: IndexCode, input: CardInput, peers: UnitTotal[], level: Level, key: string, fromAnswers: readonly SipasYearRow[] = []): CardModel | null {
+function fromPeers(
+  index: IndexCode,
+  input: CardInput,
+  peers: UnitTotal[],
+  level: Level,
+  key: string,
+  fromAnswers: readonly SipasYearRow[] = [],
+): CardModel | null {
   const mine = (year: number) => peers.find((p) => p.year === year && (p.unitCode === key || p.unitName === key));
   const surveyed = new Map(fromAnswers.map((r) => [r.year, r]));
   const answersOf = (year: number) => (isDerived(mine(year)) ? undefined : surveyed.get(year));
   const meta = INDICES[index];
-  const standings = standingsFor(peers, key, meta.decimals).map((s) => (answersOf(s.year) ? { ...s, rank: null, quartile: null } : s));
+  const standings = standingsFor(peers, key, meta.decimals).map((s) => (answersOf(s.year) ? notRanked(s) : s));
   const summary = summarise(standings, meta);
   if (!summary) return null;
   const own = mine(summary.latest.year);
   const target = meta.target === 'sipas' ? input.sipasTarget(summary.latest.year) : null;
   const answered = answersOf(summary.latest.year);
   return {
-    index, state: 'ok', level, unitKey: level === 'local' ? own?.unitCode ?? key : own?.unitName ?? key, unitName: own?.unitName ?? key, summary,
+    index,
+    state: 'ok',
+    level,
+    unitKey: level === 'local' ? (own?.unitCode ?? key) : (own?.unitName ?? key),
+    unitName: own?.unitName ?? key,
+    summary,
     group: groupsOnCard(meta) ? groupOf(meta, summary.latest, level, input.parBands(summary.latest.year)) : null,
     derived: isDerived(own),
     target: target === null ? null : { value: target, gap: summary.latest.value! - target },
@@ -79,14 +91,31 @@ function fromPeers(index: IndexCode, input: CardInput, peers: UnitTotal[], level
 /** An index from survey answers alone (SIPAS), for no commune in particular: a rate per year, not ranked (no peers surveyed alike). */
 function fromAnswersAlone(index: IndexCode, input: CardInput, commune: string, communeName: string): CardModel | null {
   const meta = INDICES[index];
-  const standings: Standing[] = input.sipas.map((r) => ({ year: r.year, value: r.rate, rank: null, of: 0, quartile: null, median: null, best: null, bestNames: [] }));
+  const standings: Standing[] = input.sipas.map((r) => ({
+    year: r.year,
+    value: r.rate,
+    rank: null,
+    of: 0,
+    quartile: null,
+    median: null,
+    best: null,
+    bestNames: [],
+  }));
   const summary = summarise(standings, meta);
   if (!summary) return null;
   const target = meta.target === 'sipas' ? input.sipasTarget(summary.latest.year) : null;
   const latest = input.sipas.find((r) => r.year === summary.latest.year)!;
   return {
-    index, state: 'ok', level: 'local', unitKey: commune, unitName: communeName, summary, group: null, derived: false,
-    target: target === null ? null : { value: target, gap: summary.latest.value! - target }, answers: latest.answers,
+    index,
+    state: 'ok',
+    level: 'local',
+    unitKey: commune,
+    unitName: communeName,
+    summary,
+    group: null,
+    derived: false,
+    target: target === null ? null : { value: target, gap: summary.latest.value! - target },
+    answers: latest.answers,
     untilQuarter: latest.last_quarter < 4 ? latest.last_quarter : null,
   };
 }
@@ -107,7 +136,9 @@ export function buildCards(input: CardInput, units: CardUnits, communeName: stri
       // The user's commune in the view: a former commune's code maps to its new commune and back. Its SIPAS series is
       // the index page's (a published score, else its answers: withCommuneSeries), so both show the same value.
       const key = input.communes ? communeKeyInView(input.communes, localUnits(input.cw, totals), c, units.view) : c;
-      tries.push(() => fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view, input.communes), 'local', key, meta.fromAnswers ? input.sipas : []));
+      tries.push(() =>
+        fromPeers(index, input, peersAt(input.cw, totals, 'local', units.view, input.communes), 'local', key, meta.fromAnswers ? input.sipas : []),
+      );
     }
     // A commune the data cannot tell: its SIPAS answers still show, pooled over every service point (named so).
     if (meta.fromAnswers && !units.commune && allPointsLabel) tries.push(() => fromAnswersAlone(index, input, '', allPointsLabel));
@@ -116,17 +147,18 @@ export function buildCards(input: CardInput, units: CardUnits, communeName: stri
       const card = f();
       if (card) return card;
     }
-    const unitName = local ? communeName ?? province : province;
+    const unitName = local ? (communeName ?? province) : province;
     const chooseUnit = local ? !units.commune && !province : !province;
     return { index, state: 'none', unitName, ...(chooseUnit ? { chooseUnit } : {}) };
   });
 }
 
 /**
- * Where a card's figure comes from: the answers' files for a rate from survey answers, else its index's sources, those the
- * registry names as their label (sourceParts: the index page's source line reads the same).
+ * Where a card's figure comes from: the answers' files for a rate from survey answers, else its index's sources at the
+ * card's level (a commune's card does not name the provinces' files), those the registry names as their label
+ * (sourceParts: the index page's source line reads the same).
  */
-export function cardSources(card: CardModel, sources: Readonly<Record<IndexCode, readonly string[]>>, answerSources: readonly string[]): (string | LabelRef)[] {
+export function cardSources(card: CardModel, sources: Readonly<Record<IndexCode, LevelSources>>, answerSources: readonly string[]): (string | LabelRef)[] {
   if (card.state === 'none') return [];
-  return card.answers !== null ? [...answerSources] : sourceParts(INDICES[card.index], sources[card.index] ?? []);
+  return card.answers !== null ? [...answerSources] : sourceParts(INDICES[card.index], sources[card.index]?.[card.level] ?? []);
 }

@@ -8,7 +8,9 @@ const labels = { median: 'M', best: 'B', breakLabel: (y: number) => `break ${y}`
 
 describe('trendOption', () => {
   it('never joins the line across the PAPI 2018 break', () => {
-    const opt = trendOption([s(2016, 36, 40), s(2017, 36.5, 39.5), s(2018, 44, 47), s(2019, 43.6, 46.7)], INDICES.PAPI, labels) as { series: { name: string; data: (number | null)[] }[] };
+    const opt = trendOption([s(2016, 36, 40), s(2017, 36.5, 39.5), s(2018, 44, 47), s(2019, 43.6, 46.7)], INDICES.PAPI, labels) as {
+      series: { name: string; data: (number | null)[] }[];
+    };
     const medians = opt.series.filter((x) => x.name === 'M');
     expect(medians).toHaveLength(2);
     expect(medians[0]!.data).toEqual([36, 36.5, null, null]);

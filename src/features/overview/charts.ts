@@ -5,7 +5,7 @@ import type { YearSummary } from '../../domain/trend';
 import { eraOf, type IndexMeta } from '../../domain/indices';
 import { ROLE_COLOUR } from '../../charts/theme';
 
-export interface TrendLabels {
+interface TrendLabels {
   median: string;
   best: string;
   breakLabel: (year: number) => string;
@@ -34,7 +34,9 @@ export function trendOption(summaries: readonly YearSummary[], meta: IndexMeta, 
   const breakLines = meta.breaks.filter((b) => years.includes(String(b))).map((b) => ({ xAxis: String(b), label: { formatter: labels.breakLabel(b) } }));
   const series = [...line(labels.median, (s) => s.median, false), ...line(labels.best, (s) => s.best, true)];
   if (breakLines.length && series[0]) {
-    Object.assign(series[0], { markLine: { symbol: 'none', silent: true, lineStyle: { color: ROLE_COLOUR.mark, type: 'dotted', width: 2 }, data: breakLines } });
+    Object.assign(series[0], {
+      markLine: { symbol: 'none', silent: true, lineStyle: { color: ROLE_COLOUR.mark, type: 'dotted', width: 2 }, data: breakLines },
+    });
   }
   return {
     grid: { left: 64, right: 24, top: 56, bottom: 56 },
@@ -42,14 +44,17 @@ export function trendOption(summaries: readonly YearSummary[], meta: IndexMeta, 
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.formatValue(v) : '–') },
     xAxis: { type: 'category', data: years, name: labels.xAxis, nameLocation: 'middle', nameGap: 32 },
     yAxis: {
-      type: 'value', scale: true, name: labels.yAxis, nameTextStyle: { align: 'left' },
+      type: 'value',
+      scale: true,
+      name: labels.yAxis,
+      nameTextStyle: { align: 'left' },
       axisLabel: { formatter: (v: number) => labels.formatValue(v) },
     },
     series,
   };
 }
 
-export interface SparkPaths {
+interface SparkPaths {
   /** SVG path data, one per run of consecutive values in one methodology era. */
   lines: string[];
   last: { x: number; y: number } | null;
@@ -59,7 +64,12 @@ export interface SparkPaths {
  * A sparkline from numbers: x by position in the series, y scaled to the values' own range (2 px margin).
  * A missing value or a methodology break ends the line; the next values start a new one.
  */
-export function sparkPaths(series: readonly { year: number; value: number | null }[], era: (year: number) => number, width: number, height: number): SparkPaths {
+export function sparkPaths(
+  series: readonly { year: number; value: number | null }[],
+  era: (year: number) => number,
+  width: number,
+  height: number,
+): SparkPaths {
   const vals = series.map((s) => s.value).filter((v): v is number => v !== null);
   if (!vals.length) return { lines: [], last: null };
   const lo = Math.min(...vals);

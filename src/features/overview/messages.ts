@@ -5,8 +5,10 @@ export const viOverview = {
   'overview.changeUnits': 'Đổi tỉnh, xã',
   'overview.notChosen': 'chưa chọn',
   'overview.allPoints': 'Tất cả điểm phục vụ',
-  'overview.chooseProvince': 'Dữ liệu bạn nạp không cho biết tỉnh, thành phố của bạn: chọn tỉnh để các thẻ PAPI, PCI, DTI nói về tỉnh của bạn (không còn là tỉnh của dữ liệu minh họa).',
-  'overview.chooseCommune': 'Dữ liệu bạn nạp không cho biết xã, phường của bạn: chọn xã để các thẻ PAR, SIPAS nói về xã của bạn; đến khi đó thẻ SIPAS gộp mọi điểm phục vụ đã nạp.',
+  'overview.chooseProvince':
+    'Dữ liệu bạn nạp không cho biết tỉnh, thành phố của bạn: chọn tỉnh để các thẻ PAPI, PCI, DTI nói về tỉnh của bạn (không còn là tỉnh của dữ liệu minh họa).',
+  'overview.chooseCommune':
+    'Dữ liệu bạn nạp không cho biết xã, phường của bạn: chọn xã để các thẻ PAR, SIPAS nói về xã của bạn; đến khi đó thẻ SIPAS gộp mọi điểm phục vụ đã nạp.',
   'card.rank': 'Hạng {rank}/{of}',
   'card.unranked': 'Chưa xếp hạng',
   'card.vsPrev': 'so với {year}',
@@ -54,8 +56,10 @@ export const enOverview: Record<keyof typeof viOverview, string> = {
   'overview.changeUnits': 'Change province, commune',
   'overview.notChosen': 'not chosen',
   'overview.allPoints': 'All service points',
-  'overview.chooseProvince': 'The data you loaded does not tell your province: choose it so the PAPI, PCI and DTI cards speak of your province (no longer the demo\'s).',
-  'overview.chooseCommune': 'The data you loaded does not tell your commune: choose it so the PAR and SIPAS cards speak of it; until then the SIPAS card pools every service point loaded.',
+  'overview.chooseProvince':
+    "The data you loaded does not tell your province: choose it so the PAPI, PCI and DTI cards speak of your province (no longer the demo's).",
+  'overview.chooseCommune':
+    'The data you loaded does not tell your commune: choose it so the PAR and SIPAS cards speak of it; until then the SIPAS card pools every service point loaded.',
   'card.rank': 'Rank {rank}/{of}',
   'card.unranked': 'Not ranked',
   'card.vsPrev': 'vs {year}',

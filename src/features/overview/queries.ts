@@ -4,30 +4,26 @@ import { INDEX_CODES, INDICES, LOCAL_INDICES, type IndexCode } from '../../domai
 import type { CommuneIndex } from '../../domain/communeMerger';
 import type { Crosswalk } from '../../domain/merger';
 import type { UnitTotal } from '../../domain/trend';
-import { run, sql } from '../../sql/sql';
-import type { SipasYearRow } from '../indices/queries';
+import type { LevelSources, SipasYearRow } from '../indices/queries';
 import { communeIndexFor } from '../indices/communeCrosswalk';
 import { localUnits, withCommuneSeries } from '../indices/model';
-import { fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitName, fetchUnitTotals } from '../indices/unitTotals';
+import { fetchAnswerSources, fetchCrosswalk, fetchSipasPooled, fetchSources, fetchUnitName, fetchUnitTotals } from '../indices/unitTotals';
 
-/** Where the commune's SIPAS answers came from: each dataset's source, else its file name (as sourcesOf in data/catalogue.ts). */
-const sipasSourcesQuery = sql`SELECT DISTINCT coalesce(nullif(source, ''), file_name) AS source FROM shown.datasets WHERE kind = 'sipas_responses' ORDER BY source`;
-
-export interface OverviewData {
+interface OverviewData {
   cw: Crosswalk;
   /** The province's commune crosswalk, when the local units' names are in it. */
   communes: CommuneIndex | null;
   /** With a commune, an index's series by the registry's rule (SIPAS: published score, else from answers: withCommuneSeries). */
   totals: Record<IndexCode, UnitTotal[]>;
-  /** Each index's sources as given in its rows; SIPAS answers' sources apart. */
-  sources: Record<IndexCode, string[]>;
+  /** Each index's sources as given in its rows, by level; SIPAS answers' sources apart. */
+  sources: Record<IndexCode, LevelSources>;
   sipasSources: string[];
   /** SIPAS rates from survey answers: with a commune, the years its series takes from them; else every answer pooled. */
   sipas: SipasYearRow[];
   communeName: string | null;
 }
 
-export interface OverviewLoadParams {
+interface OverviewLoadParams {
   commune: string | null;
   province: string | null;
 }
@@ -36,10 +32,10 @@ export interface OverviewLoadParams {
 export async function loadOverview(db: Db, { commune, province }: OverviewLoadParams): Promise<OverviewData> {
   const cw = await fetchCrosswalk(db);
   const totals = {} as Record<IndexCode, UnitTotal[]>;
-  const sources = {} as Record<IndexCode, string[]>;
+  const sources = {} as Record<IndexCode, LevelSources>;
   for (const c of INDEX_CODES) {
     totals[c] = await fetchUnitTotals(db, c);
-    sources[c] = await fetchSources(db, c);
+    sources[c] = await fetchSources(db, c, cw);
   }
   const communeName = commune ? await fetchUnitName(db, commune) : null;
   let sipas = await fetchSipasPooled(db, commune); // no commune: every answer loaded
@@ -50,7 +46,15 @@ export async function loadOverview(db: Db, { commune, province }: OverviewLoadPa
     totals[c] = own.totals;
     sipas = own.fromAnswers;
   }
-  const communes = await communeIndexFor(db, cw, province, localUnits(cw, LOCAL_INDICES.flatMap((c) => totals[c])));
-  const sipasSources = (await run<{ source: string }>(db, sipasSourcesQuery)).map((r) => r.source);
+  const communes = await communeIndexFor(
+    db,
+    cw,
+    province,
+    localUnits(
+      cw,
+      LOCAL_INDICES.flatMap((c) => totals[c]),
+    ),
+  );
+  const sipasSources = await fetchAnswerSources(db);
   return { cw, communes, totals, sources, sipasSources, sipas, communeName };
 }

@@ -10,7 +10,7 @@ import type { MessageKey } from '../../i18n/vi';
 import { buildCards, cardSources, type CardModel } from './cards';
 import { loadOverview } from './queries';
 
-export interface OverviewCard {
+interface OverviewCard {
   card: CardModel;
   /** The card's source line, translated. */
   sources: string[];
@@ -25,7 +25,14 @@ export function useOverviewModel() {
   const cards = useMemo((): OverviewCard[] => {
     if (!q.data) return [];
     const d = q.data;
-    const input = { cw: d.cw, communes: d.communes, totals: d.totals, sipas: d.sipas, sipasTarget: (y: number) => sipasTargetFor(settings, y), parBands: (y: number) => parBandsFor(settings, y) };
+    const input = {
+      cw: d.cw,
+      communes: d.communes,
+      totals: d.totals,
+      sipas: d.sipas,
+      sipasTarget: (y: number) => sipasTargetFor(settings, y),
+      parBands: (y: number) => parBandsFor(settings, y),
+    };
     return buildCards(input, { province, commune, view }, d.communeName, t('overview.allPoints')).map((card) => ({
       card,
       sources: cardSources(card, d.sources, d.sipasSources).map((s) => (typeof s === 'string' ? s : t(s.key as MessageKey, s.params))),

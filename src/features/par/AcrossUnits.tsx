@@ -26,8 +26,12 @@ export function AcrossUnits({ model }: { model: ParYear }) {
           <tr>
             <th scope="col">{t('par.u.code')}</th>
             <th scope="col">{t('par.u.criterion')}</th>
-            <th scope="col" className="num">{t('par.a.lostAxis')}</th>
-            <th scope="col" className="num">{t('par.m.pct')}</th>
+            <th scope="col" className="num">
+              {t('par.a.lostAxis')}
+            </th>
+            <th scope="col" className="num">
+              {t('par.m.pct')}
+            </th>
           </tr>
         </thead>
         <tbody>

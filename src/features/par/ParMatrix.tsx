@@ -7,6 +7,7 @@ import { replaceParams } from '../../app/useRoute';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
 import { BANDS, nextBand, pctOfMax, type ParNode } from '../../domain/parScoring';
+import { foldText } from '../../domain/vnNames';
 import { useSettings } from '../../app/useSettings';
 import { parBandsFor } from '../../app/settings';
 import type { ParUnit, ParYear } from './model';
@@ -51,10 +52,11 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
   const cut = parBandsFor(settings, model.year);
 
   const rows = useMemo(() => {
-    const q = filter.trim().toLocaleLowerCase('vi');
+    // Folded (vnNames): "truong mam non" finds "Trường Mầm non", as people type on a phone without marks.
+    const q = foldText(filter);
     const others = model.units
       .filter((u) => !u.own)
-      .filter((u) => !q || u.unitName.toLocaleLowerCase('vi').includes(q) || u.unitCode.toLocaleLowerCase('vi').includes(q))
+      .filter((u) => !q || foldText(u.unitName).includes(q) || foldText(u.unitCode).includes(q))
       .filter((u) => !bandFilter || (bandFilter === 'pending' ? u.band === null : u.band === bandFilter))
       .sort((a, b) => compare(sortValue(a, sort), sortValue(b, sort), dir) || a.unitName.localeCompare(b.unitName, 'vi'));
     return [...model.units.filter((u) => u.own), ...others];
@@ -65,18 +67,37 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
     const active = sort === key;
     return (
       <th scope="col" rowSpan={rowSpan} className={cls} aria-sort={active ? (dir === 1 ? 'ascending' : 'descending') : undefined} title={title}>
-        <button type="button" className="sort" onClick={() => replaceParams(route, { sort: key, dir: active ? (dir === 1 ? 'desc' : 'asc') : undefined })} aria-label={t('par.m.sortBy', { col: title ?? label })} data-testid={`sort-${key}`}>
-          {label}{active ? (dir === 1 ? ' ▲' : ' ▼') : ''}
+        <button
+          type="button"
+          className="sort"
+          onClick={() => replaceParams(route, { sort: key, dir: active ? (dir === 1 ? 'desc' : 'asc') : undefined })}
+          aria-label={t('par.m.sortBy', { col: title ?? label })}
+          data-testid={`sort-${key}`}
+        >
+          {label}
+          {active ? (dir === 1 ? ' ▲' : ' ▼') : ''}
         </button>
       </th>
     );
   };
   const val = (n: ParNode | undefined, which: 'self' | 'appraised') => {
-    if (!n || !n.applicable) return <span className="muted" title={t('par.m.naTitle')}>{t('par.m.na')}</span>;
+    if (!n || !n.applicable)
+      return (
+        <span className="muted" title={t('par.m.naTitle')}>
+          {t('par.m.na')}
+        </span>
+      );
     const v = n[which];
     const partial = which === 'appraised' && n.missingAppraised > 0;
     const text = show === 'pct' ? formatNumber(pctOfMax(v, n.applicableMax), locale, 1) : fmtPoints(v, locale);
-    return <span className={partial ? 'partial' : undefined} title={partial ? `${t('par.notAppraised')} (${t('par.missingCount', { count: n.missingAppraised })})` : undefined}>{partial && v === null ? '…' : text}</span>;
+    return (
+      <span
+        className={partial ? 'partial' : undefined}
+        title={partial ? `${t('par.notAppraised')} (${t('par.missingCount', { count: n.missingAppraised })})` : undefined}
+      >
+        {partial && v === null ? '…' : text}
+      </span>
+    );
   };
 
   return (
@@ -100,7 +121,11 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
           {t('par.m.filterBand')}
           <select value={bandFilter} onChange={(e) => replaceParams(route, { band: e.target.value })} data-testid="par-band-filter">
             <option value="">{t('par.m.allBands')}</option>
-            {BANDS.map((b) => <option key={b} value={b}>{t(`par.band.${b}`)}</option>)}
+            {BANDS.map((b) => (
+              <option key={b} value={b}>
+                {t(`par.band.${b}`)}
+              </option>
+            ))}
             <option value="pending">{t('par.notAppraised')}</option>
           </select>
         </label>
@@ -112,12 +137,20 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
               {th('rank', t('par.m.rank'), undefined, 'num sticky-a', 2)}
               {th('name', t('par.m.unit'), undefined, 'sticky-b', 2)}
               {th('index', t('par.m.index'), undefined, 'num', 2)}
-              <th rowSpan={2} scope="col">{t('par.m.band')}</th>
+              <th rowSpan={2} scope="col">
+                {t('par.m.band')}
+              </th>
               {th('change', t('par.m.change'), undefined, 'num', 2)}
-              <th rowSpan={2} scope="col" className="num wrap" title={t('par.u.next')}>{t('par.m.next')}</th>
+              <th rowSpan={2} scope="col" className="num wrap" title={t('par.u.next')}>
+                {t('par.m.next')}
+              </th>
               {th('selfIndex', t('par.m.selfIndex'), undefined, 'num s', 2)}
-              <th colSpan={2} scope="colgroup" className="domain">{t('par.m.total')}</th>
-              <th rowSpan={2} scope="col" className="num">{t('par.m.max')}</th>
+              <th colSpan={2} scope="colgroup" className="domain">
+                {t('par.m.total')}
+              </th>
+              <th rowSpan={2} scope="col" className="num">
+                {t('par.m.max')}
+              </th>
               {domains.map((d) => (
                 <th key={d.code} colSpan={2} scope="colgroup" className="domain" title={`${d.code}. ${d.name} (${fmtPoints(d.max, locale)})`}>
                   <span className="domain-code">{d.code}</span> <span className="domain-name">{d.name}</span>
@@ -128,10 +161,18 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
               {th('self', t('par.m.self'), t('par.m.selfLong'), 'num sub s')}
               {th('appraised', t('par.m.appraised'), t('par.m.appraisedLong'), 'num sub')}
               {domains.flatMap((d) => [
-                <th key={`${d.code}s`} scope="col" className="num sub s" title={t('par.m.selfLong')}>{t('par.m.self')}</th>,
+                <th key={`${d.code}s`} scope="col" className="num sub s" title={t('par.m.selfLong')}>
+                  {t('par.m.self')}
+                </th>,
                 <th key={`${d.code}a`} scope="col" className="num sub" title={t('par.m.appraisedLong')}>
-                  <button type="button" className="sort" onClick={() => replaceParams(route, { sort: `d:${d.code}`, dir: sort === `d:${d.code}` && dir === -1 ? 'asc' : 'desc' })} data-testid={`sort-d-${d.code}`}>
-                    {t('par.m.appraised')}{sort === `d:${d.code}` ? (dir === 1 ? ' ▲' : ' ▼') : ''}
+                  <button
+                    type="button"
+                    className="sort"
+                    onClick={() => replaceParams(route, { sort: `d:${d.code}`, dir: sort === `d:${d.code}` && dir === -1 ? 'asc' : 'desc' })}
+                    data-testid={`sort-d-${d.code}`}
+                  >
+                    {t('par.m.appraised')}
+                    {sort === `d:${d.code}` ? (dir === 1 ? ' ▲' : ' ▼') : ''}
                   </button>
                 </th>,
               ])}
@@ -139,17 +180,23 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
           </thead>
           <tbody>
             {rows.every((u) => u.own) && model.units.some((u) => !u.own) && (
-              <tr><td colSpan={domains.length * 2 + 10} className="empty">{t('par.m.none')}</td></tr>
+              <tr>
+                <td colSpan={domains.length * 2 + 10} className="empty">
+                  {t('par.m.none')}
+                </td>
+              </tr>
             )}
             {rows.map((u) => (
               <tr key={u.unitCode} className={u.own ? 'own' : undefined} data-unit={u.unitCode}>
-                <td className="num sticky-a">{u.own ? '' : u.rank ?? '–'}</td>
+                <td className="num sticky-a">{u.own ? '' : (u.rank ?? '–')}</td>
                 <th scope="row" className="sticky-b unit-name">
                   <a href={unitLink(u.unitCode)}>{u.unitName}</a>
                   {u.own && <span className="tag">{t('par.ownTag')}</span>}
                 </th>
                 <td className="num index" data-testid="appraised-index">
-                  {u.score.appraisedIndex !== null ? formatNumber(u.score.appraisedIndex, locale, 2) : (
+                  {u.score.appraisedIndex !== null ? (
+                    formatNumber(u.score.appraisedIndex, locale, 2)
+                  ) : (
                     <span className="pending" title={t('par.missingCount', { count: u.score.missingAppraised })}>
                       {t('par.notAppraised')} <small>({t('par.missingCount', { count: u.score.missingAppraised })})</small>
                     </span>
@@ -157,20 +204,34 @@ export function ParMatrix({ model, route }: { model: ParYear; route: Route }) {
                 </td>
                 <td data-testid="band">{u.band ? <span className={`band band-${u.band}`}>{t(`par.band.${u.band}`)}</span> : '–'}</td>
                 <td className={`num change ${u.change === null ? '' : u.change > 0 ? 'up' : u.change < 0 ? 'down' : ''}`}>{fmtChange(u.change, locale)}</td>
-                <td className="num next" data-testid="next-band">{(() => {
-                  if (u.score.appraisedIndex === null) return '';
-                  const nb = nextBand(u.score.appraisedPoints, u.score.applicableMax, cut);
-                  return nb ? <>{fmtPoints(nb.pointsNeeded, locale)} <small>→ {t(`par.band.${nb.band}`)}</small></> : '';
-                })()}</td>
-                <td className="num self" data-testid="self-index">{formatNumber(u.score.selfIndex, locale, 2)}</td>
+                <td className="num next" data-testid="next-band">
+                  {(() => {
+                    if (u.score.appraisedIndex === null) return '';
+                    const nb = nextBand(u.score.appraisedPoints, u.score.applicableMax, cut);
+                    return nb ? (
+                      <>
+                        {fmtPoints(nb.pointsNeeded, locale)} <small>→ {t(`par.band.${nb.band}`)}</small>
+                      </>
+                    ) : (
+                      ''
+                    );
+                  })()}
+                </td>
+                <td className="num self" data-testid="self-index">
+                  {formatNumber(u.score.selfIndex, locale, 2)}
+                </td>
                 <td className="num self">{fmtPoints(u.score.selfPoints, locale)}</td>
                 <td className="num">{u.score.missingAppraised ? <span className="partial">…</span> : fmtPoints(u.score.appraisedPoints, locale)}</td>
                 <td className="num">{fmtPoints(u.score.applicableMax, locale)}</td>
                 {domains.flatMap((d) => {
                   const n = u.score.byCode.get(d.code);
                   return [
-                    <td key={`${d.code}s`} className="num self">{val(n, 'self')}</td>,
-                    <td key={`${d.code}a`} className="num">{val(n, 'appraised')}</td>,
+                    <td key={`${d.code}s`} className="num self">
+                      {val(n, 'self')}
+                    </td>,
+                    <td key={`${d.code}a`} className="num">
+                      {val(n, 'appraised')}
+                    </td>,
                   ];
                 })}
               </tr>

@@ -25,12 +25,20 @@ export function ParPage({ route }: { route: Route }) {
   const { model, loading, error } = useParYear(year);
   const view: View = VIEWS.includes(route.params.view as View) ? (route.params.view as View) : route.params.unit ? 'unit' : 'matrix';
 
-  if (years.loading) return <section className="par-page"><h1>{t('par.title')}</h1><div className="chart-skeleton" aria-busy="true" /></section>;
+  if (years.loading)
+    return (
+      <section className="par-page">
+        <h1>{t('par.title')}</h1>
+        <div className="chart-skeleton" aria-busy="true" />
+      </section>
+    );
   if (yearList.length === 0) {
     return (
       <section className="par-page">
         <h1>{t('par.title')}</h1>
-        <p className="empty">{t('par.noData')} <a href="#/data">{t('indices.goData')}</a></p>
+        <p className="empty">
+          {t('par.noData')} <a href="#/data">{t('indices.goData')}</a>
+        </p>
       </section>
     );
   }
@@ -43,18 +51,26 @@ export function ParPage({ route }: { route: Route }) {
         <label className="control">
           {t('par.year')}
           <select value={year} onChange={(e) => replaceParams(route, { year: e.target.value })} data-testid="par-year">
-            {yearList.map((y) => <option key={y} value={y}>{y}</option>)}
+            {yearList.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </label>
         <nav className="tabs par-tabs" aria-label={t('par.title')}>
           {VIEWS.map((v) => (
-            <a key={v} href={link({ view: v })} aria-current={v === view ? 'page' : undefined} data-testid={`par-tab-${v}`}>{t(`par.tab.${v}`)}</a>
+            <a key={v} href={link({ view: v })} aria-current={v === view ? 'page' : undefined} data-testid={`par-tab-${v}`}>
+              {t(`par.tab.${v}`)}
+            </a>
           ))}
         </nav>
         {model && <ExportButtons model={model} />}
       </div>
       {error ? (
-        <p className="error" role="alert">{error}</p>
+        <p className="error" role="alert">
+          {error}
+        </p>
       ) : loading || !model ? (
         <div className="chart-skeleton" aria-busy="true" />
       ) : model.year !== year ? (
@@ -64,7 +80,9 @@ export function ParPage({ route }: { route: Route }) {
       ) : model.criteria.length === 0 ? (
         <p className="empty">{t('par.noYear', { year: String(year) })}</p>
       ) : model.units.length === 0 ? (
-        <p className="empty">{t('par.noScores', { year: String(year) })} <a href="#/data">{t('indices.goData')}</a></p>
+        <p className="empty">
+          {t('par.noScores', { year: String(year) })} <a href="#/data">{t('indices.goData')}</a>
+        </p>
       ) : view === 'unit' ? (
         <UnitView model={model} route={route} />
       ) : view === 'across' ? (
@@ -90,10 +108,18 @@ function ExportButtons({ model }: { model: ParYear }) {
   }
   return (
     <div className="par-exports">
-      <button type="button" onClick={xlsx} disabled={busy} title={t('par.x.xlsxTitle')} data-testid="par-xlsx">{t('par.x.xlsx')}</button>
-      <button type="button" onClick={() => downloadCsv(`${base}_tong_hop.csv`, SUMMARY_COLUMNS, summaryRows(model))} data-testid="par-csv-summary">{t('par.x.csvSummary')}</button>
-      <button type="button" onClick={() => downloadCsv(`${base}_diem.csv`, SCORES_COLUMNS, scoreRows(model))} data-testid="par-csv-scores">{t('par.x.csvScores')}</button>
-      <button type="button" onClick={() => window.print()} data-testid="par-print">{t('par.x.print')}</button>
+      <button type="button" onClick={xlsx} disabled={busy} title={t('par.x.xlsxTitle')} data-testid="par-xlsx">
+        {t('par.x.xlsx')}
+      </button>
+      <button type="button" onClick={() => downloadCsv(`${base}_tong_hop.csv`, SUMMARY_COLUMNS, summaryRows(model))} data-testid="par-csv-summary">
+        {t('par.x.csvSummary')}
+      </button>
+      <button type="button" onClick={() => downloadCsv(`${base}_diem.csv`, SCORES_COLUMNS, scoreRows(model))} data-testid="par-csv-scores">
+        {t('par.x.csvScores')}
+      </button>
+      <button type="button" onClick={() => window.print()} data-testid="par-print">
+        {t('par.x.print')}
+      </button>
     </div>
   );
 }

@@ -6,7 +6,14 @@ import { fmtPoints } from './format';
 
 type Ok = Extract<ScoreInput, { ok: true }>;
 
-export function ScoreField({ value, max, label, testId, onCommit, disabled }: {
+export function ScoreField({
+  value,
+  max,
+  label,
+  testId,
+  onCommit,
+  disabled,
+}: {
   value: string;
   max: number;
   label: string;
@@ -42,18 +49,58 @@ export function ScoreField({ value, max, label, testId, onCommit, disabled }: {
           if (e.key === 'Escape') setDraft(value);
         }}
       />
-      {error && <span id={errId} className="field-error" role="alert" data-testid="score-error">{error}</span>}
+      {error && (
+        <span id={errId} className="field-error" role="alert" data-testid="score-error">
+          {error}
+        </span>
+      )}
     </span>
   );
 }
 
-/** A free-text cell (evidence, note): saved when left, if changed. */
-export function TextField({ value, label, testId, onCommit }: { value: string; label: string; testId: string; onCommit: (v: string) => void }) {
+/**
+ * A free-text cell (evidence, note): saved when left, if changed — or on Enter. `multiline` (an explanation): a box
+ * where Enter starts a new line; saved when left or on Ctrl+Enter.
+ */
+export function TextField({
+  value,
+  label,
+  testId,
+  onCommit,
+  multiline,
+}: {
+  value: string;
+  label: string;
+  testId: string;
+  onCommit: (v: string) => void;
+  multiline?: boolean;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => draft !== value && onCommit(draft);
+  if (multiline)
+    return (
+      <textarea
+        className="text-field"
+        rows={2}
+        value={draft}
+        aria-label={label}
+        data-testid={testId}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && commit()}
+      />
+    );
   return (
-    <input type="text" className="text-field" value={draft} aria-label={label} data-testid={testId}
-      onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+    <input
+      type="text"
+      className="text-field"
+      value={draft}
+      aria-label={label}
+      data-testid={testId}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
   );
 }

@@ -1,5 +1,5 @@
 // One unit's year: the big numbers, what it takes to move up, where points were lost or overstated, and its criteria tree.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Route } from '../../app/route';
 import { formatHash } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
@@ -14,6 +14,11 @@ import { PAR_KINDS, type ParUnit, type ParYear } from './model';
 import { parDomainsChart, parDomainsModel, unitOfView } from './chartDefs';
 import { fmtChange, fmtPoints } from './format';
 import { UnitTree } from './UnitTree';
+import { docCatalogue, unitReadiness, withoutEvidence, type EvidenceDoc } from '../../domain/dossier';
+import { useDossier } from './dossier/useDossier';
+import { UnitReadiness } from './dossier/Readiness';
+import { DocList } from './dossier/DocList';
+import { DocPreview } from './dossier/DocPreview';
 
 export function UnitView({ model, route }: { model: ParYear; route: Route }) {
   const { t } = useI18n();
@@ -24,13 +29,21 @@ export function UnitView({ model, route }: { model: ParYear; route: Route }) {
         {t('par.unitPick')}
         <select value={unit?.unitCode ?? ''} onChange={(e) => replaceParams(route, { unit: e.target.value, view: 'unit' })} data-testid="par-unit">
           {!unit && <option value="">{t('par.pickUnit')}</option>}
-          {model.units.map((u) => <option key={u.unitCode} value={u.unitCode}>{u.unitName}</option>)}
+          {model.units.map((u) => (
+            <option key={u.unitCode} value={u.unitCode}>
+              {u.unitName}
+            </option>
+          ))}
         </select>
       </label>
-      {unit ? <UnitDetail model={model} unit={unit} route={route} /> : (
+      {unit ? (
+        <UnitDetail model={model} unit={unit} route={route} />
+      ) : (
         <ul className="par-unit-list">
           {model.units.map((u) => (
-            <li key={u.unitCode}><a href={formatHash(route.segments, { year: model.year, view: 'unit', unit: u.unitCode })}>{u.unitName}</a></li>
+            <li key={u.unitCode}>
+              <a href={formatHash(route.segments, { year: model.year, view: 'unit', unit: u.unitCode })}>{u.unitName}</a>
+            </li>
           ))}
         </ul>
       )}
@@ -41,6 +54,27 @@ export function UnitView({ model, route }: { model: ParYear; route: Route }) {
 function UnitDetail({ model, unit, route }: { model: ParYear; unit: ParUnit; route: Route }) {
   const { t, locale } = useI18n();
   const [settings] = useSettings();
+  const { dossier } = useDossier();
+  const [viewing, setViewing] = useState<EvidenceDoc | null>(null);
+  const unitNames = useMemo(() => new Map(model.units.map((u) => [u.unitCode, u.unitName])), [model]);
+  const readiness = useMemo(
+    () =>
+      unitReadiness(
+        { year: model.year, unitCode: unit.unitCode },
+        unit.score.nodes.filter((n) => n.leaf),
+        dossier,
+      ),
+    [model.year, unit, dossier],
+  );
+  const lacking = useMemo(
+    () =>
+      withoutEvidence(
+        { year: model.year, unitCode: unit.unitCode },
+        unit.score.nodes.filter((n) => n.leaf),
+        dossier,
+      ),
+    [model.year, unit, dossier],
+  );
   const cut = parBandsFor(settings, model.year);
   const s = unit.score;
   const complete = s.appraisedIndex !== null;
@@ -58,32 +92,52 @@ function UnitDetail({ model, unit, route }: { model: ParYear; unit: ParUnit; rou
         <div className="kpi">
           <div className="kpi-label">{t('par.u.index')}</div>
           {complete ? (
-            <div className="kpi-value" data-testid="unit-index">{formatNumber(s.appraisedIndex, locale, 2)}</div>
+            <div className="kpi-value" data-testid="unit-index">
+              {formatNumber(s.appraisedIndex, locale, 2)}
+            </div>
           ) : (
-            <div className="kpi-value pending" data-testid="unit-index">{t('par.notAppraised')}</div>
+            <div className="kpi-value pending" data-testid="unit-index">
+              {t('par.notAppraised')}
+            </div>
           )}
           <div className="kpi-sub">
-            {complete ? t('par.u.points', { points: fmtPoints(s.appraisedPoints, locale), max: fmtPoints(s.applicableMax, locale) }) : t('par.missingCount', { count: s.missingAppraised })}
+            {complete
+              ? t('par.u.points', { points: fmtPoints(s.appraisedPoints, locale), max: fmtPoints(s.applicableMax, locale) })
+              : t('par.missingCount', { count: s.missingAppraised })}
           </div>
         </div>
         <div className="kpi">
           <div className="kpi-label">{t('par.u.selfIndex')}</div>
-          <div className="kpi-value self" data-testid="unit-self-index">{formatNumber(s.selfIndex, locale, 2)}</div>
+          <div className="kpi-value self" data-testid="unit-self-index">
+            {formatNumber(s.selfIndex, locale, 2)}
+          </div>
           <div className="kpi-sub">{t('par.u.points', { points: fmtPoints(s.selfPoints, locale), max: fmtPoints(s.applicableMax, locale) })}</div>
         </div>
         <div className="kpi">
           <div className="kpi-label">{t('par.m.band')}</div>
-          <div className="kpi-value">{unit.band ? <span className={`band band-${unit.band}`} data-testid="unit-band">{t(`par.band.${unit.band}`)}</span> : '–'}</div>
-          <div className="kpi-sub">{t('par.u.rank')}: {unit.rank !== null ? t('par.u.rankOf', { rank: unit.rank, count: model.rankedOf }) : t('par.u.notRanked')}</div>
+          <div className="kpi-value">
+            {unit.band ? (
+              <span className={`band band-${unit.band}`} data-testid="unit-band">
+                {t(`par.band.${unit.band}`)}
+              </span>
+            ) : (
+              '–'
+            )}
+          </div>
+          <div className="kpi-sub">
+            {t('par.u.rank')}: {unit.rank !== null ? t('par.u.rankOf', { rank: unit.rank, count: model.rankedOf }) : t('par.u.notRanked')}
+          </div>
         </div>
         <div className="kpi">
           <div className="kpi-label">{t('par.u.change', { year: model.year - 1 })}</div>
-          <div className={`kpi-value change ${unit.change === null ? '' : unit.change > 0 ? 'up' : unit.change < 0 ? 'down' : ''}`}>{fmtChange(unit.change, locale)}</div>
+          <div className={`kpi-value change ${unit.change === null ? '' : unit.change > 0 ? 'up' : unit.change < 0 ? 'down' : ''}`}>
+            {fmtChange(unit.change, locale)}
+          </div>
           <div className="kpi-sub">{unit.prevIndex !== null ? formatNumber(unit.prevIndex, locale, 2) : '–'}</div>
         </div>
       </div>
       <ul className="par-flags">
-        {s.missingEvidence > 0 && <li className="flag warn">{t('par.u.missingEvidence', { count: s.missingEvidence })}</li>}
+        {lacking.size > 0 && <li className="flag warn">{t('par.u.missingEvidence', { count: lacking.size })}</li>}
         {s.missingSelf > 0 && <li className="flag warn">{t('par.u.unscored', { count: s.missingSelf })}</li>}
         {s.missingAppraised > 0 && <li className="flag">{t('par.u.unappraised', { count: s.missingAppraised })}</li>}
       </ul>
@@ -92,7 +146,13 @@ function UnitDetail({ model, unit, route }: { model: ParYear; unit: ParUnit; rou
         <section className="panel next" data-testid="par-next">
           <h3>{t('par.u.next')}</h3>
           {next ? (
-            <p className="big-line">{t('par.u.nextNeed', { points: fmtPoints(next.pointsNeeded, locale), band: t(`par.band.${next.band}`), threshold: formatNumber(next.threshold, locale, 0) })}</p>
+            <p className="big-line">
+              {t('par.u.nextNeed', {
+                points: fmtPoints(next.pointsNeeded, locale),
+                band: t(`par.band.${next.band}`),
+                threshold: formatNumber(next.threshold, locale, 0),
+              })}
+            </p>
           ) : currentBand ? (
             <p className="big-line">{t('par.u.nextTop', { band: t(`par.band.${currentBand}`) })}</p>
           ) : null}
@@ -106,8 +166,26 @@ function UnitDetail({ model, unit, route }: { model: ParYear; unit: ParUnit; rou
         </section>
       </div>
 
+      <UnitReadiness r={readiness} />
       <DomainProfile model={model} unit={unit} />
-      <UnitTree model={model} unit={unit} route={route} />
+      <UnitTree model={model} unit={unit} route={route} dossier={dossier} unitNames={unitNames} lacking={lacking} />
+      <h3 className="doc-list-title">{t('par.d.listUnit')}</h3>
+      <DocList
+        entries={docCatalogue(dossier.docs, model.year, unit.unitCode)}
+        unitNames={unitNames}
+        unitCode={unit.unitCode}
+        onView={setViewing}
+        testId="unit-doc-list"
+      />
+      {viewing && (
+        <DocPreview
+          doc={dossier.docs.find((d) => d.id === viewing.id) ?? viewing}
+          from={null}
+          unitNames={unitNames}
+          onClose={() => setViewing(null)}
+          onSaved={() => undefined}
+        />
+      )}
     </>
   );
 }
@@ -117,7 +195,9 @@ function GapList({ title, rows, empty, testId }: { title: string; rows: LeafGap[
   return (
     <div className="gap-list" data-testid={testId}>
       <h3>{title}</h3>
-      {rows.length === 0 ? <p className="empty">{empty}</p> : (
+      {rows.length === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
         <ol>
           {rows.map((g) => (
             <li key={g.code}>

@@ -14,14 +14,23 @@ export interface GapRow {
 export function selfVsAppraisedRows(m: ParYear): GapRow[] {
   const out: GapRow[] = [];
   for (const u of m.units) {
-    let max = 0, self = 0, appr = 0;
+    let max = 0,
+      self = 0,
+      appr = 0;
     for (const n of u.score.nodes) {
       if (!n.leaf || !n.applicable || n.self === null || n.appraised === null) continue;
       max += n.max;
       self += n.self;
       appr += n.appraised;
     }
-    if (max > 0) out.push({ unitCode: u.unitCode, unitName: u.unitName, selfIndex: round2((self / max) * 100), appraisedIndex: round2((appr / max) * 100), gapPoints: round2(self - appr) });
+    if (max > 0)
+      out.push({
+        unitCode: u.unitCode,
+        unitName: u.unitName,
+        selfIndex: round2((self / max) * 100),
+        appraisedIndex: round2((appr / max) * 100),
+        gapPoints: round2(self - appr),
+      });
   }
   return out.sort((a, b) => b.selfIndex - b.appraisedIndex - (a.selfIndex - a.appraisedIndex) || a.unitName.localeCompare(b.unitName, 'vi'));
 }

@@ -44,7 +44,10 @@ export interface ParDomainsModel {
 }
 
 const across = <R>(par: ParYear, rows: readonly R[], source: string | undefined): ParAcrossModel<R> => ({
-  year: par.year, ownName: par.units.find((u) => u.own)?.unitName, rows, source,
+  year: par.year,
+  ownName: par.units.find((u) => u.own)?.unitName,
+  rows,
+  source,
 });
 
 /** The twelve criteria that lose the most points over all units. */
@@ -56,7 +59,11 @@ export const parGapModel = (par: ParYear, source: string | undefined) => across(
 export function parDomainsModel(par: ParYear, unit: ParUnit, source: string | undefined): ParDomainsModel {
   const rows = unit.score.nodes
     .filter((n) => n.depth === 0 && n.applicable)
-    .map((n) => ({ label: `${n.code}. ${n.name}`, self: pctOfMax(n.self, n.applicableMax), appraised: n.missingAppraised ? null : pctOfMax(n.appraised, n.applicableMax) }));
+    .map((n) => ({
+      label: `${n.code}. ${n.name}`,
+      self: pctOfMax(n.self, n.applicableMax),
+      appraised: n.missingAppraised ? null : pctOfMax(n.appraised, n.applicableMax),
+    }));
   return { year: par.year, unitName: unit.unitName, rows, source };
 }
 
@@ -81,7 +88,10 @@ export const parLostChart: ChartDef<Db, ParChartParams, ParAcrossModel<LostRow>>
   id: 'par-lost',
   load: (db, p) => loadAcross(db, p, parLostModel),
   option: (m, l) =>
-    horizontalBarOption(m.rows.map((r) => ({ label: `${r.code} ${r.name}`, value: r.lost })), { axis: l.t('par.a.lostAxis'), series: l.t('par.a.lostSeries'), format: (v) => points(v, l) }),
+    horizontalBarOption(
+      m.rows.map((r) => ({ label: `${r.code} ${r.name}`, value: r.lost })),
+      { axis: l.t('par.a.lostAxis'), series: l.t('par.a.lostSeries'), format: (v) => points(v, l) },
+    ),
   title: (m, { t }) => t('par.a.lostTitle', { year: m.year }),
   subtitle: (_m, { t }) => t('par.a.lostSub'),
   context: (m, l) => context(m, m.ownName, l),
@@ -97,9 +107,15 @@ export const parGapChart: ChartDef<Db, ParChartParams, ParAcrossModel<GapRow>> =
   id: 'par-gap',
   load: (db, p) => loadAcross(db, p, parGapModel),
   option: (m, { t, locale }) =>
-    selfVsAppraisedOption(m.rows.map((g) => ({ label: g.unitName, self: g.selfIndex, appraised: g.appraisedIndex })), {
-      self: t('par.m.selfLong'), appraised: t('par.m.appraisedLong'), axis: t('par.a.gapAxis'), format: (v) => formatNumber(v, locale, 2),
-    }),
+    selfVsAppraisedOption(
+      m.rows.map((g) => ({ label: g.unitName, self: g.selfIndex, appraised: g.appraisedIndex })),
+      {
+        self: t('par.m.selfLong'),
+        appraised: t('par.m.appraisedLong'),
+        axis: t('par.a.gapAxis'),
+        format: (v) => formatNumber(v, locale, 2),
+      },
+    ),
   title: (m, { t }) => t('par.a.gapTitle', { year: m.year }),
   subtitle: (_m, { t }) => t('par.a.gapSub'),
   context: (m, l) => context(m, m.ownName, l),
@@ -120,14 +136,23 @@ export const parDomainsChart: ChartDef<Db, ParChartParams, ParDomainsModel> = {
     return par && unit ? parDomainsModel(par, unit, source) : { year: par?.year ?? noYear(route), unitName: route.params.unit ?? '', rows: [], source };
   },
   option: (m, { t, locale }) =>
-    selfVsAppraisedOption(m.rows, { self: t('par.m.selfLong'), appraised: t('par.m.appraisedLong'), axis: t('par.m.pct'), format: (v) => formatNumber(v, locale, 1) }),
+    selfVsAppraisedOption(m.rows, {
+      self: t('par.m.selfLong'),
+      appraised: t('par.m.appraisedLong'),
+      axis: t('par.m.pct'),
+      format: (v) => formatNumber(v, locale, 1),
+    }),
   title: (_m, { t }) => t('par.u.domainsTitle'),
   subtitle: (_m, { t }) => t('par.u.domainsSub'),
   context: (m, { t }) => `${m.unitName} · ${t('par.a.context', { year: m.year })}`,
   source: (m) => m.source,
   table: (m, { t, locale }) => ({
     columns: [t('par.u.criterion'), t('par.m.selfLong'), t('par.m.appraisedLong')],
-    rows: m.rows.map((r) => [r.label, r.self === null ? '–' : formatNumber(r.self, locale, 1), r.appraised === null ? t('par.notAppraised') : formatNumber(r.appraised, locale, 1)]),
+    rows: m.rows.map((r) => [
+      r.label,
+      r.self === null ? '–' : formatNumber(r.self, locale, 1),
+      r.appraised === null ? t('par.notAppraised') : formatNumber(r.appraised, locale, 1),
+    ]),
   }),
   height: (m) => Math.max(300, m.rows.length * 44 + 80),
 };

@@ -5,7 +5,12 @@ import { saveChange, undoEdit } from './editing';
 
 let db: Db;
 const row = async (unit: string, code: string) =>
-  (await db.query(`SELECT applicable, self_score, appraised_score, evidence, note, edited_at IS NOT NULL AS edited FROM par_scores WHERE unit_code = ? AND criterion_code = ?`, [unit, code]))[0];
+  (
+    await db.query(
+      `SELECT applicable, self_score, appraised_score, evidence, note, edited_at IS NOT NULL AS edited FROM par_scores WHERE unit_code = ? AND criterion_code = ?`,
+      [unit, code],
+    )
+  )[0];
 
 beforeAll(async () => {
   db = await createNodeDb();
@@ -15,7 +20,8 @@ INSERT INTO par_scores VALUES ('s', 2025, 'A', 'Đơn vị A', '1.1', true, 2, 1
                               ('s', 2025, 'A', 'Đơn vị A', '1.2', true, 1, 1, NULL, NULL, NULL);`);
 }, 60_000);
 
-describe('typed scores', { timeout: 30_000 }, () => { // a busy machine makes the first DuckDB calls slow
+describe('typed scores', { timeout: 30_000 }, () => {
+  // a busy machine makes the first DuckDB calls slow
   const where = (criterion: string) => ({ year: 2025, unitCode: 'A', unitName: 'Đơn vị A', criterion });
   it('applies two quick edits of one row on top of each other, dates them, and undoes them in turn', async () => {
     const u1 = await saveChange(db, where('1.1'), 's', { self: 1.75 }, 'self');

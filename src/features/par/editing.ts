@@ -34,7 +34,13 @@ async function write(db: Db, t: EditTarget, v: ScoreValues, exists: boolean) {
  * Applies a change to the row as it is in the database now (not as the page last showed it), so two quick edits
  * of one row never undo each other. `fallbackDatasetId` receives the row when the leaf had none.
  */
-export function saveChange(db: Db, where: Omit<EditTarget, 'datasetId'>, fallbackDatasetId: string, patch: Partial<ScoreValues>, label: string): Promise<UndoEntry> {
+export function saveChange(
+  db: Db,
+  where: Omit<EditTarget, 'datasetId'>,
+  fallbackDatasetId: string,
+  patch: Partial<ScoreValues>,
+  label: string,
+): Promise<UndoEntry> {
   // The writer lock: never inside an import's transaction, never at the same time as another tab's change; caught
   // up first, so the row changed is the row as stored now.
   return writer(async () => {
@@ -46,7 +52,13 @@ export function saveChange(db: Db, where: Omit<EditTarget, 'datasetId'>, fallbac
   });
 }
 
-async function saveChangeUnlocked(db: Db, where: Omit<EditTarget, 'datasetId'>, fallbackDatasetId: string, patch: Partial<ScoreValues>, label: string): Promise<UndoEntry> {
+async function saveChangeUnlocked(
+  db: Db,
+  where: Omit<EditTarget, 'datasetId'>,
+  fallbackDatasetId: string,
+  patch: Partial<ScoreValues>,
+  label: string,
+): Promise<UndoEntry> {
   const [row] = await run(db, currentParScoreQuery(where));
   const before: ScoreValues | null = row
     ? {

@@ -9,16 +9,42 @@ import { toXlsx } from '../../export/xlsx';
 
 const CUT = { excellent: 90, good: 80, fair: 70, average: 50 };
 const crit: CriterionRow[] = [
-  { code: '1', name: 'Chỉ đạo', max_points: 6 }, { code: '1.1', name: 'Kế hoạch', max_points: 4 }, { code: '1.2', name: 'Báo cáo', max_points: 2 },
+  { code: '1', name: 'Chỉ đạo', max_points: 6 },
+  { code: '1.1', name: 'Kế hoạch', max_points: 4 },
+  { code: '1.2', name: 'Báo cáo', max_points: 2 },
   { code: '2', name: 'Thể chế', max_points: 4 },
 ];
-const row = (unit: string, name: string, code: string, self: number | null, appr: number | null, applicable = true, evidence: string | null = 'tl'): ScoreRow => ({
-  dataset_id: 'd', year: 2025, unit_code: unit, unit_name: name, criterion_code: code, applicable, self_score: self, appraised_score: appr, evidence, note: null, edited_at: null,
+const row = (
+  unit: string,
+  name: string,
+  code: string,
+  self: number | null,
+  appr: number | null,
+  applicable = true,
+  evidence: string | null = 'tl',
+): ScoreRow => ({
+  dataset_id: 'd',
+  year: 2025,
+  unit_code: unit,
+  unit_name: name,
+  criterion_code: code,
+  applicable,
+  self_score: self,
+  appraised_score: appr,
+  evidence,
+  note: null,
+  edited_at: null,
 });
 const scores: ScoreRow[] = [
-  row('X', 'Xã', '1.1', 4, 4), row('X', 'Xã', '1.2', 2, 1.5), row('X', 'Xã', '2', 4, 3),
-  row('X-A', '=Đơn vị A', '1.1', 4, 3), row('X-A', '=Đơn vị A', '1.2', null, null, false, null), row('X-A', '=Đơn vị A', '2', 4, 4),
-  row('X-B', 'Đơn vị B', '1.1', 4, 2), row('X-B', 'Đơn vị B', '1.2', 2, null), row('X-B', 'Đơn vị B', '2', 3, 3, true, null),
+  row('X', 'Xã', '1.1', 4, 4),
+  row('X', 'Xã', '1.2', 2, 1.5),
+  row('X', 'Xã', '2', 4, 3),
+  row('X-A', '=Đơn vị A', '1.1', 4, 3),
+  row('X-A', '=Đơn vị A', '1.2', null, null, false, null),
+  row('X-A', '=Đơn vị A', '2', 4, 4),
+  row('X-B', 'Đơn vị B', '1.1', 4, 2),
+  row('X-B', 'Đơn vị B', '1.2', 2, null),
+  row('X-B', 'Đơn vị B', '2', 3, 3, true, null),
 ];
 const m = buildYear({ year: 2025, criteria: crit, scores, prevCriteria: [], prevScores: [], units: [], cutoffs: CUT, preferredOwn: null });
 
@@ -89,13 +115,28 @@ describe('band settings', () => {
 
 describe('chart options', () => {
   it('draws the largest bar at the top and highlights the own unit', () => {
-    const o = horizontalBarOption([{ label: 'a', value: 3 }, { label: 'b', value: 1, highlight: true }], { axis: 'x', series: 's', format: String }) as { yAxis: { data: string[] }; series: { data: { value: number; itemStyle: { color: string } }[] }[] };
+    const o = horizontalBarOption(
+      [
+        { label: 'a', value: 3 },
+        { label: 'b', value: 1, highlight: true },
+      ],
+      { axis: 'x', series: 's', format: String },
+    ) as { yAxis: { data: string[] }; series: { data: { value: number; itemStyle: { color: string } }[] }[] };
     expect(o.yAxis.data).toEqual(['b', 'a']);
     expect(o.series[0]!.data.map((d) => d.value)).toEqual([1, 3]);
     expect(o.series[0]!.data[0]!.itemStyle.color).not.toBe(o.series[0]!.data[1]!.itemStyle.color);
   });
   it('puts self and appraised side by side per unit', () => {
-    const o = selfVsAppraisedOption([{ label: 'A', self: 90, appraised: 80 }, { label: 'B', self: 70, appraised: null }], { self: 'TĐG', appraised: 'TĐ', axis: '%', format: String }) as { series: { name: string; data: (number | null)[] }[] };
-    expect(o.series.map((s) => [s.name, s.data])).toEqual([['TĐG', [70, 90]], ['TĐ', [null, 80]]]);
+    const o = selfVsAppraisedOption(
+      [
+        { label: 'A', self: 90, appraised: 80 },
+        { label: 'B', self: 70, appraised: null },
+      ],
+      { self: 'TĐG', appraised: 'TĐ', axis: '%', format: String },
+    ) as { series: { name: string; data: (number | null)[] }[] };
+    expect(o.series.map((s) => [s.name, s.data])).toEqual([
+      ['TĐG', [70, 90]],
+      ['TĐ', [null, 80]],
+    ]);
   });
 });

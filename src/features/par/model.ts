@@ -1,6 +1,16 @@
 // A year of PAR scoring assembled from query rows: each unit scored, ranked, banded and compared with last year.
 // Pure: rows in, model out (tested in model.test.ts).
-import { type BandCutoffs, bandOf, compareCodes, rankByIndex, scoreUnit, type Band, type ParCriterion, type ParScore, type UnitScore } from '../../domain/parScoring';
+import {
+  type BandCutoffs,
+  bandOf,
+  compareCodes,
+  rankByIndex,
+  scoreUnit,
+  type Band,
+  type ParCriterion,
+  type ParScore,
+  type UnitScore,
+} from '../../domain/parScoring';
 
 /** The datasets PAR views are built from (their sources label the charts). */
 export const PAR_KINDS = ['par_criteria', 'par_scores'];
@@ -84,7 +94,8 @@ function groupByUnit(rows: readonly ScoreRow[]): Map<string, ScoreRow[]> {
 export function findOwnUnit(scored: readonly string[], units: readonly UnitRow[], preferred: string | null): string | null {
   if (preferred && scored.includes(preferred)) return preferred;
   const counts = new Map<string, number>();
-  for (const u of units) if (u.parent_code && scored.includes(u.unit_code) && scored.includes(u.parent_code)) counts.set(u.parent_code, (counts.get(u.parent_code) ?? 0) + 1);
+  for (const u of units)
+    if (u.parent_code && scored.includes(u.unit_code) && scored.includes(u.parent_code)) counts.set(u.parent_code, (counts.get(u.parent_code) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   if (best) return best[0];
   const prefix = [...scored].sort((a, b) => a.length - b.length).find((c) => scored.some((o) => o !== c && o.startsWith(c + '-')));

@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDb } from '../../../tests/helpers/nodeDb';
 import type { Db } from '../../db/types';
 import { run } from '../../sql/sql';
-import { deleteParScoreQuery, insertParScoreQuery, parCriteriaQuery, parCriteriaYearsQuery, parScoresQuery, parUnitsQuery, updateParScoreQuery } from './queries';
+import {
+  deleteParScoreQuery,
+  insertParScoreQuery,
+  parCriteriaQuery,
+  parCriteriaYearsQuery,
+  parScoresQuery,
+  parUnitsQuery,
+  updateParScoreQuery,
+} from './queries';
 import { buildYear, findOwnUnit, type CriterionRow, type ScoreRow, type UnitRow } from './model';
 
 const CUT = { excellent: 90, good: 80, fair: 70, average: 50 };
@@ -35,7 +43,16 @@ async function year(y: number) {
   const prevCriteria = await run<CriterionRow & Record<string, unknown>>(db, parCriteriaQuery(y - 1));
   const rows = await run<ScoreRow & Record<string, unknown>>(db, parScoresQuery([y, y - 1]));
   const units = await run<UnitRow & Record<string, unknown>>(db, parUnitsQuery);
-  return buildYear({ year: y, criteria, scores: rows.filter((r) => r.year === y), prevCriteria, prevScores: rows.filter((r) => r.year === y - 1), units, cutoffs: CUT, preferredOwn: null });
+  return buildYear({
+    year: y,
+    criteria,
+    scores: rows.filter((r) => r.year === y),
+    prevCriteria,
+    prevScores: rows.filter((r) => r.year === y - 1),
+    units,
+    cutoffs: CUT,
+    preferredOwn: null,
+  });
 }
 
 describe('PAR queries against DuckDB', { timeout: 30_000 }, () => {
@@ -59,8 +76,20 @@ describe('PAR queries against DuckDB', { timeout: 30_000 }, () => {
     expect(m.rankedOf).toBe(1);
   });
   it('updates a typed score with its date, inserts a missing row, and undoes the insert', async () => {
-    await run(db, updateParScoreQuery({ datasetId: 'new', year: 2025, unitCode: 'X-A', criterion: '1.1' }, { applicable: true, self: 4, appraised: 2, evidence: 'KH 2', note: 'sửa', editedAt: '2026-11-25T10:30:00' }));
-    await run(db, insertParScoreQuery({ datasetId: 'new', year: 2025, unitCode: 'X-B', unitName: 'Đơn vị B', criterion: '2' }, { applicable: true, self: 4, appraised: 4, evidence: null, note: null, editedAt: '2026-11-25T10:31:00' }));
+    await run(
+      db,
+      updateParScoreQuery(
+        { datasetId: 'new', year: 2025, unitCode: 'X-A', criterion: '1.1' },
+        { applicable: true, self: 4, appraised: 2, evidence: 'KH 2', note: 'sửa', editedAt: '2026-11-25T10:30:00' },
+      ),
+    );
+    await run(
+      db,
+      insertParScoreQuery(
+        { datasetId: 'new', year: 2025, unitCode: 'X-B', unitName: 'Đơn vị B', criterion: '2' },
+        { applicable: true, self: 4, appraised: 4, evidence: null, note: null, editedAt: '2026-11-25T10:31:00' },
+      ),
+    );
     const m = await year(2025);
     const a = m.units.find((u) => u.unitCode === 'X-A')!;
     expect(a.score.appraisedIndex).toBe(68.75); // (2 + 3.5) / 8

@@ -50,8 +50,12 @@ export function CopyLinkButton() {
             onCopy={() => setTimeout(() => setState({ kind: 'copied' }), 0)}
           />
           <span className="copy-link-hint">{t('link.manual')}</span>
-          <button type="button" onClick={() => setState(copySelection() ? { kind: 'copied' } : state)}>{t('link.copy')}</button>
-          <button type="button" onClick={() => setState({ kind: 'idle' })} aria-label={t('present.close')}>×</button>
+          <button type="button" onClick={() => setState(copySelection() ? { kind: 'copied' } : state)}>
+            {t('link.copy')}
+          </button>
+          <button type="button" onClick={() => setState({ kind: 'idle' })} aria-label={t('present.close')}>
+            ×
+          </button>
         </span>
       )}
     </span>

@@ -1,20 +1,34 @@
-// Presentation mode: a full-window deck (full screen where the browser allows), the overview cards first, then
-// each pinned chart on its own slide. Slide number and auto-advance live in the URL like every other view state.
+// Presentation mode: a full-window deck (full screen where the browser allows). With nothing arranged it runs the
+// giao ban sequence — overview, targets, PAR, SIPAS, PAPI/PCI/DTI trends, overdue tasks — followed by the charts the
+// user pinned; "Sắp xếp trang" reorders or removes any slide. Slide number and auto-advance live in the URL.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Route } from '../../app/route';
 import { replaceParams } from '../../app/useRoute';
 import { useData } from '../../app/DataContext';
-import { allSources, showsFiction } from '../../app/catalogue';
+import { allSources, showsFiction, sourcesOf } from '../../app/catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/format';
 import { OverviewCards } from './embeds';
 import { SlideChart, usePinnedChart } from './PinnedChart';
 import { PinOrder } from './PinOrder';
 import { FitBox } from './FitBox';
-import { usePins } from './usePins';
+import { useDeckOrder } from './usePins';
+import { OverdueSlideBody, PLAN_KINDS, TargetsSlideBody } from '../plan/slides';
 import { isDemoLabel } from './report';
 import { useCommune } from './useCommune';
-import { AUTO_INTERVALS, autoFromParam, buildSlides, deckKeyAction, isEditingTarget, nextLooping, slideFromParam, type Slide } from './slides';
+import {
+  AUTO_INTERVALS,
+  autoFromParam,
+  buildSlides,
+  deckKeyAction,
+  deckSequence,
+  giaoBanSequence,
+  isChartPin,
+  isEditingTarget,
+  nextLooping,
+  slideFromParam,
+  type Slide,
+} from './slides';
 import { exitFullscreen, requestFullscreen, safeFrom } from './openDeck';
 import type { Pin } from './pins';
 import './present.css';
@@ -46,10 +60,7 @@ function SlideWait({ pin, missing }: { pin: Pin; missing: boolean }) {
 
 function useSources(): { sources: string[]; demo: boolean } {
   const { datasets } = useData();
-  return useMemo(
-    () => ({ sources: allSources(datasets).filter((s) => !isDemoLabel(s)), demo: showsFiction(datasets) }),
-    [datasets],
-  );
+  return useMemo(() => ({ sources: allSources(datasets).filter((s) => !isDemoLabel(s)), demo: showsFiction(datasets) }), [datasets]);
 }
 
 function OverviewSlide() {
@@ -68,7 +79,45 @@ function OverviewSlide() {
         <OverviewCards large />
       </FitBox>
       <footer className="slide-foot">
-        {sources.length > 0 && <span>{t('source.label')}: {sources.join('; ')}</span>}
+        {sources.length > 0 && (
+          <span>
+            {t('source.label')}: {sources.join('; ')}
+          </span>
+        )}
+        {demo && <span className="slide-demo">{t('app.demoBadge')}</span>}
+      </footer>
+    </div>
+  );
+}
+
+/** The kinds of data the plan's slides are drawn from: the plan and what its targets measure. */
+const PLAN_SLIDE_KINDS = [...PLAN_KINDS, 'sipas_responses', 'par_criteria', 'par_scores', 'index_scores'];
+
+/** A slide of the plan (targets, overdue tasks): title, the commune and the day, the table scaled to the slide, sources. */
+function PlanSlide({ title, kind }: { title: string; kind: 'targets' | 'overdue' }) {
+  const { t, locale } = useI18n();
+  const commune = useCommune();
+  const { datasets } = useData();
+  const source = sourcesOf(
+    datasets.filter((d) => !isDemoLabel(d.source ?? '')),
+    PLAN_SLIDE_KINDS,
+  );
+  const demo = showsFiction(datasets);
+  return (
+    <div className="slide-chart slide-plan" data-slide-plan={kind}>
+      <header className="slide-head">
+        <h1 className="slide-title">{title}</h1>
+        <p className="slide-corner" data-testid="slide-context">
+          {[commune?.name, t('present.updated', { date: formatDateTime(new Date(), locale) })].filter(Boolean).join(' · ')}
+        </p>
+      </header>
+      <FitBox className="slide-cards">{kind === 'targets' ? <TargetsSlideBody /> : <OverdueSlideBody />}</FitBox>
+      <footer className="slide-foot">
+        {source && (
+          <span>
+            {t('source.label')}: {source}
+          </span>
+        )}
         {demo && <span className="slide-demo">{t('app.demoBadge')}</span>}
       </footer>
     </div>
@@ -83,13 +132,28 @@ function ChartSlide({ pin }: { pin: Pin }) {
 }
 
 function SlideView({ slide }: { slide: Slide }) {
-  return slide.kind === 'overview' ? <OverviewSlide /> : <ChartSlide pin={slide.pin} />;
+  const { t } = useI18n();
+  if (slide.kind === 'overview') return <OverviewSlide />;
+  if (slide.kind === 'targets' || slide.kind === 'overdue') return <PlanSlide kind={slide.kind} title={t(`present.slide.${slide.kind}`)} />;
+  return <ChartSlide pin={slide.pin} />;
 }
 
 export function Deck({ route }: { route: Route }) {
   const { t } = useI18n();
-  const [pins, savePins] = usePins();
-  const slides = useMemo(() => buildSlides(pins), [pins]);
+  const deck = useDeckOrder();
+  const giaoBan = useMemo(
+    () =>
+      giaoBanSequence({
+        overview: t('present.overviewSlide'),
+        targets: t('present.slide.targets'),
+        par: t('present.slide.par'),
+        sipas: t('present.slide.sipas'),
+        trend: (index) => t('present.slide.trend', { index }),
+        overdue: t('present.slide.overdue'),
+      }),
+    [t],
+  );
+  const slides = useMemo(() => buildSlides(deckSequence(deck.pins, deck.arranged, giaoBan)), [deck.pins, deck.arranged, giaoBan]);
   const index = slideFromParam(route.params.slide, slides.length);
   const auto = autoFromParam(route.params.auto);
   const from = safeFrom(route.params.from);
@@ -173,27 +237,65 @@ export function Deck({ route }: { route: Route }) {
   }, []);
 
   return (
-    <div className={`deck${idle && !ordering ? ' idle' : ''}`} ref={root} tabIndex={-1} role="region" aria-roledescription={t('present.title')} aria-label={t('present.title')} data-testid="deck">
+    <div
+      className={`deck${idle && !ordering ? ' idle' : ''}`}
+      ref={root}
+      tabIndex={-1}
+      role="region"
+      aria-roledescription={t('present.title')}
+      aria-label={t('present.title')}
+      data-testid="deck"
+    >
       <section className="slide" data-testid="deck-slide" data-kind={slide.kind} data-index={index} key={slide.key} aria-live="polite">
         <SlideView slide={slide} />
       </section>
       <nav className="deck-controls" aria-label={t('present.title')}>
-        <button type="button" onClick={() => go(Math.max(0, index - 1))} disabled={index === 0} aria-label={t('present.prev')} data-testid="deck-prev">‹</button>
-        <span className="deck-position" data-testid="deck-position">{t('present.position', { n: index + 1, total: slides.length })}</span>
-        <button type="button" onClick={() => go(Math.min(slides.length - 1, index + 1))} disabled={index === slides.length - 1} aria-label={t('present.next')} data-testid="deck-next">›</button>
-        <label>
+        <button type="button" onClick={() => go(Math.max(0, index - 1))} disabled={index === 0} aria-label={t('present.prev')} data-testid="deck-prev">
+          ‹
+        </button>
+        <span className="deck-position" data-testid="deck-position">
+          {t('present.position', { n: index + 1, total: slides.length })}
+        </span>
+        <button
+          type="button"
+          onClick={() => go(Math.min(slides.length - 1, index + 1))}
+          disabled={index === slides.length - 1}
+          aria-label={t('present.next')}
+          data-testid="deck-next"
+        >
+          ›
+        </button>
+        <label className="deck-auto">
           {t('present.auto')}{' '}
           <select value={auto} onChange={(e) => replaceParams(routeRef.current, { auto: Number(e.target.value) || null })} data-testid="deck-auto">
-            {(AUTO_INTERVALS.includes(auto as (typeof AUTO_INTERVALS)[number]) ? AUTO_INTERVALS : [...AUTO_INTERVALS, auto]).map((s) => <option key={s} value={s}>{s ? t('present.autoEvery', { s }) : t('present.autoOff')}</option>)}
+            {(AUTO_INTERVALS.includes(auto as (typeof AUTO_INTERVALS)[number]) ? AUTO_INTERVALS : [...AUTO_INTERVALS, auto]).map((s) => (
+              <option key={s} value={s}>
+                {s ? t('present.autoEvery', { s }) : t('present.autoOff')}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => setOrdering((o) => !o)} aria-expanded={ordering} data-testid="deck-order-open">{t('present.order')}</button>
+        <button type="button" onClick={() => setOrdering((o) => !o)} aria-expanded={ordering} data-testid="deck-order-open">
+          {t('present.order')}
+        </button>
         {!fullscreen && typeof document.documentElement.requestFullscreen === 'function' && (
-          <button type="button" onClick={requestFullscreen}>{t('present.fullscreen')}</button>
+          <button type="button" className="deck-fullscreen" onClick={requestFullscreen}>
+            {t('present.fullscreen')}
+          </button>
         )}
-        <button type="button" onClick={exit} data-testid="deck-exit">{t('present.exit')}</button>
+        <button type="button" onClick={exit} data-testid="deck-exit">
+          {t('present.exit')}
+        </button>
       </nav>
-      {ordering && <PinOrder pins={pins} onChange={savePins} onOpen={(i) => go(i + 1)} onClose={() => setOrdering(false)} />}
+      {ordering && (
+        <PinOrder
+          pins={slides.map((s) => s.pin)}
+          onChange={deck.arrange}
+          onOpen={go}
+          onClose={() => setOrdering(false)}
+          onReset={deck.arranged ? () => deck.reset(deck.pins.filter(isChartPin)) : undefined}
+        />
+      )}
     </div>
   );
 }

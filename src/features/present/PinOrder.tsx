@@ -1,4 +1,5 @@
-// The pinned slides as a list: drag and drop (or Lên/Xuống for the keyboard) to reorder; saved through usePins.
+// The deck's slides as a list — the giao ban sequence and the pinned charts — drag and drop (or Lên/Xuống for the
+// keyboard) to reorder, × to take a slide out; saved through useDeckOrder. "Thứ tự giao ban" goes back to the default.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { movePin, pinKey, type Pin } from './pins';
@@ -6,12 +7,14 @@ import { movePin, pinKey, type Pin } from './pins';
 interface Props {
   pins: readonly Pin[];
   onChange(next: Pin[]): void;
-  /** Opens the slide of the pin at `i` (slide i + 2: the overview is slide 1). */
+  /** Opens the slide at `i`. */
   onOpen(i: number): void;
   onClose(): void;
+  /** Back to the giao ban sequence (the charts pinned stay, after it). */
+  onReset?(): void;
 }
 
-export function PinOrder({ pins, onChange, onOpen, onClose }: Props) {
+export function PinOrder({ pins, onChange, onOpen, onClose, onReset }: Props) {
   const { t } = useI18n();
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
@@ -19,9 +22,18 @@ export function PinOrder({ pins, onChange, onOpen, onClose }: Props) {
     <aside className="pin-order" aria-label={t('present.orderTitle')} data-testid="deck-order">
       <header>
         <h2>{t('present.orderTitle')}</h2>
-        <button type="button" onClick={onClose} data-testid="deck-order-close">{t('present.close')}</button>
+        <button type="button" onClick={onClose} data-testid="deck-order-close">
+          {t('present.close')}
+        </button>
       </header>
       <p className="pin-order-hint">{t('present.orderHint')}</p>
+      {onReset && (
+        <p>
+          <button type="button" className="pin-order-reset" onClick={onReset} data-testid="deck-order-reset">
+            {t('present.orderReset')}
+          </button>
+        </p>
+      )}
       {pins.length === 0 ? (
         <p>{t('present.noPins')}</p>
       ) : (
@@ -55,14 +67,27 @@ export function PinOrder({ pins, onChange, onOpen, onClose }: Props) {
                 setOver(null);
               }}
             >
-              <span className="pin-grip" aria-hidden="true">⠿</span>
+              <span className="pin-grip" aria-hidden="true">
+                ⠿
+              </span>
               <button type="button" className="pin-title" onClick={() => onOpen(i)}>
-                {i + 2}. {p.title}
+                {i + 1}. {p.title}
               </button>
               <span className="pin-tools">
-                <button type="button" disabled={i === 0} onClick={() => onChange(movePin(pins, i, i - 1))} aria-label={`${t('present.moveUp')}: ${p.title}`}>↑</button>
-                <button type="button" disabled={i === pins.length - 1} onClick={() => onChange(movePin(pins, i, i + 1))} aria-label={`${t('present.moveDown')}: ${p.title}`}>↓</button>
-                <button type="button" onClick={() => onChange(pins.filter((_, j) => j !== i))} aria-label={`${t('present.remove')}: ${p.title}`}>×</button>
+                <button type="button" disabled={i === 0} onClick={() => onChange(movePin(pins, i, i - 1))} aria-label={`${t('present.moveUp')}: ${p.title}`}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  disabled={i === pins.length - 1}
+                  onClick={() => onChange(movePin(pins, i, i + 1))}
+                  aria-label={`${t('present.moveDown')}: ${p.title}`}
+                >
+                  ↓
+                </button>
+                <button type="button" onClick={() => onChange(pins.filter((_, j) => j !== i))} aria-label={`${t('present.remove')}: ${p.title}`}>
+                  ×
+                </button>
               </span>
             </li>
           ))}

@@ -49,14 +49,22 @@ export function SlideChart({ drawing }: { drawing: ChartDrawing }) {
     <div className="slide-chart" data-slide-chart={id}>
       <header className="slide-head">
         <h1 className="slide-title">{title}</h1>
-        {context && <p className="slide-corner" data-testid="slide-context">{context}</p>}
+        {context && (
+          <p className="slide-corner" data-testid="slide-context">
+            {context}
+          </p>
+        )}
       </header>
       {subtitle && <p className="slide-subtitle">{subtitle}</p>}
       <div className="slide-canvas">
         {table.rows.length > 0 ? <ChartCanvas option={option} place="slide" height="100%" /> : <p className="slide-empty">{t('chart.noData')}</p>}
       </div>
       <footer className="slide-foot">
-        {source && <span>{t('source.label')}: {source}</span>}
+        {source && (
+          <span>
+            {t('source.label')}: {source}
+          </span>
+        )}
         {demo && <span className="slide-demo">{t('app.demoBadge')}</span>}
       </footer>
     </div>
@@ -88,7 +96,11 @@ export function PrintChart({ drawing }: { drawing: ChartDrawing }) {
         {context && <p className="report-chart-context">{context}</p>}
       </figcaption>
       {table.rows.length > 0 ? <PrintPicture drawing={drawing} /> : <p className="empty">{t('chart.noData')}</p>}
-      {source && <p className="report-chart-source">{t('source.label')}: {source}</p>}
+      {source && (
+        <p className="report-chart-source">
+          {t('source.label')}: {source}
+        </p>
+      )}
     </figure>
   );
 }

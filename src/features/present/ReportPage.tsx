@@ -13,8 +13,10 @@ import { OverviewCards, ParBandCounts, SipasHeadline } from './embeds';
 import { usePins } from './usePins';
 import { useCommune } from './useCommune';
 import { fetchParScoreYears, fetchReportPeriods } from './queries';
-import { A4_PRINTABLE, fitScale, isDemoLabel, parYearFor, periodLabel, reportCharts } from './report';
+import { A4_PRINTABLE, fitScale, isDemoLabel, parYearFor, reportCharts } from './report';
+import { periodLabel } from '../sipas/labels';
 import { safeFrom } from './openDeck';
+import { isChartPin } from './slides';
 import { pinKey, type Pin } from './pins';
 import './present.css';
 import './print.css';
@@ -26,7 +28,9 @@ function ReportChart({ pin }: { pin: Pin }) {
   if (pinned.status === 'ready') return <PrintChart drawing={pinned.drawing} />;
   return (
     <figure className="report-chart">
-      <figcaption><h3>{pin.title}</h3></figcaption>
+      <figcaption>
+        <h3>{pin.title}</h3>
+      </figcaption>
       <p className="empty">{pinned.status === 'missing' ? t('present.missing') : t('present.loading')}</p>
     </figure>
   );
@@ -52,7 +56,8 @@ function useFitToPage() {
 export function ReportPage({ route }: { route: Route }) {
   const { t, locale } = useI18n();
   const { datasets } = useData();
-  const [pins] = usePins();
+  // The built-in slides of the deck (overview, targets, tasks) are not charts to print.
+  const pins = usePins()[0].filter(isChartPin);
   const commune = useCommune();
   const periods = useQuery((db) => fetchReportPeriods(db), []);
   const period = route.params.period ?? periods.data?.[0] ?? '';
@@ -66,11 +71,11 @@ export function ReportPage({ route }: { route: Route }) {
 
   useEffect(() => {
     const title = document.title;
-    document.title = [t('report.title'), commune?.name, period && periodLabel(period, locale)].filter(Boolean).join(' – ');
+    document.title = [t('report.title'), commune?.name, period && periodLabel(t, period)].filter(Boolean).join(' – ');
     return () => {
       document.title = title;
     };
-  }, [t, commune?.name, period, locale]);
+  }, [t, commune?.name, period]);
 
   const choose = (param: 'c1' | 'c2', value: string) => replaceParams(route, { [param]: value });
 
@@ -80,9 +85,18 @@ export function ReportPage({ route }: { route: Route }) {
       <div className="report-controls">
         <label className="control">
           {t('report.period')}{' '}
-          <select value={period} onChange={(e) => replaceParams(route, { period: e.target.value })} data-testid="report-period" disabled={!periods.data?.length}>
+          <select
+            value={period}
+            onChange={(e) => replaceParams(route, { period: e.target.value })}
+            data-testid="report-period"
+            disabled={!periods.data?.length}
+          >
             {!periods.data?.length && <option value="">{t('report.noPeriod')}</option>}
-            {(periods.data ?? []).map((p) => <option key={p} value={p}>{periodLabel(p, locale)}</option>)}
+            {(periods.data ?? []).map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(t, p)}
+              </option>
+            ))}
           </select>
         </label>
         {(['c1', 'c2'] as const).map((param, i) => {
@@ -92,13 +106,22 @@ export function ReportPage({ route }: { route: Route }) {
               {t(i === 0 ? 'report.chart1' : 'report.chart2')}{' '}
               <select value={current ? pinKey(current) : '-'} onChange={(e) => choose(param, e.target.value)} data-testid={`report-${param}`}>
                 <option value="-">{t('report.noChart')}</option>
-                {pins.map((p) => <option key={pinKey(p)} value={pinKey(p)}>{p.title}</option>)}
+                {pins.map((p) => (
+                  <option key={pinKey(p)} value={pinKey(p)}>
+                    {p.title}
+                  </option>
+                ))}
               </select>
             </label>
           );
         })}
-        <button type="button" className="report-print" onClick={() => window.print()} data-testid="report-print">{t('report.print')}</button>
+        <button type="button" className="report-print" onClick={() => window.print()} data-testid="report-print">
+          {t('report.print')}
+        </button>
         <a href={safeFrom(route.params.from)}>{t('report.back')}</a>
+        <a className="report-periodic" href="#/plan/report" data-testid="report-periodic">
+          {t('report.periodic')}
+        </a>
         <p className="report-hint">{pins.length === 0 ? t('report.noPins') : t('report.hint')}</p>
       </div>
 
@@ -107,10 +130,14 @@ export function ReportPage({ route }: { route: Route }) {
           <header className="report-head">
             <div>
               <h1>{t('report.title')}</h1>
-              <p className="report-unit" data-testid="report-unit">{commune?.name ?? ''}</p>
+              <p className="report-unit" data-testid="report-unit">
+                {commune?.name ?? ''}
+              </p>
             </div>
             <div className="report-meta">
-              <p>{t('report.period')}: <strong data-testid="report-period-label">{period ? periodLabel(period, locale) : '–'}</strong></p>
+              <p>
+                {t('report.period')}: <strong data-testid="report-period-label">{period ? periodLabel(t, period) : '–'}</strong>
+              </p>
               <p>{t('report.printed', { date: formatDateTime(printedAt, locale) })}</p>
               {demo && <p className="report-demo">{t('app.demoBadge')}</p>}
             </div>
@@ -123,7 +150,7 @@ export function ReportPage({ route }: { route: Route }) {
 
           <div className="report-row">
             <section className="report-block report-sipas" data-testid="report-sipas">
-              <h2>{t('report.sipas', { period: period ? periodLabel(period, locale) : '–' })}</h2>
+              <h2>{t('report.sipas', { period: period ? periodLabel(t, period) : '–' })}</h2>
               <SipasHeadline period={period || undefined} compact />
             </section>
             <section className="report-block report-par" data-testid="report-par">
@@ -147,7 +174,9 @@ export function ReportPage({ route }: { route: Route }) {
               <strong>{t('report.sources')}:</strong> {sources.join('; ') || '–'}
             </p>
             {demo && <p>{t('report.demo')}</p>}
-            <p>{t('app.name')} · {t('app.privacy')}</p>
+            <p>
+              {t('app.name')} · {t('app.privacy')}
+            </p>
           </footer>
         </div>
       </article>

@@ -16,6 +16,8 @@ import { papiTrendChart, type PapiTrendModel } from '../overview/chartDefs';
 import { indexComponentsChart, indexTrendChart } from '../indices/chartDefs';
 import { indexModel, type IndexData, type IndexModel } from '../indices/model';
 import { chartById, chartIds, type ViewParams } from './chartRegistry';
+import { workbenchChart } from '../workbench/chartDefs';
+import { buildChart } from '../workbench/model';
 
 const vi: ChartLabels = { t: translator('vi'), locale: 'vi' };
 
@@ -25,7 +27,11 @@ const sipasTrend: SipasTrendModel = {
   unitName: 'Bộ phận Một cửa',
   // 2025-Q4: 18 of 20 satisfied (90%); 2026-Q1: 45 of 50 in element 1, 6 of 10 in element 2 → 51 of 60 (85%)
   figures: periodFigures(
-    [{ period: '2025-Q4', element: 1, k: 18, n: 20 }, { period: '2026-Q1', element: 1, k: 45, n: 50 }, { period: '2026-Q1', element: 2, k: 6, n: 10 }],
+    [
+      { period: '2025-Q4', element: 1, k: 18, n: 20 },
+      { period: '2026-Q1', element: 1, k: 45, n: 50 },
+      { period: '2026-Q1', element: 2, k: 6, n: 10 },
+    ],
     new Map([['2026-Q1', 12]]),
     () => 90,
   ),
@@ -37,25 +43,71 @@ const sipasDist: SipasDistributionModel = {
   items: itemFigures([{ item_code: 'TC1.1', element: 1, a1: 1, a2: 1, a3: 2, a4: 10, a5: 6, text: 'Nơi ngồi chờ <b>đủ</b> chỗ' }], 90),
   source: undefined,
 };
-const lost: ParAcrossModel<LostRow> = { year: 2025, ownName: 'Xã Hòa An', rows: [{ code: '1.1', name: 'Ban hành kế hoạch', lost: 2.5, units: 3 }], source: 'Sở Nội vụ' };
-const gap: ParAcrossModel<GapRow> = { year: 2025, ownName: undefined, rows: [{ unitCode: 'A', unitName: 'Công an xã', selfIndex: 92.5, appraisedIndex: 85, gapPoints: 7.5 }], source: undefined };
-const domains: ParDomainsModel = { year: 2025, unitName: 'Công an xã', rows: [{ label: '1. Công tác chỉ đạo', self: 95, appraised: null }, { label: '2. Thể chế', self: 80, appraised: 70 }], source: undefined };
+const lost: ParAcrossModel<LostRow> = {
+  year: 2025,
+  ownName: 'Xã Hòa An',
+  rows: [{ code: '1.1', name: 'Ban hành kế hoạch', lost: 2.5, units: 3 }],
+  source: 'Sở Nội vụ',
+};
+const gap: ParAcrossModel<GapRow> = {
+  year: 2025,
+  ownName: undefined,
+  rows: [{ unitCode: 'A', unitName: 'Công an xã', selfIndex: 92.5, appraisedIndex: 85, gapPoints: 7.5 }],
+  source: undefined,
+};
+const domains: ParDomainsModel = {
+  year: 2025,
+  unitName: 'Công an xã',
+  rows: [
+    { label: '1. Công tác chỉ đạo', self: 95, appraised: null },
+    { label: '2. Thể chế', self: 80, appraised: 70 },
+  ],
+  source: undefined,
+};
 const papi: PapiTrendModel = {
   summaries: [2017, 2018, 2019].map((year, i) => ({ year, median: 36 + i * 4, best: 40 + i * 4, bestUnits: ['Bến Tre'], complete: 63, incomplete: 0 })),
 };
 const u = (year: number, unitCode: string, unitName: string, total: number) => ({ year, unitCode, unitName, total, nPresent: 1, nExpected: 1 });
 const papiData: IndexData = {
   index: 'PAPI',
-  cw: crosswalk([{ oldProvince: 'Bến Tre', code: 'P83', newUnit: 'Vĩnh Long', newType: 'tỉnh' }, { oldProvince: 'Thừa Thiên Huế', code: 'P31', newUnit: 'Huế', newType: 'thành phố' }]),
+  cw: crosswalk([
+    { oldProvince: 'Bến Tre', code: 'P83', newUnit: 'Vĩnh Long', newType: 'tỉnh' },
+    { oldProvince: 'Thừa Thiên Huế', code: 'P31', newUnit: 'Huế', newType: 'thành phố' },
+  ]),
   totals: [u(2017, 'P83', 'Bến Tre', 36), u(2017, 'P31', 'Thừa Thiên Huế', 37), u(2018, 'P83', 'Bến Tre', 44), u(2018, 'P31', 'Thừa Thiên Huế', 43)],
   components: [],
   summed: [],
-  sources: ['PAPI, UNDP & CECODES'],
+  sources: { province: ['PAPI, UNDP & CECODES'], local: [] },
+  answerSources: [],
   fromAnswers: null,
   parFields: {},
   communes: null,
 };
-const index: IndexModel = indexModel(papiData, { view: '63', unit: 'Thừa Thiên Huế', sub: false }, { commune: null, province: 'Thừa Thiên Huế', sipasTarget: () => 90 }, vi.t);
+const index: IndexModel = indexModel(
+  papiData,
+  { view: '63', unit: 'Thừa Thiên Huế', sub: false },
+  { commune: null, province: 'Thừa Thiên Huế', sipasTarget: () => 90 },
+  vi.t,
+);
+
+// The Phân tích page's chart of a query's result: satisfied share by quarter and service point.
+const sqlColumns = [
+  { name: 'kỳ', kind: 'text', scale: null },
+  { name: 'điểm', kind: 'text', scale: null },
+  { name: 'tỷ_lệ', kind: 'number', scale: 2 },
+] as const;
+const sqlValues = [
+  ['2026-Q1', '2026-Q1', '2026-Q2'],
+  ['Một cửa', 'Tư pháp', 'Một cửa'],
+  [91.5, 88.25, 92],
+];
+const sqlChart = buildChart(
+  { columns: sqlColumns, column: (i) => sqlValues[i]! },
+  { type: 'bar', x: 'kỳ', y: 'tỷ_lệ', series: 'điểm' },
+  'SELECT kỳ, điểm, tỷ_lệ FROM t',
+  'vi',
+  '(trống)',
+);
 
 const CASES: { view: ChartView<never>; model: unknown }[] = [
   { view: sipasTrendChart, model: sipasTrend },
@@ -66,6 +118,7 @@ const CASES: { view: ChartView<never>; model: unknown }[] = [
   { view: papiTrendChart, model: papi },
   { view: indexTrendChart, model: index },
   { view: indexComponentsChart, model: index },
+  { view: workbenchChart, model: sqlChart },
 ] as { view: ChartView<never>; model: unknown }[];
 
 const draw = (c: (typeof CASES)[number]): ChartDrawing => drawingOf(c.view as ChartView<unknown>, c.model, vi);
@@ -91,11 +144,11 @@ describe('charts by id', () => {
     const d = draw(CASES[0]!);
     expect([d.id, d.title, d.context, d.source]).toEqual(['sipas-trend', 'Tỷ lệ hài lòng theo quý', 'Bộ phận Một cửa', 'Phiếu khảo sát 2026']);
     expect(d.table.rows).toEqual([
-      ['Quý 4/2025', '90,0%', expect.stringMatching(/%$/), '90,0%', '20', '–', '90%'],
-      ['Quý 1/2026', '85,0%', expect.stringMatching(/%$/), '75,0%', '60', '12', '90%'],
+      ['Quý 4/2025', '90,00%', expect.stringMatching(/%$/), '90,00%', '20', '–', '90%'],
+      ['Quý 1/2026', '85,00%', expect.stringMatching(/%$/), '75,00%', '60', '12', '90%'],
     ]);
     const texts = drawnText(d.option, 'screen').map((t) => t.text);
-    expect(texts).toEqual(expect.arrayContaining(['Quý 4/2025', 'Quý 1/2026', '85,0']));
+    expect(texts).toEqual(expect.arrayContaining(['Quý 4/2025', 'Quý 1/2026', '85,00']));
   });
 
   it('keeps item texts as text and sizes the distribution to its items', () => {
@@ -106,9 +159,16 @@ describe('charts by id', () => {
   });
 
   it('words the PAR charts with the year, the commune and the points', () => {
-    expect(draw(CASES[2]!)).toMatchObject({ id: 'par-lost', context: 'Xã Hòa An · Chỉ số CCHC năm 2025', table: { rows: [['1.1', 'Ban hành kế hoạch', '2,5', '3']] } });
+    expect(draw(CASES[2]!)).toMatchObject({
+      id: 'par-lost',
+      context: 'Xã Hòa An · Chỉ số CCHC năm 2025',
+      table: { rows: [['1.1', 'Ban hành kế hoạch', '2,5', '3']] },
+    });
     expect(draw(CASES[3]!).table.rows).toEqual([['Công an xã', '92,50', '85,00', '7,5']]);
-    expect(draw(CASES[4]!).table.rows).toEqual([['1. Công tác chỉ đạo', '95,0', 'Chưa thẩm định xong'], ['2. Thể chế', '80,0', '70,0']]);
+    expect(draw(CASES[4]!).table.rows).toEqual([
+      ['1. Công tác chỉ đạo', '95,0', 'Chưa thẩm định xong'],
+      ['2. Thể chế', '80,0', '70,0'],
+    ]);
   });
 
   it('words the PAPI trend with its years and the index charts with the unit', () => {
@@ -141,9 +201,12 @@ describe('a pinned chart drawn alone', () => {
   it('loads its own figures from the view’s link: the level, the service point and the period it names', async () => {
     const trend = (await chartById('sipas-trend')!.load(db, params('#/sipas?unit=A&level=quarter')))(vi);
     expect([trend.context, trend.source]).toEqual(['Bộ phận Một cửa', 'Phiếu 2026']);
-    expect(trend.table.rows.map((r) => [r[0], r[1], r[4]])).toEqual([['Quý 4/2025', '75,0%', '4'], ['Quý 1/2026', '80,0%', '10']]);
+    expect(trend.table.rows.map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['Quý 4/2025', '75,00%', '4'],
+      ['Quý 1/2026', '80,00%', '10'],
+    ]);
     const all = (await register(sipasTrendChart).load(db, params('#/sipas')))(vi);
-    expect(all.table.rows.map((r) => r[1])).toEqual(['75,0%', '85,0%']); // 17 of 20 in 2026-Q1
+    expect(all.table.rows.map((r) => r[1])).toEqual(['75,00%', '85,00%']); // 17 of 20 in 2026-Q1
     const dist = (await chartById('sipas-distribution')!.load(db, params('#/sipas?period=2025-Q4')))(vi);
     expect([dist.title, dist.table.rows]).toEqual(['Phân bố câu trả lời theo câu hỏi, Quý 4/2025', [['TC1.1', 'TC1.1', '0', '0', '1', '3', '0', '4']]]);
   });

@@ -10,6 +10,7 @@ import { papiTrendChart } from '../overview/chartDefs';
 import { indexComponentsChart, indexTrendChart, provinceMap34Chart, provinceMap63Chart } from '../indices/chartDefs';
 import { sipasDistributionChart, sipasTrendChart } from '../sipas/chartDefs';
 import { parDomainsChart, parGapChart, parLostChart } from '../par/chartDefs';
+import { workbenchChart } from '../workbench/chartDefs';
 
 /** What any chart's loader may read: the pinned view's route, the settings, the user's units, the datasets loaded, the labels. */
 export interface ViewParams {
@@ -31,6 +32,7 @@ const CHARTS: readonly RegisteredChart<Db, ViewParams>[] = [
   register(parLostChart),
   register(parGapChart),
   register(parDomainsChart),
+  register(workbenchChart),
 ];
 
 const BY_ID = new Map(CHARTS.map((c) => [c.id, c]));

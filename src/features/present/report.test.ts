@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fitScale, isDemoLabel, parYearFor, periodLabel, reportCharts, yearOfPeriod } from './report';
+import { fitScale, isDemoLabel, parYearFor, reportCharts } from './report';
+import { periodLabel } from '../sipas/labels';
+import { translator } from '../../i18n/i18n';
 import { pinKey, type Pin } from './pins';
 
 const pin = (chartId: string, hash = '#/'): Pin => ({ chartId, hash, title: chartId });
 
-describe('periodLabel', () => {
+describe("the period as the report names it (the SIPAS page's label)", () => {
   it('names quarters, halves and years in Vietnamese and English', () => {
-    expect(periodLabel('2026-Q1', 'vi')).toBe('Quý 1/2026');
-    expect(periodLabel('2026-Q1', 'en')).toBe('Q1 2026');
-    expect(periodLabel('2025-H2', 'vi')).toBe('6 tháng cuối năm 2025');
-    expect(periodLabel('2025', 'vi')).toBe('Năm 2025');
-    expect(periodLabel('odd', 'vi')).toBe('odd');
-    expect(yearOfPeriod('2026-Q3')).toBe(2026);
-    expect(yearOfPeriod('')).toBeUndefined();
+    const vi = translator('vi');
+    expect(periodLabel(vi, '2026-Q1')).toBe('Quý 1/2026');
+    expect(periodLabel(translator('en'), '2026-Q1')).toBe('Q1 2026');
+    expect(periodLabel(vi, '2025-H2')).toBe('6 tháng cuối năm 2025');
+    expect(periodLabel(vi, '2025')).toBe('Năm 2025');
+    expect(periodLabel(vi, 'odd')).toBe('odd');
   });
 });
 

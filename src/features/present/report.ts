@@ -1,19 +1,12 @@
-// Pure pieces of the one-page report: the period's label, which two pinned charts it shows, and the fit to A4.
-import type { Locale } from '../../i18n/format';
+// Pure pieces of the one-page report: the PAR year of its period, which two pinned charts it shows, and the fit to A4.
+// The period's label is the SIPAS page's (sipas/labels.ts periodLabel).
+import { parsePeriodKey } from '../../domain/periods';
+import { FICTIONAL_SOURCE } from '../../domain/demoRule';
+import { nameKey } from '../../domain/vnNames';
 import { pinKey, type Pin } from './pins';
 
-/** "2026-Q1" → "Quý 1/2026" (en "Q1 2026"); "2026-H2" → "6 tháng cuối năm 2026"; "2026" → "Năm 2026". */
-export function periodLabel(period: string, locale: Locale): string {
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(period))) return locale === 'vi' ? `Quý ${m[2]}/${m[1]}` : `Q${m[2]} ${m[1]}`;
-  if ((m = /^(\d{4})-H([12])$/.exec(period)))
-    return locale === 'vi' ? `${m[2] === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${m[1]}` : `${m[2] === '1' ? 'First' : 'Second'} half of ${m[1]}`;
-  if (/^\d{4}$/.test(period)) return locale === 'vi' ? `Năm ${period}` : period;
-  return period;
-}
-
-/** The year a period falls in (PAR is scored per year). */
-export const yearOfPeriod = (period: string): number | undefined => (/^\d{4}/.test(period) ? Number(period.slice(0, 4)) : undefined);
+/** The year a period key falls in (PAR is scored per year). */
+const yearOfPeriod = (period: string): number | undefined => parsePeriodKey(period)?.year;
 
 /** The PAR year a report of `period` shows: that year if scored, else the latest scored year before it, else the latest. */
 export function parYearFor(period: string, scoredYears: readonly number[]): number | undefined {
@@ -45,5 +38,10 @@ export function fitScale(contentPx: number, pagePx: number): number {
 /** A4 portrait with 10 mm margins, in CSS px (96 px per inch): the printable box the sheet must fit. */
 export const A4_PRINTABLE = { widthMm: 190, heightMm: 277, pxPerMm: 96 / 25.4 } as const;
 
-/** Demo datasets name "Dữ liệu minh họa" as their source; the demo badge says that already, so lists of sources skip it. */
-export const isDemoLabel = (source: string) => /^(dữ liệu minh họa|dữ liệu minh hoạ|demo data)$/i.test(source.normalize('NFC').trim());
+const DEMO_LABELS = [FICTIONAL_SOURCE, 'Demo data'].map(nameKey);
+
+/**
+ * Demo datasets name "Dữ liệu minh họa" as their source; the demo badge says that already, so lists of sources skip it.
+ * Compared as names are (vnNames): any case, Unicode form or tone placement ("minh hoạ").
+ */
+export const isDemoLabel = (source: string) => DEMO_LABELS.includes(nameKey(source));

@@ -1,20 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { autoFromParam, buildSlides, deckKeyAction, isEditingTarget, isPresentShortcut, nextLooping, slideFromParam } from './slides';
+import {
+  autoFromParam,
+  BUILTIN,
+  buildSlides,
+  deckKeyAction,
+  deckSequence,
+  giaoBanSequence,
+  isChartPin,
+  isEditingTarget,
+  isPresentShortcut,
+  nextLooping,
+  slideFromParam,
+} from './slides';
 import type { Pin } from './pins';
 
 const pin = (chartId: string, hash = '#/'): Pin => ({ chartId, hash, title: chartId });
 
-describe('buildSlides', () => {
-  it('puts the overview first, then the pins in the user order', () => {
-    const slides = buildSlides([pin('b', '#/sipas'), pin('a')]);
-    expect(slides.map((s) => s.kind)).toEqual(['overview', 'chart', 'chart']);
-    expect(slides.map((s) => (s.kind === 'chart' ? s.pin.chartId : '-'))).toEqual(['-', 'b', 'a']);
+const titles = { overview: 'O', targets: 'T', par: 'P', sipas: 'S', trend: (i: string) => `trend ${i}`, overdue: 'Q' };
+
+describe("the deck's sequence", () => {
+  it("opens a new user's deck on the giao ban sequence: overview, targets, PAR, SIPAS, PAPI/PCI/DTI, overdue tasks", () => {
+    const slides = buildSlides(deckSequence([], false, giaoBanSequence(titles)));
+    expect(slides.map((s) => s.kind)).toEqual(['overview', 'targets', 'chart', 'chart', 'chart', 'chart', 'chart', 'overdue']);
+    expect(slides.filter((s) => s.kind === 'chart').map((s) => `${s.pin.chartId}@${s.pin.hash}`)).toEqual([
+      'par-lost@#/par',
+      'sipas-trend@#/sipas',
+      'index-trend@#/indices/PAPI',
+      'index-trend@#/indices/PCI',
+      'index-trend@#/indices/DTI',
+    ]);
   });
-  it('shows a chart pinned twice once, but the same chart of two views twice', () => {
-    expect(buildSlides([pin('a'), pin('a'), pin('a', '#/x')])).toHaveLength(3);
+  it('adds the pins after it; a pin that is already a slide keeps its place', () => {
+    const seq = deckSequence([pin('b', '#/x'), pin('sipas-trend', '#/sipas')], false, giaoBanSequence(titles));
+    const slides = buildSlides(seq);
+    expect(slides).toHaveLength(9);
+    expect(slides[3]!.pin.chartId).toBe('sipas-trend');
+    expect(slides[8]!.pin.chartId).toBe('b');
   });
-  it('is just the overview without pins', () => {
-    expect(buildSlides([])).toEqual([{ kind: 'overview', key: 'overview' }]);
+  it('once arranged, is the stored order as it is, built-in slides included or left out', () => {
+    const arranged = [pin('b', '#/x'), { chartId: BUILTIN.overdue, hash: '#/plan/tasks', title: 'Q' }, pin('a')];
+    expect(buildSlides(deckSequence(arranged, true, giaoBanSequence(titles))).map((s) => s.kind)).toEqual(['chart', 'overdue', 'chart']);
+  });
+  it('shows a chart listed twice once, but the same chart of two views twice; an empty deck is the overview', () => {
+    expect(buildSlides([pin('a'), pin('a'), pin('a', '#/x')])).toHaveLength(2);
+    expect(buildSlides([]).map((s) => s.kind)).toEqual(['overview']);
+  });
+  it('tells the built-in slides from charts (the report prints charts only)', () => {
+    expect(
+      giaoBanSequence(titles)
+        .filter(isChartPin)
+        .map((p) => p.chartId),
+    ).toEqual(['par-lost', 'sipas-trend', 'index-trend', 'index-trend', 'index-trend']);
   });
 });
 

@@ -1,20 +1,70 @@
 // The deck as data: which slides, in which order, and what a key press does. Pure, so it is unit-tested.
 import { pinKey, type Pin } from './pins';
 
-export type Slide = { kind: 'overview'; key: 'overview' } | { kind: 'chart'; key: string; pin: Pin };
+/**
+ * Slides that are not a pinned chart: the overview cards, the plan's targets, the overdue tasks. In the sequence they
+ * are pins with these ids, so the user orders and removes them like any pinned chart.
+ */
+export const BUILTIN = { overview: 'deck-overview', targets: 'deck-targets', overdue: 'deck-overdue' } as const;
+type Builtin = keyof typeof BUILTIN;
+const BUILTIN_BY_ID = new Map<string, Builtin>(Object.entries(BUILTIN).map(([k, id]) => [id, k as Builtin]));
 
-/** The overview cards first, then every pinned chart in the user's order (a pin listed twice shows once). */
-export function buildSlides(pins: readonly Pin[]): Slide[] {
+/** A slide and the pin it comes from (a built-in slide's pin names it: its place in the sequence). */
+export interface Slide {
+  kind: Builtin | 'chart';
+  key: string;
+  pin: Pin;
+}
+
+/** The slide titles of the giao ban sequence, in the user's language. */
+export interface GiaoBanTitles {
+  overview: string;
+  targets: string;
+  par: string;
+  sipas: string;
+  trend(index: 'PAPI' | 'PCI' | 'DTI'): string;
+  overdue: string;
+}
+
+/**
+ * The giao ban sequence a deck opens with before anything is pinned: overview, targets, PAR (criteria losing points),
+ * SIPAS (the trend), the PAPI, PCI and DTI trends, the overdue tasks.
+ */
+export function giaoBanSequence(titles: GiaoBanTitles): Pin[] {
+  return [
+    { chartId: BUILTIN.overview, hash: '#/', title: titles.overview },
+    { chartId: BUILTIN.targets, hash: '#/plan', title: titles.targets },
+    { chartId: 'par-lost', hash: '#/par', title: titles.par },
+    { chartId: 'sipas-trend', hash: '#/sipas', title: titles.sipas },
+    ...(['PAPI', 'PCI', 'DTI'] as const).map((i) => ({ chartId: 'index-trend', hash: `#/indices/${i}`, title: titles.trend(i) })),
+    { chartId: BUILTIN.overdue, hash: '#/plan/tasks', title: titles.overdue },
+  ];
+}
+
+/**
+ * The deck's order: once the user has arranged it, the stored sequence as it is (new pins at its end); before, the
+ * giao ban sequence followed by the pins. A pin that is already a slide of the sequence keeps its place.
+ */
+export function deckSequence(pins: readonly Pin[], arranged: boolean, giaoBan: readonly Pin[]): Pin[] {
+  return arranged ? [...pins] : [...giaoBan, ...pins];
+}
+
+/** The slides of a sequence (a slide listed twice shows once); the overview alone when the sequence is empty. */
+export function buildSlides(sequence: readonly Pin[]): Slide[] {
   const seen = new Set<string>();
-  const slides: Slide[] = [{ kind: 'overview', key: 'overview' }];
-  for (const pin of pins) {
-    const key = pinKey(pin);
+  const slides: Slide[] = [];
+  for (const pin of sequence) {
+    const builtin = BUILTIN_BY_ID.get(pin.chartId);
+    const key = builtin ?? pinKey(pin);
     if (seen.has(key)) continue;
     seen.add(key);
-    slides.push({ kind: 'chart', key, pin });
+    slides.push({ kind: builtin ?? 'chart', key, pin });
   }
-  return slides;
+  return slides.length ? slides : [{ kind: 'overview', key: 'overview', pin: { chartId: BUILTIN.overview, hash: '#/', title: '' } }];
 }
+
+/** Whether a pin names a chart (not a built-in slide): the report's charts are chosen among these. */
+export const isChartPin = (p: Pin) => !BUILTIN_BY_ID.has(p.chartId);
 
 export type DeckAction = { type: 'go'; index: number } | { type: 'exit' } | { type: 'none' };
 

@@ -2,7 +2,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useQuery } from '../../app/useQuery';
 import { useSettings } from '../../app/useSettings';
 import { ParBandSettings } from '../par/ParBandSettings';
-import { SipasTargetSettings } from '../sipas/SipasTargetSettings';
+import { SipasTargetRow } from './SipasTargetRow';
 import { communesQuery, provinceRefsQuery, type LocalUnitRow, type ProvinceRefRow } from '../indices/queries';
 import { run } from '../../sql/sql';
 import { useUnits } from '../../app/useUnits';
@@ -28,10 +28,19 @@ function UnitSettings() {
         <select value={province} onChange={(e) => update({ province: e.target.value || null })} data-testid="settings-province">
           {province === '' && <option value="">— {t('indices.settings.notChosen')} —</option>}
           <optgroup label={t('indices.view.34')}>
-            {news.map(([n, type]) => <option key={`n-${n}`} value={n}>{n}{type ? ` (${type})` : ''}</option>)}
+            {news.map(([n, type]) => (
+              <option key={`n-${n}`} value={n}>
+                {n}
+                {type ? ` (${type})` : ''}
+              </option>
+            ))}
           </optgroup>
           <optgroup label={t('indices.view.63')}>
-            {olds.map((n) => <option key={`o-${n}`} value={n}>{n}</option>)}
+            {olds.map((n) => (
+              <option key={`o-${n}`} value={n}>
+                {n}
+              </option>
+            ))}
           </optgroup>
         </select>
       </label>
@@ -39,7 +48,11 @@ function UnitSettings() {
         {t('indices.settings.commune')}
         <select value={commune} onChange={(e) => update({ commune: e.target.value || null })} data-testid="settings-commune">
           {!communes.some((c) => c.unit_code === commune) && <option value={commune}>{commune || `— ${t('indices.settings.notChosen')} —`}</option>}
-          {communes.map((c) => <option key={c.unit_code} value={c.unit_code}>{c.unit_name ?? c.unit_code} ({c.unit_code})</option>)}
+          {communes.map((c) => (
+            <option key={c.unit_code} value={c.unit_code}>
+              {c.unit_name ?? c.unit_code} ({c.unit_code})
+            </option>
+          ))}
         </select>
       </label>
       <fieldset className="view-switch" data-testid="settings-view">
@@ -69,7 +82,7 @@ export function SettingsPage() {
     <section>
       <h1>{t('nav.settings')}</h1>
       <UnitSettings />
-      <SipasTargetSettings />
+      <SipasTargetRow />
       <ParBandSettings />
     </section>
   );

@@ -7,8 +7,16 @@ export function Flags({ s, partial }: { s: RateSummary; partial?: boolean }) {
   return (
     <span className="sipas-flags">
       {s.below && <span className="sipas-flag below">{t('sipas.flag.below')}</span>}
-      {s.few && <span className="sipas-flag few" title={t('sipas.flag.fewTitle')}>{t('sipas.flag.few')}</span>}
-      {s.uncertain && <span className="sipas-flag uncertain" title={t('sipas.flag.uncertainTitle')}>{t('sipas.flag.uncertain')}</span>}
+      {s.few && (
+        <span className="sipas-flag few" title={t('sipas.flag.fewTitle')}>
+          {t('sipas.flag.few')}
+        </span>
+      )}
+      {s.uncertain && (
+        <span className="sipas-flag uncertain" title={t('sipas.flag.uncertainTitle')}>
+          {t('sipas.flag.uncertain')}
+        </span>
+      )}
       {partial && <span className="sipas-flag few">{t('sipas.flag.partial')}</span>}
     </span>
   );

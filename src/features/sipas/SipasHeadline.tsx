@@ -4,9 +4,10 @@ import { useSettings } from '../../app/useSettings';
 import { sipasTargetFor } from '../../app/settings';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger, formatNumber } from '../../i18n/format';
-import { parsePeriod } from '../../domain/sipas';
+import { levelOf, parsePeriodKey } from '../../domain/periods';
+import { INDICES } from '../../domain/indices';
 import { fetchTrend } from './queries';
-import { periodFigures, withPrevious } from './model';
+import { periodFigures, withPrevious, type PeriodFigure } from './model';
 import { Flags } from './Flags';
 import { pct, periodLabel, targetPct } from './labels';
 import './sipas.css';
@@ -17,19 +18,32 @@ import './sipas.css';
  * n, and how many more satisfied answers would have reached the target. No period = the latest quarter.
  */
 export function SipasHeadline({ period, compact, unit = null }: { period?: string; compact?: boolean; unit?: string | null }) {
-  const { t, locale } = useI18n();
   const [settings] = useSettings();
-  const level = (period && parsePeriod(period)?.level) || 'quarter';
+  const p = period ? parsePeriodKey(period) : null;
+  const level = p ? levelOf(p) : 'quarter';
   const q = useQuery((db) => fetchTrend(db, level, unit), [level, unit]);
-  const figures = useMemo(
-    () => (q.data ? periodFigures(q.data.rows, q.data.respondents, (y) => sipasTargetFor(settings, y)) : []),
-    [q.data, settings],
-  );
-  if (q.error) return <p className="error" role="alert">{q.error}</p>;
+  const figures = useMemo(() => (q.data ? periodFigures(q.data.rows, q.data.respondents, (y) => sipasTargetFor(settings, y)) : []), [q.data, settings]);
+  if (q.error)
+    return (
+      <p className="error" role="alert">
+        {q.error}
+      </p>
+    );
   if (q.loading) return <div className="sipas-headline skeleton" aria-busy="true" />;
+  return <HeadlineView figures={figures} period={period} compact={compact} />;
+}
+
+/** The headline from figures already at hand (the SIPAS page has its trend's: no second query for the same numbers). */
+export function HeadlineView({ figures, period, compact }: { figures: readonly PeriodFigure[]; period?: string; compact?: boolean }) {
+  const { t, locale } = useI18n();
   const key = period ?? figures.at(-1)?.period;
   const { current, previous, previousKey } = key ? withPrevious(figures, key) : { current: null, previous: null, previousKey: null };
-  if (!current || current.pooled.rate === null) return <p className="empty" data-testid="sipas-headline-empty">{t('sipas.headline.empty')}</p>;
+  if (!current || current.pooled.rate === null)
+    return (
+      <p className="empty" data-testid="sipas-headline-empty">
+        {t('sipas.headline.empty')}
+      </p>
+    );
 
   const s = current.pooled;
   const target = current.target;
@@ -46,15 +60,18 @@ export function SipasHeadline({ period, compact, unit = null }: { period?: strin
         <span className="sipas-basis"> · {t('sipas.pooled')}</span>
       </div>
       <div className="sipas-headline-main">
-        <span className={`sipas-big ${met ? 'met' : 'not-met'}`} data-testid="headline-rate">{pct(s.rate, locale)}</span>
+        <span className={`sipas-big ${met ? 'met' : 'not-met'}`} data-testid="headline-rate">
+          {pct(s.rate, locale)}
+        </span>
         <div className="sipas-headline-side">
           <span className={`sipas-status ${met ? 'met' : 'not-met'}`} data-testid="headline-status">
-            {met ? '✓ ' : '✗ '}{t(met ? 'sipas.headline.met' : 'sipas.headline.notMet')} ({t('sipas.headline.target', { target: targetText })})
+            {met ? '✓ ' : '✗ '}
+            {t(met ? 'sipas.headline.met' : 'sipas.headline.notMet')} ({t('sipas.headline.target', { target: targetText })})
           </span>
           {delta !== null ? (
             <span className={`sipas-delta ${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}`} data-testid="headline-delta">
               {delta > 0 ? '▲ +' : delta < 0 ? '▼ ' : '■ '}
-              {t('sipas.headline.delta', { delta: formatNumber(delta, locale, 1), period: periodLabel(t, previous!.period) })}
+              {t('sipas.headline.delta', { delta: formatNumber(delta, locale, INDICES.SIPAS.decimals), period: periodLabel(t, previous!.period) })}
             </span>
           ) : (
             previousKey && <span className="sipas-delta muted">{t('sipas.headline.noPrevious', { period: periodLabel(t, previousKey) })}</span>
@@ -84,10 +101,11 @@ export function SipasHeadline({ period, compact, unit = null }: { period?: strin
             : null}
       </p>
       <p className="sipas-facts">
-        <span data-testid="headline-n" data-n={s.n}>{t('sipas.headline.n', { n: formatInteger(s.n, locale), forms: formatInteger(current.respondents, locale) })}</span>
+        <span data-testid="headline-n" data-n={s.n}>
+          {t('sipas.headline.n', { n: formatInteger(s.n, locale), forms: formatInteger(current.respondents, locale) })}
+        </span>
         {' · '}
-        <span data-testid="headline-ci">{t('sipas.headline.ci', { lo: pct(s.lo, locale), hi: pct(s.hi, locale) })}</span>{' '}
-        <Flags s={s} />
+        <span data-testid="headline-ci">{t('sipas.headline.ci', { lo: pct(s.lo, locale), hi: pct(s.hi, locale) })}</span> <Flags s={s} />
       </p>
     </div>
   );

@@ -8,11 +8,11 @@ import { sipasTargetFor } from '../../app/settings';
 import { useI18n } from '../../i18n/i18n';
 import { formatInteger } from '../../i18n/format';
 import { DefinedChart } from '../../charts/Chart';
-import { comparePeriods, LEVELS, rollUp } from '../../domain/sipas';
-import { fetchItems, fetchPeriods, fetchTrend, fetchUnitElements, fetchUnits } from './queries';
+import { comparePeriods, LEVELS, rollUp } from '../../domain/periods';
+import { fetchItemsByPeriod, fetchPeriods, fetchTrend, fetchUnitElementsByPeriod, fetchUnits } from './queries';
 import { itemFigures, periodFigures, unitFigures, type ElementFigure, type ItemFigure, type UnitFigure } from './model';
 import { sipasDistributionChart, sipasTrendChart, type SipasDistributionModel, type SipasTrendModel } from './chartDefs';
-import { SipasHeadline } from './SipasHeadline';
+import { HeadlineView } from './SipasHeadline';
 import { SortableTable, type Column } from './SortableTable';
 import { Flags, flagText } from './Flags';
 import { ciText as ciTextOf, levelLabel, pct, periodLabel } from './labels';
@@ -44,31 +44,41 @@ export function SipasPage({ route }: { route: Route }) {
     [trendQ.data, settings],
   );
   const current = figures.find((f) => f.period === period) ?? null;
-  // Items and service points of the period in one query state, so a period change re-renders the page once.
-  const periodQ = useQuery(
-    async (db) => {
-      if (!period) return null;
-      const [items, units] = await Promise.all([fetchItems(db, period, unit), fetchUnitElements(db, period)]);
-      return { items, units };
-    },
-    [period, unit],
-  );
-  const items = useMemo(() => itemFigures(periodQ.data?.items ?? [], target), [periodQ.data, target]);
-  const units = useMemo(
-    () => (periodQ.data ? unitFigures(periodQ.data.units.rows, periodQ.data.units.respondents, names, target) : []),
-    [periodQ.data, names, target],
-  );
+  // Items (they follow the unit) and service points (all of them) of every period of the level, each asked only when
+  // its own inputs change: a period change asks the engine nothing, and redraws only what shows that period.
+  const itemsQ = useQuery((db) => fetchItemsByPeriod(db, level, unit), [level, unit]);
+  const unitsByPeriodQ = useQuery((db) => fetchUnitElementsByPeriod(db, level), [level]);
+  const periodItems = period ? itemsQ.data?.get(period) : undefined;
+  const periodUnits = period ? unitsByPeriodQ.data?.get(period) : undefined;
+  const items = useMemo(() => itemFigures(periodItems ?? [], target), [periodItems, target]);
+  const units = useMemo(() => (periodUnits ? unitFigures(periodUnits.rows, periodUnits.respondents, names, target) : []), [periodUnits, names, target]);
   // The charts' figures, each memoised on the data it comes from: its option is built again only when they change.
   const trendModel = useMemo<SipasTrendModel>(() => ({ level, unitName: shownUnitName, figures, source }), [level, shownUnitName, figures, source]);
   const distModel = useMemo<SipasDistributionModel>(() => ({ period, unitName: shownUnitName, items, source }), [period, shownUnitName, items, source]);
 
-  if (periodsQ.loading || unitsQ.loading) return <section><h1>{t('sipas.title')}</h1><div className="chart-skeleton" aria-busy="true" /></section>;
-  if (periodsQ.error) return <section><h1>{t('sipas.title')}</h1><p className="error" role="alert">{periodsQ.error}</p></section>;
+  if (periodsQ.loading || unitsQ.loading)
+    return (
+      <section>
+        <h1>{t('sipas.title')}</h1>
+        <div className="chart-skeleton" aria-busy="true" />
+      </section>
+    );
+  if (periodsQ.error)
+    return (
+      <section>
+        <h1>{t('sipas.title')}</h1>
+        <p className="error" role="alert">
+          {periodsQ.error}
+        </p>
+      </section>
+    );
   if ((unitsQ.data ?? []).length === 0) {
     return (
       <section>
         <h1>{t('sipas.title')}</h1>
-        <p className="empty">{t('sipas.noData')} <a href="#/data">{t('indices.goData')}</a></p>
+        <p className="empty">
+          {t('sipas.noData')} <a href="#/data">{t('indices.goData')}</a>
+        </p>
       </section>
     );
   }
@@ -89,13 +99,25 @@ export function SipasPage({ route }: { route: Route }) {
   ];
 
   type ElementRow = ElementFigure & { label: string; overall?: boolean };
-  const elementRows: ElementRow[] = (current?.elements ?? []).map((e) => ({ ...e, label: `${e.element}. ${t(`sipas.element.${e.element}` as 'sipas.element.1')}` }));
+  const elementRows: ElementRow[] = (current?.elements ?? []).map((e) => ({
+    ...e,
+    label: `${e.element}. ${t(`sipas.element.${e.element}` as 'sipas.element.1')}`,
+  }));
   const overallRows: ElementRow[] = current
     ? [
         { ...current.pooled, element: 0, label: t('sipas.overall.pooled'), overall: true },
         {
-          ...current.pooled, element: 9, rate: current.mean.rate, lo: null, hi: null, needed: null, uncertain: false,
-          below: current.mean.rate !== null && current.mean.rate < target, label: current.mean.elements < 5 ? `${t('sipas.overall.mean')} – ${t('sipas.meanPartial', { count: current.mean.elements })}` : t('sipas.overall.mean'), overall: true,
+          ...current.pooled,
+          element: 9,
+          rate: current.mean.rate,
+          lo: null,
+          hi: null,
+          needed: null,
+          uncertain: false,
+          below: current.mean.rate !== null && current.mean.rate < target,
+          label:
+            current.mean.elements < 5 ? `${t('sipas.overall.mean')} – ${t('sipas.meanPartial', { count: current.mean.elements })}` : t('sipas.overall.mean'),
+          overall: true,
         },
       ]
     : [];
@@ -116,7 +138,13 @@ export function SipasPage({ route }: { route: Route }) {
     { key: 'ci', label: t('sipas.col.ci'), value: (r) => r.pooled.lo, render: (r) => ciText(r.pooled), screenOnly: true },
     { key: 'lo', label: t('sipas.col.ciLo'), value: (r) => round1(r.pooled.lo), exportOnly: true },
     { key: 'hi', label: t('sipas.col.ciHi'), value: (r) => round1(r.pooled.hi), exportOnly: true },
-    { key: 'needed', label: t('sipas.col.needed'), num: true, value: (r) => r.pooled.needed, render: (r) => (r.pooled.needed ? formatInteger(r.pooled.needed, locale) : '–') },
+    {
+      key: 'needed',
+      label: t('sipas.col.needed'),
+      num: true,
+      value: (r) => r.pooled.needed,
+      render: (r) => (r.pooled.needed ? formatInteger(r.pooled.needed, locale) : '–'),
+    },
     { key: 'flags', label: t('sipas.col.flags'), value: (r) => flagText(t, r.pooled), render: (r) => <Flags s={r.pooled} partial={r.mean.elements < 5} /> },
   ];
 
@@ -128,7 +156,13 @@ export function SipasPage({ route }: { route: Route }) {
       <div className="sipas-controls">
         <div className="sipas-levels" role="group" aria-label={t('sipas.level')}>
           {LEVELS.map((l) => (
-            <button key={l} type="button" aria-pressed={l === level} data-testid={`level-${l}`} onClick={() => replaceParams(route, { level: l, period: period ? rollUp(period, l) : null })}>
+            <button
+              key={l}
+              type="button"
+              aria-pressed={l === level}
+              data-testid={`level-${l}`}
+              onClick={() => replaceParams(route, { level: l, period: period ? rollUp(period, l) : null })}
+            >
               {levelLabel(t, l)}
             </button>
           ))}
@@ -136,14 +170,22 @@ export function SipasPage({ route }: { route: Route }) {
         <label className="control">
           {t('sipas.periodPick')}{' '}
           <select value={period ?? ''} onChange={(e) => replaceParams(route, { period: e.target.value })} data-testid="period-select">
-            {[...periods].reverse().map((p) => <option key={p} value={p}>{periodLabel(t, p)}</option>)}
+            {[...periods].reverse().map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(t, p)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="control">
           {t('sipas.unitPick')}{' '}
           <select value={unit ?? ''} onChange={(e) => replaceParams(route, { unit: e.target.value || null })} data-testid="unit-select">
             <option value="">{t('sipas.allUnits')}</option>
-            {(unitsQ.data ?? []).map((u) => <option key={u.unit_code} value={u.unit_code}>{u.unit_name ? `${u.unit_name} (${u.unit_code})` : u.unit_code}</option>)}
+            {(unitsQ.data ?? []).map((u) => (
+              <option key={u.unit_code} value={u.unit_code}>
+                {u.unit_name ? `${u.unit_name} (${u.unit_code})` : u.unit_code}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -153,28 +195,53 @@ export function SipasPage({ route }: { route: Route }) {
       ) : (
         <>
           {unit && <p className="sipas-context">{context}</p>}
-          <SipasHeadline period={period} unit={unit} />
+          {trendQ.error ? (
+            <p className="error" role="alert">
+              {trendQ.error}
+            </p>
+          ) : trendQ.loading ? (
+            <div className="sipas-headline skeleton" aria-busy="true" />
+          ) : (
+            <HeadlineView figures={figures} period={period} />
+          )}
           <p className="note">{t('sipas.ciNote')}</p>
 
           <DefinedChart view={sipasTrendChart} model={trendModel} />
 
           <h2>{t('sipas.elements.title', { period: periodText })}</h2>
-          <SortableTable id="sipas-elements" columns={elementCols} rows={elementRows} footRows={overallRows} rowKey={(r) => String(r.element)}
+          <SortableTable
+            id="sipas-elements"
+            columns={elementCols}
+            rows={elementRows}
+            footRows={overallRows}
+            rowKey={(r) => String(r.element)}
             rowClass={(r) => [r.below ? 'sipas-row-below' : '', r.overall ? 'sipas-row-overall' : ''].join(' ').trim() || undefined}
-            fileName={`SIPAS ${t('sipas.col.element')} - ${context}`} />
+            fileName={`SIPAS ${t('sipas.col.element')} - ${context}`}
+          />
 
           <h2>{t('sipas.items.title', { period: periodText })}</h2>
           <p className="note">{t('sipas.items.sub')}</p>
-          <SortableTable id="sipas-items" columns={itemCols} rows={items} rowKey={(r) => r.code} rowClass={(r) => (r.below ? 'sipas-row-below' : undefined)}
-            fileName={`SIPAS ${t('sipas.col.item')} - ${context}`} />
+          <SortableTable
+            id="sipas-items"
+            columns={itemCols}
+            rows={items}
+            rowKey={(r) => r.code}
+            rowClass={(r) => (r.below ? 'sipas-row-below' : undefined)}
+            fileName={`SIPAS ${t('sipas.col.item')} - ${context}`}
+          />
 
           <DefinedChart view={sipasDistributionChart} model={distModel} />
 
           <h2>{t('sipas.units.title', { period: periodText })}</h2>
           <p className="note">{t('sipas.units.sub')}</p>
-          <SortableTable id="sipas-units" columns={unitCols} rows={units} rowKey={(r) => r.code}
+          <SortableTable
+            id="sipas-units"
+            columns={unitCols}
+            rows={units}
+            rowKey={(r) => r.code}
             rowClass={(r) => [r.pooled.below ? 'sipas-row-below' : '', r.code === unit ? 'sipas-row-own' : ''].join(' ').trim() || undefined}
-            fileName={`SIPAS ${t('sipas.col.unit')} - ${periodText}`} />
+            fileName={`SIPAS ${t('sipas.col.unit')} - ${periodText}`}
+          />
         </>
       )}
     </section>

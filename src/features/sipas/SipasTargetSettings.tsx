@@ -37,13 +37,19 @@ export function SipasTargetSettings() {
         <div className="row">
           <label>
             {t('sipas.settings.default')}{' '}
-            <input type="text" inputMode="decimal" value={general} aria-invalid={!generalOk} data-testid="sipas-target"
+            <input
+              type="text"
+              inputMode="decimal"
+              value={general}
+              aria-invalid={!generalOk}
+              data-testid="sipas-target"
               onChange={(e) => {
                 setDraft(e.target.value);
                 const v = parseTarget(e.target.value);
                 if (v !== null) update({ sipasTarget: v });
               }}
-              onBlur={() => setDraft(null)} />
+              onBlur={() => setDraft(null)}
+            />
           </label>
           {!generalOk && <span className="error">{t('sipas.settings.invalid')}</span>}
         </div>
@@ -53,9 +59,13 @@ export function SipasTargetSettings() {
         {years.length === 0 && <p className="note">{t('sipas.settings.none')}</p>}
         {years.map(([year, value]) => (
           <div className="row" key={year}>
-            <span>{t('sipas.settings.year')} {year}</span>
+            <span>
+              {t('sipas.settings.year')} {year}
+            </span>
             <YearTarget value={value} display={shown} onChange={(v) => setYear(year, v)} testId={`sipas-target-${year}`} />
-            <button type="button" onClick={() => setYear(year, null)}>{t('sipas.settings.remove')}</button>
+            <button type="button" onClick={() => setYear(year, null)}>
+              {t('sipas.settings.remove')}
+            </button>
           </div>
         ))}
         <div className="row">
@@ -63,8 +73,14 @@ export function SipasTargetSettings() {
             {t('sipas.settings.year')}{' '}
             <input type="number" min={2000} max={2100} value={newYear} onChange={(e) => setNewYear(e.target.value)} data-testid="sipas-target-new-year" />
           </label>
-          <button type="button" disabled={!/^\d{4}$/.test(newYear) || newYear in settings.sipasTargetByYear}
-            onClick={() => setYear(newYear, settings.sipasTarget)} data-testid="sipas-target-add">{t('sipas.settings.add')}</button>
+          <button
+            type="button"
+            disabled={!/^\d{4}$/.test(newYear) || newYear in settings.sipasTargetByYear}
+            onClick={() => setYear(newYear, settings.sipasTarget)}
+            data-testid="sipas-target-add"
+          >
+            {t('sipas.settings.add')}
+          </button>
         </div>
       </fieldset>
     </section>
@@ -78,13 +94,19 @@ function YearTarget({ value, display, onChange, testId }: { value: number; displ
   const ok = parseTarget(text) !== null;
   return (
     <>
-      <input type="text" inputMode="decimal" value={text} aria-invalid={!ok} data-testid={testId}
+      <input
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={!ok}
+        data-testid={testId}
         onChange={(e) => {
           setDraft(e.target.value);
           const v = parseTarget(e.target.value);
           if (v !== null) onChange(v);
         }}
-        onBlur={() => setDraft(null)} />
+        onBlur={() => setDraft(null)}
+      />
       %{!ok && <span className="error"> {t('sipas.settings.invalid')}</span>}
     </>
   );

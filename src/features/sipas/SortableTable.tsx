@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { Cell } from '../../export/cells';
 import { downloadCsv, downloadXlsx, safeFileName } from '../../export/download';
+import { LongTable } from '../../app/ui/LongTable';
 
 export interface Column<R> {
   key: string;
@@ -40,7 +41,7 @@ function compare(a: Cell, b: Cell): number {
   return String(a).localeCompare(String(b), 'vi');
 }
 
-/** A table the user can sort by clicking a header, with CSV and Excel downloads of what it shows. */
+/** A table the user can sort by clicking a header, with CSV and Excel downloads of what it shows (every row, drawn or not). */
 export function SortableTable<R>({ id, columns, rows, rowKey, rowClass, fileName, caption, footRows = [] }: Props<R>) {
   const { t } = useI18n();
   const [sort, setSort] = useState<Sort>(null);
@@ -67,35 +68,58 @@ export function SortableTable<R>({ id, columns, rows, rowKey, rowClass, fileName
       <div className="sipas-table-tools">
         {caption}
         <span className="spacer" />
-        <button type="button" onClick={() => downloadCsv(`${safeFileName(fileName)}.csv`, labels, data())} data-testid={`${id}-csv`}>{t('sipas.csv')}</button>
-        <button type="button" onClick={() => void downloadXlsx(`${safeFileName(fileName)}.xlsx`, [{ name: fileName, columns: labels, rows: data() }])} data-testid={`${id}-xlsx`}>{t('sipas.xlsx')}</button>
+        <button type="button" onClick={() => void downloadCsv(`${safeFileName(fileName)}.csv`, labels, data())} data-testid={`${id}-csv`}>
+          {t('sipas.csv')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void downloadXlsx(`${safeFileName(fileName)}.xlsx`, [{ name: fileName, columns: labels, rows: data() }])}
+          data-testid={`${id}-xlsx`}
+        >
+          {t('sipas.xlsx')}
+        </button>
       </div>
-      <table className="data-table">
-        <thead>
+      <LongTable
+        className="data-table"
+        columns={shown.length}
+        rows={sorted}
+        tail={footRows}
+        testId={`${id}-table`}
+        head={
           <tr>
             {shown.map((c) => {
               const active = sort?.key === c.key;
               return (
-                <th key={c.key} scope="col" className={c.num ? 'num' : undefined} aria-sort={active ? (sort!.dir === 1 ? 'ascending' : 'descending') : undefined}>
-                  <button type="button" className="sort" title={t('sipas.sortBy', { column: c.label })}
-                    onClick={() => setSort(active ? { key: c.key, dir: sort!.dir === 1 ? -1 : 1 } : { key: c.key, dir: c.num ? -1 : 1 })}>
-                    {c.label}{active ? (sort!.dir === 1 ? ' ▲' : ' ▼') : ''}
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.num ? 'num' : undefined}
+                  aria-sort={active ? (sort!.dir === 1 ? 'ascending' : 'descending') : undefined}
+                >
+                  <button
+                    type="button"
+                    className="sort"
+                    title={t('sipas.sortBy', { column: c.label })}
+                    onClick={() => setSort(active ? { key: c.key, dir: sort!.dir === 1 ? -1 : 1 } : { key: c.key, dir: c.num ? -1 : 1 })}
+                  >
+                    {c.label}
+                    {active ? (sort!.dir === 1 ? ' ▲' : ' ▼') : ''}
                   </button>
                 </th>
               );
             })}
           </tr>
-        </thead>
-        <tbody>
-          {all.map((r) => (
-            <tr key={rowKey(r)} className={rowClass?.(r)}>
-              {shown.map((c) => (
-                <td key={c.key} className={c.num ? 'num' : undefined}>{c.render ? c.render(r) : String(c.value(r) ?? '–')}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        }
+        row={(r, _i, position) => (
+          <tr key={rowKey(r)} className={rowClass?.(r)} {...position}>
+            {shown.map((c) => (
+              <td key={c.key} className={c.num ? 'num' : undefined}>
+                {c.render ? c.render(r) : String(c.value(r) ?? '–')}
+              </td>
+            ))}
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import type { Settings } from '../../app/settings';
 import { sipasTargetFor } from '../../app/settings';
 import { sourcesOf, type DatasetInfo } from '../../app/catalogue';
 import type { ChartDef, ChartLabels } from '../../charts/registry';
-import { comparePeriods, type Level } from '../../domain/sipas';
+import { comparePeriods, type Level } from '../../domain/periods';
+import { INDICES } from '../../domain/indices';
 import { formatInteger, formatNumber } from '../../i18n/format';
 import { distributionOption, trendOption } from './charts';
 import { itemFigures, periodFigures, type ItemFigure, type PeriodFigure } from './model';
@@ -37,7 +38,8 @@ export interface SipasDistributionModel {
 }
 
 const answerLabel = (t: ChartLabels['t'], level: number) => t(`sipas.answer.${level}` as 'sipas.answer.1');
-const fmt1 = (v: number, l: ChartLabels) => formatNumber(v, l.locale, 1);
+/** A rate at the registry's decimals for SIPAS, as the page's figures and the overview card write it. */
+const fmtRate = (v: number, l: ChartLabels) => formatNumber(v, l.locale, INDICES.SIPAS.decimals);
 
 async function unitNameOf(db: Db, unit: string | null): Promise<string | null> {
   if (!unit) return null;
@@ -54,18 +56,35 @@ export const sipasTrendChart: ChartDef<Db, SipasChartParams, SipasTrendModel> = 
   },
   option: (m, l) =>
     trendOption(m.figures, {
-      periodLabel: (k) => periodLabel(l.t, k), pooled: l.t('sipas.series.pooled'), mean: l.t('sipas.series.mean'), ci: l.t('sipas.series.ci'),
-      target: l.t('sipas.series.target'), formatValue: (v) => fmt1(v, l),
+      periodLabel: (k) => periodLabel(l.t, k),
+      pooled: l.t('sipas.series.pooled'),
+      mean: l.t('sipas.series.mean'),
+      ci: l.t('sipas.series.ci'),
+      target: l.t('sipas.series.target'),
+      formatValue: (v) => fmtRate(v, l),
     }),
   title: (m, { t }) => t('sipas.trend.title', { level: levelLabel(t, m.level).toLowerCase() }),
   subtitle: (_m, { t }) => t('sipas.trend.sub'),
   context: (m, { t }) => m.unitName ?? t('sipas.allUnits'),
   source: (m) => m.source,
   table: (m, { t, locale }) => ({
-    columns: [t('sipas.col.period'), t('sipas.col.ratePooled'), t('sipas.col.ci'), t('sipas.col.rateMean'), t('sipas.col.n'), t('sipas.col.forms'), t('sipas.col.target')],
+    columns: [
+      t('sipas.col.period'),
+      t('sipas.col.ratePooled'),
+      t('sipas.col.ci'),
+      t('sipas.col.rateMean'),
+      t('sipas.col.n'),
+      t('sipas.col.forms'),
+      t('sipas.col.target'),
+    ],
     rows: m.figures.map((f) => [
-      periodLabel(t, f.period), pct(f.pooled.rate, locale), ciText(f.pooled, locale), pct(f.mean.rate, locale), formatInteger(f.pooled.n, locale),
-      formatInteger(f.respondents, locale), targetPct(f.target, locale),
+      periodLabel(t, f.period),
+      pct(f.pooled.rate, locale),
+      ciText(f.pooled, locale),
+      pct(f.mean.rate, locale),
+      formatInteger(f.pooled.n, locale),
+      formatInteger(f.respondents, locale),
+      targetPct(f.target, locale),
     ]),
   }),
 };
@@ -79,7 +98,7 @@ export const sipasDistributionChart: ChartDef<Db, SipasChartParams, SipasDistrib
     const items = period ? itemFigures(await fetchItems(db, period, unit), periodTarget(settings, period)) : [];
     return { period, unitName, items, source: sourcesOf(datasets, SIPAS_KINDS) };
   },
-  option: (m, l) => distributionOption(m.items, { answer: (level) => `${level} – ${answerLabel(l.t, level)}`, formatValue: (v) => `${fmt1(v, l)}%` }),
+  option: (m, l) => distributionOption(m.items, { answer: (level) => `${level} – ${answerLabel(l.t, level)}`, formatValue: (v) => `${fmtRate(v, l)}%` }),
   title: (m, { t }) => t('sipas.dist.title', { period: m.period ? periodLabel(t, m.period) : '' }),
   subtitle: (_m, { t }) => t('sipas.dist.sub'),
   context: (m, { t }) => [m.unitName ?? t('sipas.allUnits'), m.period ? periodLabel(t, m.period) : ''].filter(Boolean).join(' · '),

@@ -81,9 +81,16 @@ describe('items and service points', () => {
   });
   it('gives each unit pooled and mean figures with its name', () => {
     const units = unitFigures(
-      [{ unit_code: 'A', element: 1, k: 27, n: 30 }, { unit_code: 'A', element: 2, k: 5, n: 10 }, { unit_code: 'B', element: 1, k: 3, n: 3 }],
+      [
+        { unit_code: 'A', element: 1, k: 27, n: 30 },
+        { unit_code: 'A', element: 2, k: 5, n: 10 },
+        { unit_code: 'B', element: 1, k: 3, n: 3 },
+      ],
       new Map([['A', 40]]),
-      new Map([['A', 'Trung tâm'], ['B', null]]),
+      new Map([
+        ['A', 'Trung tâm'],
+        ['B', null],
+      ]),
       90,
     );
     expect(units.map((u) => [u.code, u.name, u.pooled.k, u.pooled.n, u.mean.rate, u.pooled.few])).toEqual([

@@ -1,20 +1,21 @@
 // Period and figure labels in the user's language.
 import type { Translate } from '../../i18n/i18n';
 import { formatPercent, type Locale } from '../../i18n/format';
-import { parsePeriod, type Level } from '../../domain/sipas';
+import { parsePeriodKey, type Level } from '../../domain/periods';
+import { INDICES } from '../../domain/indices';
 
 export function periodLabel(t: Translate, key: string): string {
-  const p = parsePeriod(key);
+  const p = parsePeriodKey(key);
   if (!p) return key;
-  if (p.level === 'quarter') return t('sipas.period.quarter', { part: p.part!, year: p.year });
-  if (p.level === 'half') return t(p.part === 1 ? 'sipas.period.half1' : 'sipas.period.half2', { year: p.year });
+  if (p.quarter) return t('sipas.period.quarter', { part: p.quarter, year: p.year });
+  if (p.half) return t(p.half === 1 ? 'sipas.period.half1' : 'sipas.period.half2', { year: p.year });
   return t('sipas.period.year', { year: p.year });
 }
 
 export const levelLabel = (t: Translate, level: Level) => t(`sipas.level.${level}`);
 
-/** Rates show one decimal: 89,8%. */
-export const pct = (v: number | null | undefined, locale: Locale) => formatPercent(v, locale, 1);
+/** Rates show the registry's decimals for SIPAS, as the overview card and the index page do: 89,75%. */
+export const pct = (v: number | null | undefined, locale: Locale) => formatPercent(v, locale, INDICES.SIPAS.decimals);
 
 export function isLevel(v: string | undefined): v is Level {
   return v === 'quarter' || v === 'half' || v === 'year';

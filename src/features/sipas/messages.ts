@@ -26,7 +26,8 @@ export const viSipas = {
   'sipas.headline.n': '{n} câu trả lời hợp lệ · {forms} phiếu',
   'sipas.headline.ci': 'Khoảng tin cậy 95%: {lo} – {hi}',
   'sipas.headline.empty': 'Chưa có câu trả lời SIPAS cho kỳ này.',
-  'sipas.ciNote': 'Khoảng tin cậy Wilson 95% tính trên số câu trả lời; các câu của cùng một phiếu không độc lập với nhau nên độ bất định thực tế của con số gộp lớn hơn.',
+  'sipas.ciNote':
+    'Khoảng tin cậy Wilson 95% tính trên số câu trả lời; các câu của cùng một phiếu không độc lập với nhau nên độ bất định thực tế của con số gộp lớn hơn.',
 
   'sipas.flag.few': 'ít phiếu',
   'sipas.flag.fewTitle': 'Dưới 30 phiếu: tỷ lệ dễ thay đổi',
@@ -119,7 +120,8 @@ export const enSipas: Record<keyof typeof viSipas, string> = {
   'sipas.headline.n': '{n} valid answers · {forms} forms',
   'sipas.headline.ci': '95% interval: {lo} – {hi}',
   'sipas.headline.empty': 'No SIPAS answers for this period.',
-  'sipas.ciNote': '95% Wilson interval computed on answers; answers on the same form are not independent, so the pooled figure is less certain than the interval suggests.',
+  'sipas.ciNote':
+    '95% Wilson interval computed on answers; answers on the same form are not independent, so the pooled figure is less certain than the interval suggests.',
 
   'sipas.flag.few': 'few forms',
   'sipas.flag.fewTitle': 'Fewer than 30 forms: the rate can swing',

@@ -1,8 +1,7 @@
 // Turns the SIPAS query rows (a few dozen) into what the page shows: rates, intervals, flags per period,
 // element, item and service point. Pure; the counting itself happened in DuckDB.
-import {
-  comparePeriods, meanOfElements, parsePeriod, pooled, previousPeriod, summarise, type ElementTally, type RateSummary,
-} from '../../domain/sipas';
+import { meanOfElements, pooled, summarise, type ElementTally, type RateSummary } from '../../domain/sipas';
+import { comparePeriods, parsePeriodKey, previousPeriod } from '../../domain/periods';
 import type { ItemRow, PeriodElementRow, UnitElementRow } from './queries';
 
 export type TargetFor = (year: number) => number;
@@ -21,7 +20,7 @@ export interface ElementFigure extends RateSummary {
   element: number;
 }
 
-const yearOf = (period: string) => parsePeriod(period)?.year ?? 0;
+const yearOf = (period: string) => parsePeriodKey(period)?.year ?? 0;
 
 /** One figure per period, oldest first. An element pools its items, so "ít phiếu" follows the forms, like the total. */
 export function periodFigures(rows: readonly PeriodElementRow[], respondents: ReadonlyMap<string, number>, targetFor: TargetFor): PeriodFigure[] {
@@ -43,7 +42,10 @@ export function periodFigures(rows: readonly PeriodElementRow[], respondents: Re
 }
 
 /** The figure of a period and of the one before it (same level), if loaded. */
-export function withPrevious(figures: readonly PeriodFigure[], period: string): { current: PeriodFigure | null; previous: PeriodFigure | null; previousKey: string | null } {
+export function withPrevious(
+  figures: readonly PeriodFigure[],
+  period: string,
+): { current: PeriodFigure | null; previous: PeriodFigure | null; previousKey: string | null } {
   const previousKey = previousPeriod(period);
   return {
     current: figures.find((f) => f.period === period) ?? null,

@@ -52,6 +52,9 @@ describe('SIPAS figures from an imported responses file', () => {
     expect(items.find((i) => i.code === 'TC1.1')!.answers).toEqual([0, 1, 1, 1, 1]);
     const u = await fetchUnitElements(db, '2026-Q1');
     const units = unitFigures(u.rows, u.respondents, new Map(), 90);
-    expect(units.map((x) => [x.code, x.pooled.k, x.pooled.n, x.respondents])).toEqual([['P1', 4, 7, 4], ['P2', 2, 3, 1]]);
+    expect(units.map((x) => [x.code, x.pooled.k, x.pooled.n, x.respondents])).toEqual([
+      ['P1', 4, 7, 4],
+      ['P2', 2, 3, 1],
+    ]);
   });
 });

@@ -1,18 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeDb } from '../../../tests/helpers/nodeDb';
 import type { Db } from '../../db/types';
-import { fetchItems, fetchPeriods, fetchTrend, fetchUnitElements, fetchUnits } from './queries';
+import { fetchItems, fetchItemsByPeriod, fetchPeriods, fetchTrend, fetchUnitElements, fetchUnitElementsByPeriod, fetchUnits } from './queries';
 
 // Hand-made counts: (year, half, quarter, unit, item, element, answer, n)
 const COUNTS: [number, number | null, number | null, string, string, number, number, number][] = [
-  [2026, 1, 1, 'A', 'TC1.1', 1, 5, 10], [2026, 1, 1, 'A', 'TC1.1', 1, 4, 5], [2026, 1, 1, 'A', 'TC1.1', 1, 3, 3], [2026, 1, 1, 'A', 'TC1.1', 1, 1, 2],
-  [2026, 1, 1, 'A', 'TC2.1', 2, 4, 8], [2026, 1, 1, 'A', 'TC2.1', 2, 2, 2],
-  [2026, 1, 2, 'B', 'TC1.1', 1, 5, 9], [2026, 1, 2, 'B', 'TC1.1', 1, 3, 1],
-  [2026, 2, 3, 'A', 'TC1.1', 1, 4, 3], [2026, 2, 3, 'A', 'TC1.1', 1, 2, 1],
+  [2026, 1, 1, 'A', 'TC1.1', 1, 5, 10],
+  [2026, 1, 1, 'A', 'TC1.1', 1, 4, 5],
+  [2026, 1, 1, 'A', 'TC1.1', 1, 3, 3],
+  [2026, 1, 1, 'A', 'TC1.1', 1, 1, 2],
+  [2026, 1, 1, 'A', 'TC2.1', 2, 4, 8],
+  [2026, 1, 1, 'A', 'TC2.1', 2, 2, 2],
+  [2026, 1, 2, 'B', 'TC1.1', 1, 5, 9],
+  [2026, 1, 2, 'B', 'TC1.1', 1, 3, 1],
+  [2026, 2, 3, 'A', 'TC1.1', 1, 4, 3],
+  [2026, 2, 3, 'A', 'TC1.1', 1, 2, 1],
   [2026, 1, null, 'B', 'TC1.1', 1, 5, 4], //        a response that names only the half
   [2026, null, null, 'A', 'TC2.1', 2, 3, 6], //     … only the year
   [2026, null, 2, 'A', 'TC2.1', 2, 5, 1], //        a quarter whose half was left empty: still H1
-  [2025, 2, 4, 'A', 'TC1.1', 1, 4, 7], [2025, 2, 4, 'A', 'TC1.1', 1, 3, 3],
+  [2025, 2, 4, 'A', 'TC1.1', 1, 4, 7],
+  [2025, 2, 4, 'A', 'TC1.1', 1, 3, 3],
 ];
 
 let db: Db;
@@ -59,20 +66,41 @@ describe('SIPAS queries', () => {
   it('gives each item its answers 1–5 and its text, or none when sipas_items has none', async () => {
     const items = await fetchItems(db, '2026-Q1', 'A');
     expect(items).toEqual([
-      { item_code: 'TC1.1', element: 1, a1: 2, a2: 0, a3: 3, a4: 5, a5: 10, text: 'Nơi ngồi chờ có đủ chỗ ngồi' },
-      { item_code: 'TC2.1', element: 2, a1: 0, a2: 2, a3: 0, a4: 8, a5: 0, text: null },
+      { period: '2026-Q1', item_code: 'TC1.1', element: 1, a1: 2, a2: 0, a3: 3, a4: 5, a5: 10, text: 'Nơi ngồi chờ có đủ chỗ ngồi' },
+      { period: '2026-Q1', item_code: 'TC2.1', element: 2, a1: 0, a2: 2, a3: 0, a4: 8, a5: 0, text: null },
     ]);
   });
 
   it('gives every unit its elements and respondents for the period, named from units', async () => {
     const { rows, respondents } = await fetchUnitElements(db, '2026-H1');
-    expect(rows.map((r) => [r.unit_code, r.element, r.k, r.n])).toEqual([['A', 1, 15, 20], ['A', 2, 9, 11], ['B', 1, 13, 14]]);
+    expect(rows.map((r) => [r.unit_code, r.element, r.k, r.n])).toEqual([
+      ['A', 1, 15, 20],
+      ['A', 2, 9, 11],
+      ['B', 1, 13, 14],
+    ]);
     expect(respondents.get('A')).toBe(25);
     expect(respondents.get('B')).toBe(12);
-    expect(await fetchUnits(db)).toEqual([{ unit_code: 'A', unit_name: 'Trung tâm <b>Phục vụ</b>' }, { unit_code: 'B', unit_name: null }]);
+    expect(await fetchUnits(db)).toEqual([
+      { unit_code: 'A', unit_name: 'Trung tâm <b>Phục vụ</b>' },
+      { unit_code: 'B', unit_name: null },
+    ]);
+  });
+
+  it('gives every period of a level at once the same figures as asking for each period', async () => {
+    for (const level of ['quarter', 'half', 'year'] as const) {
+      const periods = await fetchPeriods(db, level);
+      const items = await fetchItemsByPeriod(db, level, 'A');
+      const units = await fetchUnitElementsByPeriod(db, level);
+      for (const p of periods) {
+        expect(items.get(p) ?? []).toEqual(await fetchItems(db, p, 'A'));
+        expect(units.get(p) ?? { rows: [], respondents: new Map() }).toEqual(await fetchUnitElements(db, p));
+      }
+    }
+    // 2026-H1 takes the half-only row and the half-less quarter: B answered TC1.1 in Q2 and in H1 alone.
+    expect((await fetchItemsByPeriod(db, 'half', 'B')).get('2026-H1')?.map((r) => [r.item_code, r.a3, r.a5])).toEqual([['TC1.1', 1, 13]]);
   });
 
   it('matches nothing for a period that does not parse', async () => {
-    expect(await fetchItems(db, 'Q1/2026', null)).toEqual([]);
+    expect(await fetchItems(db, 'Q5/2026', null)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // What a SIPAS view shows, from its link: the page and its charts drawn alone (a slide, the report) read it the same way.
 import type { Settings } from '../../app/settings';
 import { sipasTargetFor } from '../../app/settings';
-import { parsePeriod, type Level } from '../../domain/sipas';
+import { parsePeriodKey, type Level } from '../../domain/periods';
 import { isLevel } from './labels';
 
 /** The datasets SIPAS figures are built from (their sources label the charts). */
@@ -19,5 +19,5 @@ export function pickPeriod(periods: readonly string[], asked: string | undefined
 
 /** The target a period is measured against: its year's, else the general one. */
 export function periodTarget(settings: Settings, period: string | null): number {
-  return period ? sipasTargetFor(settings, parsePeriod(period)!.year) : settings.sipasTarget;
+  return period ? sipasTargetFor(settings, parsePeriodKey(period)!.year) : settings.sipasTarget;
 }

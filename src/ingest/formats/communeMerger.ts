@@ -8,12 +8,36 @@ import { headerSchemaOf, type ColumnSpec } from './spec';
 import { duplicateRowsCheck, type TabularFormat } from './tabular';
 
 const columns: ColumnSpec[] = [
-  { key: 'province', vi: 'Tỉnh', aliases: ['tỉnh, thành phố', 'tỉnh thành', 'tỉnh mới', 'tỉnh thành phố', 'province'], type: 'text', required: true, cellRequired: true,
-    note: { vi: 'Một trong 34 tỉnh, thành phố từ 1/7/2025, ví dụ Huế', en: 'One of the 34 provinces from 1/7/2025, e.g. Huế' } },
-  { key: 'new_commune', vi: 'Xã mới', aliases: ['xã, phường mới', 'xã phường mới', 'đơn vị mới', 'tên xã mới', 'xã sau sáp nhập', 'new commune'], type: 'text', required: true, cellRequired: true,
-    note: { vi: 'Tên xã, phường từ 1/7/2025 (có hoặc không có chữ Xã/Phường)', en: 'Name of the commune from 1/7/2025 (with or without Xã/Phường)' } },
-  { key: 'former_communes', vi: 'Xã cũ', aliases: ['các xã cũ', 'xã, phường cũ', 'đơn vị cũ', 'sáp nhập từ', 'trước sáp nhập', 'former communes'], type: 'text', required: true, cellRequired: true,
-    note: { vi: 'Các xã, phường, thị trấn cũ, cách nhau bởi dấu phẩy; huyện cũ trong ngoặc nếu trùng tên; hoặc «Không sáp nhập»', en: 'The former communes, comma-separated; the former district in brackets where names repeat; or “Không sáp nhập”' } },
+  {
+    key: 'province',
+    vi: 'Tỉnh',
+    aliases: ['tỉnh, thành phố', 'tỉnh thành', 'tỉnh mới', 'tỉnh thành phố', 'province'],
+    type: 'text',
+    required: true,
+    cellRequired: true,
+    note: { vi: 'Một trong 34 tỉnh, thành phố từ 1/7/2025, ví dụ Huế', en: 'One of the 34 provinces from 1/7/2025, e.g. Huế' },
+  },
+  {
+    key: 'new_commune',
+    vi: 'Xã mới',
+    aliases: ['xã, phường mới', 'xã phường mới', 'đơn vị mới', 'tên xã mới', 'xã sau sáp nhập', 'new commune'],
+    type: 'text',
+    required: true,
+    cellRequired: true,
+    note: { vi: 'Tên xã, phường từ 1/7/2025 (có hoặc không có chữ Xã/Phường)', en: 'Name of the commune from 1/7/2025 (with or without Xã/Phường)' },
+  },
+  {
+    key: 'former_communes',
+    vi: 'Xã cũ',
+    aliases: ['các xã cũ', 'xã, phường cũ', 'đơn vị cũ', 'sáp nhập từ', 'trước sáp nhập', 'former communes'],
+    type: 'text',
+    required: true,
+    cellRequired: true,
+    note: {
+      vi: 'Các xã, phường, thị trấn cũ, cách nhau bởi dấu phẩy; huyện cũ trong ngoặc nếu trùng tên; hoặc «Không sáp nhập»',
+      en: 'The former communes, comma-separated; the former district in brackets where names repeat; or “Không sáp nhập”',
+    },
+  },
 ];
 
 /**
@@ -44,7 +68,9 @@ export const communeMerger: TabularFormat = {
     return [
       duplicateRowsCheck(typ, ['province', 'new_commune'], 'new_commune'),
       {
-        severity: 'error', key: 'ingest.problem.province34', column: 'province',
+        severity: 'error',
+        key: 'ingest.problem.province34',
+        column: 'province',
         sql: `SELECT __row AS row, raw_province AS value, NULL::VARCHAR a, NULL::VARCHAR b FROM ${typ}
               WHERE province IS NOT NULL AND province NOT IN (SELECT new_unit FROM ref_provinces)`,
       },
@@ -53,11 +79,8 @@ export const communeMerger: TabularFormat = {
   loadedDuplicates: (typ) =>
     `SELECT DISTINCT c.dataset_id, c.province || ' · ' || c.new_commune AS what FROM commune_merger c JOIN ${typ} t
      ON c.province = t.province AND c.new_commune = t.new_commune`,
-  deleteDuplicates: (typ) => [
-    `DELETE FROM commune_merger WHERE (province, new_commune) IN (SELECT province, new_commune FROM ${typ})`,
-  ],
-  insert: (typ, id) =>
-    `INSERT INTO commune_merger SELECT '${id}', province, new_commune, former_communes FROM ${typ}`,
+  deleteDuplicates: (typ) => [`DELETE FROM commune_merger WHERE (province, new_commune) IN (SELECT province, new_commune FROM ${typ})`],
+  insert: (typ, id) => `INSERT INTO commune_merger SELECT '${id}', province, new_commune, former_communes FROM ${typ}`,
   coverage: (typ) =>
     `SELECT CASE WHEN count(DISTINCT province) <= 3 THEN string_agg(DISTINCT province, ', ' ORDER BY province)
             ELSE count(DISTINCT province) || ' tỉnh, thành phố' END AS label FROM ${typ}`,

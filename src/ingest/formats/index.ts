@@ -8,6 +8,9 @@ import { parScores } from './parScores';
 import { sipasItems } from './sipasItems';
 import { units } from './units';
 import { communeMerger } from './communeMerger';
+import { planTargets } from './planTargets';
+import { planIndicators } from './planIndicators';
+import { planTasks } from './planTasks';
 import { itemElement, sipasResponsesColumns, SIPAS_EXAMPLE, SIPAS_EXAMPLE_ITEMS } from './sipasResponses';
 import type { TabularFormat } from './tabular';
 
@@ -20,9 +23,12 @@ export const TABULAR: Record<Exclude<CanonicalKind, 'sipas_responses'>, TabularF
   sipas_items: sipasItems,
   units,
   commune_merger: communeMerger,
+  plan_targets: planTargets,
+  plan_indicators: planIndicators,
+  plan_tasks: planTasks,
 };
 
-export interface FormatInfo {
+interface FormatInfo {
   kind: CanonicalKind;
   /** Canonical Vietnamese headers, in template order. */
   headers: string[];
@@ -45,6 +51,9 @@ export const FORMATS: Record<CanonicalKind, FormatInfo> = {
   sipas_items: info(sipasItems),
   units: info(units),
   commune_merger: info(communeMerger),
+  plan_targets: info(planTargets),
+  plan_indicators: info(planIndicators),
+  plan_tasks: info(planTasks),
 };
 
 function info(f: TabularFormat): FormatInfo {
@@ -52,8 +61,19 @@ function info(f: TabularFormat): FormatInfo {
 }
 
 /** Order in which kinds must land when several files come together (references first). */
-export const COMMIT_ORDER: Kind[] = ['units', 'par_criteria', 'sipas_items', 'commune_merger', 'index_scores', 'par_scores', 'sipas_responses', 'table'];
-
+export const COMMIT_ORDER: Kind[] = [
+  'units',
+  'par_criteria',
+  'sipas_items',
+  'commune_merger',
+  'index_scores',
+  'par_scores',
+  'sipas_responses',
+  'plan_targets',
+  'plan_indicators',
+  'plan_tasks',
+  'table',
+];
 
 /**
  * The format that explains the most of the header (at least two columns and half of them; a random table with a

@@ -7,7 +7,7 @@ describe('PAPI wide files', () => {
     expect(yearFromFileName('papi_2018_final.csv')).toBe(2018);
     expect(yearFromFileName('papi.csv')).toBeNull();
   });
-  it('quotes names so a file called o\'brien.csv cannot break the SQL', () => {
+  it("quotes names so a file called o'brien.csv cannot break the SQL", () => {
     expect(insertPapiWideSql("o'brien.csv", 'd1', 2021)).toContain("read_csv('o''brien.csv'");
   });
 });

@@ -13,9 +13,30 @@ const columns: ColumnSpec[] = [
   { key: 'year', vi: 'Năm', aliases: ['year', 'nam'], type: 'year', required: true, cellRequired: true },
   { key: 'unit_code', vi: 'Mã đơn vị', aliases: ['mã đv', 'unit code', 'code đơn vị'], type: 'text', required: true, cellRequired: true },
   { key: 'unit_name', vi: 'Tên đơn vị', aliases: ['đơn vị', 'unit', 'unit name'], type: 'text', required: false },
-  { key: 'criterion_code', vi: 'Mã tiêu chí', aliases: ['tiêu chí mã', 'criterion', 'criterion code', 'mã tc'], type: 'criterionCode', required: true, cellRequired: true },
-  { key: 'self_score', vi: 'Điểm tự đánh giá', aliases: ['tự đánh giá', 'tự chấm', 'điểm tự chấm', 'self score', 'self assessment'], type: 'parScore', required: true, note: scoreNote },
-  { key: 'appraised_score', vi: 'Điểm thẩm định', aliases: ['thẩm định', 'điểm thẩm định', 'appraised', 'appraised score'], type: 'parScore', required: false, note: scoreNote },
+  {
+    key: 'criterion_code',
+    vi: 'Mã tiêu chí',
+    aliases: ['tiêu chí mã', 'criterion', 'criterion code', 'mã tc'],
+    type: 'criterionCode',
+    required: true,
+    cellRequired: true,
+  },
+  {
+    key: 'self_score',
+    vi: 'Điểm tự đánh giá',
+    aliases: ['tự đánh giá', 'tự chấm', 'điểm tự chấm', 'self score', 'self assessment'],
+    type: 'parScore',
+    required: true,
+    note: scoreNote,
+  },
+  {
+    key: 'appraised_score',
+    vi: 'Điểm thẩm định',
+    aliases: ['thẩm định', 'điểm thẩm định', 'appraised', 'appraised score'],
+    type: 'parScore',
+    required: false,
+    note: scoreNote,
+  },
   { key: 'evidence', vi: 'Tài liệu kiểm chứng', aliases: ['kiểm chứng', 'evidence', 'tài liệu'], type: 'text', required: false },
   { key: 'note', vi: 'Ghi chú', aliases: ['note', 'notes', 'ghi chú'], type: 'text', required: false },
 ];
@@ -44,18 +65,27 @@ export const parScores: TabularFormat = {
   batchChecks: (ctx, typ) => {
     const crit = criteriaSourceSql(ctx);
     const above = (k: 'self_score' | 'appraised_score') => ({
-      severity: 'error' as const, key: 'ingest.problem.aboveMax', column: k, params: ['max', 'code'] as [string, string],
+      severity: 'error' as const,
+      key: 'ingest.problem.aboveMax',
+      column: k,
+      params: ['max', 'code'] as [string, string],
       sql: `SELECT t.__row AS row, t.raw_${k} AS value, CAST(c.max_points AS VARCHAR) AS a, t.criterion_code AS b
             FROM ${typ} t JOIN ${crit} c ON c.year = t.year AND c.code = t.criterion_code WHERE t.${k} > c.max_points + 1e-9`,
     });
     return [
       {
-        severity: 'error', key: 'ingest.problem.noCriteria', column: 'year', params: ['year'],
+        severity: 'error',
+        key: 'ingest.problem.noCriteria',
+        column: 'year',
+        params: ['year'],
         sql: `SELECT min(__row) AS row, any_value(raw_year) AS value, CAST(year AS VARCHAR) AS a, NULL::VARCHAR AS b FROM ${typ}
               WHERE year IS NOT NULL AND year NOT IN (SELECT year FROM ${crit}) GROUP BY year`,
       },
       {
-        severity: 'error', key: 'ingest.problem.unknownCriterion', column: 'criterion_code', params: ['year'],
+        severity: 'error',
+        key: 'ingest.problem.unknownCriterion',
+        column: 'criterion_code',
+        params: ['year'],
         sql: `SELECT __row AS row, raw_criterion_code AS value, CAST(year AS VARCHAR) AS a, NULL::VARCHAR AS b FROM ${typ} t
               WHERE criterion_code IS NOT NULL AND year IN (SELECT year FROM ${crit})
                 AND NOT EXISTS (SELECT 1 FROM ${crit} c WHERE c.year = t.year AND c.code = t.criterion_code)`,

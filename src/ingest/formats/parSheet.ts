@@ -12,7 +12,13 @@ const columns: ColumnSpec[] = [
   { key: 'unit_code', vi: 'Mã đơn vị', aliases: [], type: 'text', required: false },
   { key: 'unit_name', vi: 'Tên đơn vị', aliases: [], type: 'text', required: false },
   { key: 'criterion_code', vi: 'Mã', aliases: ['stt', 'tt', 'mã tiêu chí', 'số thứ tự', 'mã số'], type: 'criterionCode', required: true },
-  { key: 'criterion_name', vi: 'Tiêu chí', aliases: ['nội dung', 'tên tiêu chí', 'lĩnh vực, tiêu chí, tiêu chí thành phần', 'nội dung tiêu chí'], type: 'text', required: false },
+  {
+    key: 'criterion_name',
+    vi: 'Tiêu chí',
+    aliases: ['nội dung', 'tên tiêu chí', 'lĩnh vực, tiêu chí, tiêu chí thành phần', 'nội dung tiêu chí'],
+    type: 'text',
+    required: false,
+  },
   { key: 'max_points', vi: 'Điểm tối đa', aliases: ['điểm chuẩn', 'thang điểm', 'tối đa'], type: 'number', required: false, min: 0 },
   { key: 'self_score', vi: 'Điểm tự đánh giá', aliases: ['tự đánh giá', 'tự chấm', 'điểm tự chấm'], type: 'parScore', required: true },
   { key: 'appraised_score', vi: 'Điểm thẩm định', aliases: ['thẩm định'], type: 'parScore', required: false },
@@ -39,8 +45,7 @@ export function isParSheet(headers: readonly string[]): boolean {
 }
 
 /** Year of the sheet: from the sheet name, else the file name. */
-export const parSheetYear = (fileName: string, sheet: string | null): number | null =>
-  (sheet ? yearFromFileName(sheet) : null) ?? yearFromFileName(fileName);
+export const parSheetYear = (fileName: string, sheet: string | null): number | null => (sheet ? yearFromFileName(sheet) : null) ?? yearFromFileName(fileName);
 
 /**
  * The unit the sheet is about: the loaded unit whose name (or code) appears in the sheet or file name, the longest
@@ -57,6 +62,9 @@ export async function guessUnit(db: Db, fileName: string, sheet: string | null):
     }
   }
   if (best) return { code: best.code, name: best.name };
-  const bare = (sheet && !/^sheet\s*\d*$/i.test(sheet) ? sheet : fileName.replace(/\.[^.]+$/, '')).replace(/\b(19|20)\d\d\b/g, '').replace(/[_-]+/g, ' ').trim();
+  const bare = (sheet && !/^sheet\s*\d*$/i.test(sheet) ? sheet : fileName.replace(/\.[^.]+$/, ''))
+    .replace(/\b(19|20)\d\d\b/g, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return { code: null, name: bare || null };
 }

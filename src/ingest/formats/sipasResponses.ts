@@ -13,11 +13,31 @@ import { problem } from '../problems';
 import { fictionalAsideIdsSql } from '../demoAside';
 
 const columns: ColumnSpec[] = [
-  { key: 'period', vi: 'Kỳ', aliases: ['kỳ báo cáo', 'kỳ khảo sát', 'period', 'thời gian', 'ngày khảo sát', 'ngày', 'date', 'quý'], type: 'text', required: true, cellRequired: true,
-    note: { vi: '2026-Q1, 2026-H1, 2026 hoặc ngày dd/mm/yyyy', en: '2026-Q1, 2026-H1, 2026 or a date dd/mm/yyyy' } },
-  { key: 'unit_code', vi: 'Mã đơn vị', aliases: ['mã điểm phục vụ', 'đơn vị', 'unit', 'unit code', 'service point', 'mã đv'], type: 'text', required: true, cellRequired: true },
-  { key: 'respondent_id', vi: 'Mã phiếu', aliases: ['số phiếu', 'phiếu', 'respondent', 'respondent id', 'id', 'stt'], type: 'text', required: false,
-    note: { vi: 'Không trùng trong cùng kỳ và đơn vị', en: 'Unique within a period and unit' } },
+  {
+    key: 'period',
+    vi: 'Kỳ',
+    aliases: ['kỳ báo cáo', 'kỳ khảo sát', 'period', 'thời gian', 'ngày khảo sát', 'ngày', 'date', 'quý'],
+    type: 'text',
+    required: true,
+    cellRequired: true,
+    note: { vi: '2026-Q1, 2026-H1, 2026 hoặc ngày dd/mm/yyyy', en: '2026-Q1, 2026-H1, 2026 or a date dd/mm/yyyy' },
+  },
+  {
+    key: 'unit_code',
+    vi: 'Mã đơn vị',
+    aliases: ['mã điểm phục vụ', 'đơn vị', 'unit', 'unit code', 'service point', 'mã đv'],
+    type: 'text',
+    required: true,
+    cellRequired: true,
+  },
+  {
+    key: 'respondent_id',
+    vi: 'Mã phiếu',
+    aliases: ['số phiếu', 'phiếu', 'respondent', 'respondent id', 'id', 'stt'],
+    type: 'text',
+    required: false,
+    note: { vi: 'Không trùng trong cùng kỳ và đơn vị', en: 'Unique within a period and unit' },
+  },
 ];
 
 export const sipasResponsesColumns = columns;
@@ -80,15 +100,19 @@ export async function analyseSipas(ctx: StageCtx, file: string, delimiter: Delim
     await db.exec(aggSql(ctx.stg));
   }
   const [totals] = await db.query<{ rows: number; dupGroups: number }>(
-    `SELECT CAST(coalesce(sum(n), 0) AS INTEGER) AS rows, CAST(count_if(ids < idn) AS INTEGER) AS dupGroups FROM ${agg}`);
+    `SELECT CAST(coalesce(sum(n), 0) AS INTEGER) AS rows, CAST(count_if(ids < idn) AS INTEGER) AS dupGroups FROM ${agg}`,
+  );
   const rows = totals?.rows ?? 0;
   if (rows === 0) return { problems, questions: {}, coverage: null, rows };
 
   const rc = { ...ctx, ensureStaged };
   // Distinct written values as rows (no lists: the json extension is not bundled, and Arrow lists differ per Db).
   const valueRows = await db.query<{ w: string; v: string | null }>(
-    [`SELECT DISTINCT 'periods' AS w, period AS v FROM ${agg}`,
-     ...items.map((x) => `SELECT DISTINCT '${x.h}' AS w, unnest(map_keys(${x.h})) AS v FROM ${agg}`)].join(' UNION ALL '));
+    [
+      `SELECT DISTINCT 'periods' AS w, period AS v FROM ${agg}`,
+      ...items.map((x) => `SELECT DISTINCT '${x.h}' AS w, unnest(map_keys(${x.h})) AS v FROM ${agg}`),
+    ].join(' UNION ALL '),
+  );
   const distinct: Record<string, (string | null)[]> = {};
   for (const r of valueRows) (distinct[r.w] ??= []).push(r.v);
   const periods = (distinct.periods ?? []).filter((p): p is string => p !== null);
@@ -113,7 +137,8 @@ export async function analyseSipas(ctx: StageCtx, file: string, delimiter: Delim
   // Periods and units: required, and periods must read as a period.
   // Blank units and periods show up as group keys of the aggregate: only then are the rows looked up.
   const [blank] = await db.query<{ u: number; p: number }>(
-    `SELECT CAST(count_if(nullif(trim(unit), '') IS NULL) AS INTEGER) AS u, CAST(count_if(nullif(trim(period), '') IS NULL) AS INTEGER) AS p FROM ${agg}`);
+    `SELECT CAST(count_if(nullif(trim(unit), '') IS NULL) AS INTEGER) AS u, CAST(count_if(nullif(trim(period), '') IS NULL) AS INTEGER) AS p FROM ${agg}`,
+  );
   if (blank?.u) problems.push(...(await rowProblems(rc, `nullif(trim(${U}), '') IS NULL`, U, ctx.header('unit_code'), 'ingest.problem.required')));
   const dateOrder = dateOrderOf(periods);
   const order: DateOrder = ctx.answers.dateOrder ?? (dateOrder === 'mdy' ? 'mdy' : 'dmy');
@@ -124,15 +149,25 @@ export async function analyseSipas(ctx: StageCtx, file: string, delimiter: Delim
 
   // The same respondent twice in one period and unit: seen in the aggregate, located in the rows only then.
   if (R && (totals?.dupGroups ?? 0) > 0)
-    problems.push(...(await rowProblems(rc,
-      `rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${P}, ${U}, ${R} ORDER BY rowid) AS k FROM ${ctx.stg} WHERE ${R} IS NOT NULL) WHERE k > 1)`,
-      R, ctx.header('respondent_id'), 'ingest.problem.duplicateRespondent')));
+    problems.push(
+      ...(await rowProblems(
+        rc,
+        `rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${P}, ${U}, ${R} ORDER BY rowid) AS k FROM ${ctx.stg} WHERE ${R} IS NOT NULL) WHERE k > 1)`,
+        R,
+        ctx.header('respondent_id'),
+        'ingest.problem.duplicateRespondent',
+      )),
+    );
 
   // Item codes are checked against the questionnaire by sipasBatchProblems (it depends on the batch).
   states.set(ctx.id, { agg, items, periods, dateOrder, levels });
   const parsed = periods.map((p) => parsePeriod(p, order)).filter((p): p is Period => p !== null);
   parsed.sort((a, b) => periodSortKey(a) - periodSortKey(b));
-  const coverage = parsed.length ? (parsed.length === 1 || periodLabel(parsed[0]!) === periodLabel(parsed.at(-1)!) ? periodLabel(parsed[0]!) : `${periodLabel(parsed[0]!)}–${periodLabel(parsed.at(-1)!)}`) : null;
+  const coverage = parsed.length
+    ? parsed.length === 1 || periodLabel(parsed[0]!) === periodLabel(parsed.at(-1)!)
+      ? periodLabel(parsed[0]!)
+      : `${periodLabel(parsed[0]!)}–${periodLabel(parsed.at(-1)!)}`
+    : null;
   return {
     problems,
     questions: dateOrder === 'ambiguous' && !ctx.answers.dateOrder ? { dateOrder: true } : {},
@@ -151,7 +186,10 @@ export async function sipasBatchProblems(ctx: StageCtx): Promise<Problem[]> {
   const batch = ctx.pending.filter((p) => p.kind === 'sipas_items' && p.typed);
   const where = batch.map((p) => `item_code NOT IN (SELECT item_code FROM ${p.typed} WHERE item_code IS NOT NULL)`);
   if (ctx.own) where.push(`dataset_id NOT IN (${fictionalAsideIdsSql(['sipas_responses', ...ctx.pending.map((p) => p.kind)])})`);
-  const itemSources = [`SELECT item_code FROM sipas_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, ...batch.map((p) => `SELECT item_code FROM ${p.typed}`)];
+  const itemSources = [
+    `SELECT item_code FROM sipas_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+    ...batch.map((p) => `SELECT item_code FROM ${p.typed}`),
+  ];
   const known = await ctx.db.query<{ code: string }>(`SELECT DISTINCT item_code AS code FROM (${itemSources.join(' UNION ALL ')}) WHERE item_code IS NOT NULL`);
   const knownSet = new Set(known.map((r) => r.code));
   if (knownSet.size === 0) return [];
@@ -159,10 +197,17 @@ export async function sipasBatchProblems(ctx: StageCtx): Promise<Problem[]> {
 }
 
 /** Problems for the rows matching `where`, grouped by value (first row + count), at most 200. Stages the file first. */
-async function rowProblems(ctx: StageCtx & { ensureStaged: () => Promise<number> }, where: string, col: string, header: string, key: string): Promise<Problem[]> {
+async function rowProblems(
+  ctx: StageCtx & { ensureStaged: () => Promise<number> },
+  where: string,
+  col: string,
+  header: string,
+  key: string,
+): Promise<Problem[]> {
   await ctx.ensureStaged();
   const rows = await ctx.db.query<{ row: number; value: string | null; n: number }>(
-    `SELECT CAST(min(rowid) + ${ctx.firstRow} AS INTEGER) AS row, ${col} AS value, CAST(count(*) AS INTEGER) AS n FROM ${ctx.stg} WHERE ${where} GROUP BY ${col} ORDER BY row LIMIT 200`);
+    `SELECT CAST(min(rowid) + ${ctx.firstRow} AS INTEGER) AS row, ${col} AS value, CAST(count(*) AS INTEGER) AS n FROM ${ctx.stg} WHERE ${where} GROUP BY ${col} ORDER BY row LIMIT 200`,
+  );
   return rows.map((r) => problem(ctx, 'error', key, { row: r.row, column: header, value: r.value ?? '', count: r.n }));
 }
 
@@ -195,7 +240,8 @@ export async function sipasLoadedDuplicates(ctx: StageCtx, order: DateOrder): Pr
   return ctx.db.query<{ dataset_id: string; what: string }>(
     `SELECT DISTINCT s.dataset_id, CAST(s.year AS VARCHAR) || coalesce('-Q' || s.quarter, '-H' || s.half, '') || ' · ' || s.unit_code AS what
      FROM sipas_sheets s JOIN (${sheetsOf(st.agg, pmap)}) t
-       ON s.year = t.year AND s.half IS NOT DISTINCT FROM t.half AND s.quarter IS NOT DISTINCT FROM t.quarter AND s.unit_code = t.unit_code`);
+       ON s.year = t.year AND s.half IS NOT DISTINCT FROM t.half AND s.quarter IS NOT DISTINCT FROM t.quarter AND s.unit_code = t.unit_code`,
+  );
 }
 
 /** Statements of the commit transaction: optional replace, then counts and sheets. */
@@ -207,8 +253,10 @@ export async function sipasCommitSql(ctx: StageCtx, datasetId: string, order: Da
   const sheets = `_sheets_${ctx.id}`;
   const id = lit(datasetId);
   const long = st.items
-    .map((x) => `SELECT period, unit, ${lit(x.code.normalize('NFC').trim())} AS item, ${x.element} AS element,
-                        unnest(map_keys(${x.h})) AS raw, unnest(map_values(${x.h})) AS cnt FROM ${st.agg}`)
+    .map(
+      (x) => `SELECT period, unit, ${lit(x.code.normalize('NFC').trim())} AS item, ${x.element} AS element,
+                        unnest(map_keys(${x.h})) AS raw, unnest(map_values(${x.h})) AS cnt FROM ${st.agg}`,
+    )
     .join(' UNION ALL ');
   const out = [`CREATE OR REPLACE TEMP TABLE ${sheets} AS ${sheetsOf(st.agg, pmap)}`];
   if (replace) {
@@ -226,8 +274,6 @@ export async function sipasCommitSql(ctx: StageCtx, datasetId: string, order: Da
 }
 
 export async function dropSipas(ctx: StageCtx): Promise<void> {
-  await ctx.db.exec(
-    ['_agg_', '_pmap_', '_amap_', '_sheets_'].map((p) => `DROP TABLE IF EXISTS ${ident(p + ctx.id)}`).join('; '),
-  );
+  await ctx.db.exec(['_agg_', '_pmap_', '_amap_', '_sheets_'].map((p) => `DROP TABLE IF EXISTS ${ident(p + ctx.id)}`).join('; '));
   states.delete(ctx.id);
 }

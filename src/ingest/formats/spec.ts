@@ -6,15 +6,7 @@ import type { Answers, Problem, Questions } from '../types';
 import type { Kind } from '../../domain/kinds';
 import type { HeaderMatch } from '../headers';
 
-type ColType =
-  | 'text'
-  | 'year'
-  | 'number'
-  | 'integer'
-  | 'indexCode'
-  | 'criterionCode'
-  | 'parScore'
-  | 'element';
+type ColType = 'text' | 'year' | 'number' | 'integer' | 'indexCode' | 'criterionCode' | 'parScore' | 'element';
 
 export interface ColumnSpec {
   /** Canonical (English) name, as in src/db/schema.ts. */

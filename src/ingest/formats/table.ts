@@ -14,10 +14,29 @@ export async function tableNameFor(db: Db, fileName: string): Promise<string> {
       .slice(0, 48) || 'bang';
   const safe = /^[0-9]/.test(base) ? `t_${base}` : base;
   const taken = new Set(
-    (await db.query<{ n: string }>(`SELECT lower(table_name) AS n FROM duckdb_tables() UNION SELECT lower(table_name) FROM datasets WHERE table_name IS NOT NULL`)).map((r) => r.n),
+    (
+      await db.query<{ n: string }>(
+        `SELECT lower(table_name) AS n FROM duckdb_tables() UNION SELECT lower(table_name) FROM datasets WHERE table_name IS NOT NULL`,
+      )
+    ).map((r) => r.n),
   );
   // Never shadow a canonical table or an internal one.
-  for (const t of ['datasets', 'index_scores', 'par_criteria', 'par_scores', 'sipas_counts', 'sipas_sheets', 'sipas_items', 'units', 'commune_merger', 'ref_provinces']) taken.add(t);
+  for (const t of [
+    'datasets',
+    'index_scores',
+    'par_criteria',
+    'par_scores',
+    'sipas_counts',
+    'sipas_sheets',
+    'sipas_items',
+    'units',
+    'commune_merger',
+    'plan_targets',
+    'plan_indicators',
+    'plan_tasks',
+    'ref_provinces',
+  ])
+    taken.add(t);
   let name = safe.startsWith('_') ? `t${safe}` : safe;
   for (let k = 2; taken.has(name); k++) name = `${safe}_${k}`;
   return name;

@@ -92,7 +92,9 @@ export function columnChecks(ctx: StageCtx, f: FormatSpec, typ: string): Check[]
       const conds = [min !== undefined ? `${k} < ${min}` : null, max !== undefined ? `${k} > ${max}` : null].filter(Boolean);
       if (conds.length)
         checks.push({
-          severity: 'error', key: max === undefined ? 'ingest.problem.min' : 'ingest.problem.range', column: c.key,
+          severity: 'error',
+          key: max === undefined ? 'ingest.problem.min' : 'ingest.problem.range',
+          column: c.key,
           sql: bad(typ, c.key, `${k} IS NOT NULL AND (${conds.join(' OR ')})`, lit(String(min ?? '')), lit(String(max ?? ''))),
           params: ['min', 'max'],
         });
@@ -112,21 +114,27 @@ export function columnChecks(ctx: StageCtx, f: FormatSpec, typ: string): Check[]
         break;
       case 'parScore':
         checks.push({
-          severity: 'error', key: 'ingest.problem.parScore', column: c.key,
+          severity: 'error',
+          key: 'ingest.problem.parScore',
+          column: c.key,
           sql: bad(typ, c.key, `${raw} IS NOT NULL AND NOT ${ident('na_' + c.key)} AND ${k} IS NULL`),
         });
         range(0, undefined);
         break;
       case 'indexCode':
         checks.push({
-          severity: 'error', key: 'ingest.problem.indexCode', column: c.key,
+          severity: 'error',
+          key: 'ingest.problem.indexCode',
+          column: c.key,
           sql: bad(typ, c.key, `${raw} IS NOT NULL AND ${k} NOT IN (${INDEX_CODES.map(lit).join(', ')})`, lit(INDEX_CODES.join(', '))),
           params: ['options'],
         });
         break;
       case 'criterionCode':
         checks.push({
-          severity: 'error', key: 'ingest.problem.criterionCode', column: c.key,
+          severity: 'error',
+          key: 'ingest.problem.criterionCode',
+          column: c.key,
           sql: bad(typ, c.key, `${raw} IS NOT NULL AND NOT regexp_full_match(${k}, '[0-9]+(\\.[0-9]+)*')`),
         });
         break;
@@ -144,7 +152,9 @@ export function columnChecks(ctx: StageCtx, f: FormatSpec, typ: string): Check[]
 export function duplicateRowsCheck(typ: string, keys: string[], column: string, key = 'ingest.problem.duplicateRow'): Check {
   const k = keys.map(ident).join(', ');
   return {
-    severity: 'error', key, column,
+    severity: 'error',
+    key,
+    column,
     sql: `SELECT __row AS row, ${ident('raw_' + column)} AS value, CAST(first AS VARCHAR) AS a, CAST(NULL AS VARCHAR) AS b
           FROM (SELECT __row, ${ident('raw_' + column)}, min(__row) OVER (PARTITION BY ${k}) AS first FROM ${typ}
                 WHERE ${ident(column)} IS NOT NULL)

@@ -16,7 +16,12 @@ export function readCsv(file: SourceFile, answers: Answers): TextSource {
   const delimiter = answers.delimiter ?? detectDelimiter(text);
   const head = parseHead(text, delimiter);
   return {
-    utf8, head, delimiter, encoding: d.encoding, sheet: null, firstRow: 2,
+    utf8,
+    head,
+    delimiter,
+    encoding: d.encoding,
+    sheet: null,
+    firstRow: 2,
     decimalComma: answers.decimalComma ?? detectDecimalComma(delimiter, head.rows),
     retry: (encoding, bytes) => readCsv(bytes ? { ...file, bytes } : file, { ...answers, encoding }),
   };

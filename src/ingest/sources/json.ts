@@ -8,7 +8,9 @@ import type { TextSource } from './types';
 import { FORMATS } from '../formats';
 import { FileError } from '../translateError';
 
-export const communesFileSchema = z.array(z.object({ columns: z.tuple([z.string().trim().min(1), z.string().trim().min(1), z.string().trim().min(1)]) })).min(1);
+export const communesFileSchema = z
+  .array(z.object({ columns: z.tuple([z.string().trim().min(1), z.string().trim().min(1), z.string().trim().min(1)]) }))
+  .min(1);
 
 const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
@@ -23,7 +25,9 @@ export function readJson(file: SourceFile, answers: Answers): TextSource {
   if (!parsed.success) {
     const at = parsed.error.issues[0]?.path.find((p) => typeof p === 'number');
     const where = typeof at === 'number' ? `: phần tử thứ ${at + 1}` : '';
-    throw new FileError('ingest.problem.unreadable', { detail: `tệp JSON chỉ nhận bảng sáp nhập xã dạng communes_2025.json — một mảng các {"columns": [tỉnh, xã mới, các xã cũ]}, ba ô chữ không trống${where}` });
+    throw new FileError('ingest.problem.unreadable', {
+      detail: `tệp JSON chỉ nhận bảng sáp nhập xã dạng communes_2025.json — một mảng các {"columns": [tỉnh, xã mới, các xã cũ]}, ba ô chữ không trống${where}`,
+    });
   }
   const csv = [FORMATS.commune_merger.headers, ...parsed.data.map((r) => r.columns)].map((r) => r.map(quote).join(',')).join('\r\n');
   return readCsv({ name: file.name, bytes: new TextEncoder().encode(csv) }, { ...answers, delimiter: ',', decimalComma: false, encoding: 'utf-8' });

@@ -4,6 +4,7 @@
 // SheetJS would read almost anything as a one-column text sheet, DuckDB would answer in its own words.
 import { detectEncoding } from '../decode';
 import { FileError } from '../translateError';
+import { zipDirectory } from './zip';
 
 /** "PAR1" at the start of the file. */
 const isParquet = (b: Uint8Array): boolean => b.length > 8 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31;
@@ -21,34 +22,6 @@ const isOle2 = (b: Uint8Array): boolean => b[0] === 0xd0 && b[1] === 0xcf && b[2
 
 const SPREADSHEET_NAME = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 const PARQUET_NAME = /\.parquet$/i;
-
-/** The names in a ZIP's central directory; null when there is none (a truncated or damaged file). */
-function zipEntries(b: Uint8Array): string[] | null {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  // End of central directory: 22 bytes plus a comment of up to 64 KB, at the end of the file.
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = dv.getUint16(eocd + 10, true);
-  let p = dv.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  const dec = new TextDecoder('utf-8');
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50) return null;
-    const nameLen = dv.getUint16(p + 28, true);
-    const extra = dv.getUint16(p + 30, true);
-    const comment = dv.getUint16(p + 32, true);
-    if (p + 46 + nameLen > b.length) return null;
-    names.push(dec.decode(b.subarray(p + 46, p + 46 + nameLen)));
-    p += 46 + nameLen + extra + comment;
-  }
-  return names;
-}
 
 /** A ZIP that holds a workbook: OOXML (an xl/ folder: xl/workbook.xml, sheets, …) or OpenDocument spreadsheet. */
 const isWorkbookZip = (names: readonly string[]): boolean =>
@@ -121,7 +94,8 @@ export function routeOf(name: string, b: Uint8Array): Route {
   if (isParquet(b)) return 'parquet';
   const named = SPREADSHEET_NAME.test(name);
   if (isZip(b)) {
-    const names = zipEntries(b);
+    const dir = zipDirectory(b);
+    const names = dir && [...dir.keys()];
     if (names === null) {
       if (named) throw new FileError('ingest.problem.excelTruncated');
       throw new FileError('ingest.problem.notTextKnown', { format: 'ZIP' });

@@ -1,9 +1,11 @@
-// XLSX (and old XLS) read in JS by SheetJS (@e965/xlsx), loaded lazily so the main bundle does not carry it.
-// DuckDB-WASM's excel reader fails on real files. The header may sit below a title: it is looked for in the first
-// 15 rows, and row numbers stay the ones Excel shows.
+// XLSX by our own reader (ooxml.ts); old XLS, XLSB, ODS and what that reader leaves alone by SheetJS (@e965/xlsx).
+// Both load lazily so the main bundle does not carry them. DuckDB-WASM's excel reader fails on real files.
+// The header may sit below a title: it is looked for in the first 15 rows, and row numbers stay the ones Excel shows.
 import type { Answers, SourceFile } from '../types';
 import type { TextSource } from './types';
 import { cellsToCsv, hasDecimalComma, headOfCells } from './cells';
+import { boolText, dateText, isDateFormat, numberText, serialDateText } from './excelText';
+import { MAX_COLUMNS, readOoxml, type RowCells, type RowScan } from './ooxml';
 import { detectKind } from '../formats';
 import { cleanHeader } from '../headers';
 import { FileError } from '../translateError';
@@ -17,21 +19,18 @@ interface Cell {
   w?: string;
 }
 
-type SSF = { is_date(fmt: string | number): boolean; parse_date_code(v: number): { y: number; m: number; d: number } | null };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function cellText(c: Cell | null | undefined, ssf: SSF): string | null {
-  if (!c || c.v === undefined || c.v === null) return null;
+/** A SheetJS cell as text (excelText's rules, shared with ooxml.ts). */
+function cellText(c: Cell | null | undefined, date1904: boolean): string | undefined {
+  if (!c || c.v === undefined || c.v === null) return undefined;
   if (c.t === 'n' && typeof c.v === 'number') {
-    if (c.z !== undefined && c.z !== 'General' && ssf.is_date(c.z)) {
-      const d = ssf.parse_date_code(c.v);
-      if (d) return `${pad(d.d)}/${pad(d.m)}/${d.y}`; // dd/mm/yyyy, as Vietnamese files write dates
+    if (typeof c.z === 'string' && c.z !== 'General' && isDateFormat(c.z)) {
+      const d = serialDateText(c.v, date1904);
+      if (d !== null) return d;
     }
-    return String(Number(c.v.toPrecision(15))); // drop binary noise: 0.30000000000000004 → 0.3
+    return numberText(c.v);
   }
-  if (c.t === 'd' && c.v instanceof Date) return `${pad(c.v.getDate())}/${pad(c.v.getMonth() + 1)}/${c.v.getFullYear()}`;
-  if (c.t === 'b') return c.v ? 'TRUE' : 'FALSE';
+  if (c.t === 'd' && c.v instanceof Date) return dateText(c.v.getFullYear(), c.v.getMonth() + 1, c.v.getDate());
+  if (c.t === 'b') return boolText(Boolean(c.v));
   if (c.t === 'e') return c.w ?? '#ERROR';
   return String(c.v);
 }
@@ -46,8 +45,6 @@ export interface SheetTable {
   far: FarCell | null;
 }
 
-/** Excel's last column (XFD): a cell reference beyond it is damage, and is not read. */
-const MAX_COLUMNS = 16_384;
 /** More empty rows than this before a cell, and the cell is a stray far below the table (or the table starts there). */
 export const MAX_EMPTY_GAP = 10_000;
 const NO_CELLS: readonly (string | null)[] = Object.freeze([]);
@@ -90,32 +87,27 @@ function eachPresent<T>(a: readonly (T | null | undefined)[], limit: number, f: 
   }
 }
 
-/** One row's cells as text, up to its last cell with a value (holes and cells past XFD are not walked). */
-function rowText(r: readonly (Cell | null | undefined)[], ssf: SSF): readonly (string | null)[] {
-  const out: (string | null)[] = [];
+/** One row's cells, up to its last cell with a value (holes are empty cells). */
+function rowText(cells: RowCells): readonly (string | null)[] {
   let last = -1;
-  eachPresent(r, MAX_COLUMNS, (c, i) => {
-    const v = cellText(c, ssf);
-    if (v === null) return;
-    out[i] = v;
+  eachPresent(cells, MAX_COLUMNS, (v, i) => {
     if (v.trim() !== '') last = i;
   });
   if (last < 0) return NO_CELLS;
-  return Array.from({ length: last + 1 }, (_, i) => out[i] ?? null);
+  return Array.from({ length: last + 1 }, (_, i) => cells[i] ?? null);
 }
 
 /**
- * The sheet's cells as text rows, from row 0, with trailing empty rows dropped. SheetJS keeps a sheet as a sparse
- * array: a lone cell in row 1,048,576 makes an array that long with holes. Only rows with cells are converted, and a
- * cell after more than MAX_EMPTY_GAP empty rows ends the sheet there and is reported.
+ * The sheet's rows as text, from row 0, with trailing empty rows dropped. A sheet can name a lone cell in row
+ * 1,048,576: only rows with cells are kept, and a cell after more than MAX_EMPTY_GAP empty rows ends the sheet there
+ * and is reported.
  */
-function sheetRows(ws: Record<string, unknown>, ssf: SSF): { rows: (readonly (string | null)[])[]; far: FarCell | null } {
-  const data = (ws['!data'] ?? []) as (Cell[] | null | undefined)[];
+function sheetRows(scan: RowScan): { rows: (readonly (string | null)[])[]; far: FarCell | null } {
   const filled: [number, readonly (string | null)[]][] = [];
   let far: FarCell | null = null;
   let prev = -1;
-  eachPresent(data, Infinity, (r, i) => {
-    const row = rowText(r, ssf);
+  scan((i, cells) => {
+    const row = rowText(cells);
     if (row.length === 0) return;
     if (i - prev - 1 > MAX_EMPTY_GAP) {
       const col = row.findIndex((c) => c !== null && c.trim() !== '');
@@ -129,6 +121,20 @@ function sheetRows(ws: Record<string, unknown>, ssf: SSF): { rows: (readonly (st
   for (const [i, row] of filled) rows[i] = row;
   return { rows, far };
 }
+
+/** A SheetJS dense sheet as rows of cell text. */
+const sheetJsScan =
+  (ws: Record<string, unknown>, date1904: boolean): RowScan =>
+  (each) => {
+    const data = (ws['!data'] ?? []) as (Cell[] | null | undefined)[];
+    eachPresent(data, Infinity, (r, i) => {
+      const cells: RowCells = [];
+      eachPresent(r, MAX_COLUMNS, (c, j) => {
+        cells[j] = cellText(c, date1904);
+      });
+      return each(i, cells);
+    });
+  };
 
 /** Finds the header row: the first one naming a known format's columns, else the first with two or more cells. */
 export function findHeader(rows: readonly (readonly (string | null)[])[]): number {
@@ -151,14 +157,26 @@ function tableOf(sheet: string, rows: (readonly (string | null)[])[], far: FarCe
   return { sheet, headerIndex, header, rows: rows.slice(headerIndex + 1), far };
 }
 
-/** Every sheet as a table; the chosen one is the asked sheet, else the first whose header names a known format. */
-export async function readXlsxTables(bytes: Uint8Array): Promise<SheetTable[]> {
+/**
+ * Every sheet as a table; the chosen one is the asked sheet, else the first whose header names a known format.
+ * `reader` 'sheetjs' skips our own reader (tests compare the two).
+ */
+export async function readXlsxTables(bytes: Uint8Array, reader: 'auto' | 'sheetjs' = 'auto'): Promise<SheetTable[]> {
+  const own =
+    reader === 'sheetjs'
+      ? null
+      : await readOoxml(bytes, (name, scan) => {
+          const { rows, far } = sheetRows(scan);
+          return tableOf(name, rows, far);
+        });
+  if (own) return own;
   const XLSX = await import('@e965/xlsx');
   const wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false });
   if (!wb.SheetNames.length) throw new FileError('ingest.problem.noSheets');
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name] as unknown as Record<string, unknown> | undefined;
-    const { rows, far } = ws ? sheetRows(ws, XLSX.SSF as unknown as SSF) : { rows: [], far: null };
+    const { rows, far } = ws ? sheetRows(sheetJsScan(ws, date1904)) : { rows: [], far: null };
     return tableOf(name, rows, far);
   });
 }
@@ -174,8 +192,13 @@ export async function readXlsx(file: SourceFile, answers: Answers): Promise<Text
   if (!t) throw answers.sheet ? new FileError('ingest.problem.sheetNotFound', { sheet: answers.sheet }) : new FileError('ingest.problem.noSheets');
   if (t.far) throw new FileError('ingest.problem.farCell', { sheet: t.sheet, cell: t.far.cell, gap: t.far.gap });
   return {
-    utf8: cellsToCsv(t.header, t.rows), head: headOfCells(t.header, t.rows), delimiter: ',',
-    decimalComma: answers.decimalComma ?? hasDecimalComma(t.rows), encoding: 'xlsx', sheet: t.sheet, sheets: tables.map((x) => x.sheet),
+    utf8: cellsToCsv(t.header, t.rows),
+    head: headOfCells(t.header, t.rows),
+    delimiter: ',',
+    decimalComma: answers.decimalComma ?? hasDecimalComma(t.rows),
+    encoding: 'xlsx',
+    sheet: t.sheet,
+    sheets: tables.map((x) => x.sheet),
     firstRow: t.headerIndex + 2,
   };
 }

@@ -7,7 +7,7 @@ import { mapFigures } from './mapFigures';
 import { mapText, type MapTextKey } from './messages';
 import './map.css';
 
-export interface ProvinceMapProps {
+interface ProvinceMapProps {
   rows: { province: string; value: number | null }[];
   view: '34' | '63';
   highlight?: string | null;
@@ -41,9 +41,17 @@ export function ProvinceMap({ rows, view, highlight, title, context, decimals, s
   }, [view]);
 
   // One build of the option and table for the page and for the map drawn alone (mapFigures.ts), memoised on its data.
-  const built = useMemo(() => (geo ? mapFigures(geo, { rows, view, highlight, decimals, bands }, locale) : null), [geo, rows, highlight, view, decimals, locale, bands]);
+  const built = useMemo(
+    () => (geo ? mapFigures(geo, { rows, view, highlight, decimals, bands }, locale) : null),
+    [geo, rows, highlight, view, decimals, locale, bands],
+  );
 
-  if (failed) return <p className="empty" role="alert">{t('map.loadFailed')}</p>;
+  if (failed)
+    return (
+      <p className="empty" role="alert">
+        {t('map.loadFailed')}
+      </p>
+    );
   if (!built) return <div className="chart-skeleton map-skeleton" aria-busy="true" aria-label={t('map.loading')} />;
   return (
     <div className="province-map" data-testid="province-map" data-view={view} data-highlight={built.highlighted ?? ''}>

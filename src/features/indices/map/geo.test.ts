@@ -7,7 +7,12 @@ import path from 'node:path';
 describe('the shipped maps', () => {
   it.each(['34', '63'] as const)('the %s-province map has exactly the provinces of the reference table', (view) => {
     const root = path.resolve(import.meta.dirname, '../../../..');
-    const csv = fs.readFileSync(path.join(root, 'data/ref/provinces_63_to_34.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    const csv = fs
+      .readFileSync(path.join(root, 'data/ref/provinces_63_to_34.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(','));
     const expected = [...new Set(csv.map((r) => (view === '63' ? r[0]! : r[3]!)))].sort();
     const geo = JSON.parse(fs.readFileSync(path.join(root, `data/geo/provinces_${view}.json`), 'utf8')) as { features: { properties: { name: string } }[] };
     expect(geo.features.map((f) => f.properties.name).sort()).toEqual(expected);

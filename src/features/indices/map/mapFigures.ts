@@ -8,7 +8,7 @@ import { classify, classText, mapOption, type MapBand, type MapLabels } from './
 import type { ProvinceGeo } from './loadMap';
 import { mapText, type MapTextKey } from './messages';
 
-export interface MapInput {
+interface MapInput {
   rows: readonly { province: string; value: number | null }[];
   view: '34' | '63';
   highlight?: string | null;

@@ -5,8 +5,14 @@ import { bandClass, classify, classText, legendText, quartileClass, quartileCuts
 
 const labels: MapLabels = {
   formatValue: (v) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v),
-  legendTitle: 'Tứ phân vị', count: (n) => `${n} tỉnh`, missing: 'Không có dữ liệu', highlight: (n) => `Viền cam: ${n}`,
-  attribution: 'x', hoangSa: 'Hoàng Sa', truongSa: 'Trường Sa', className: (n) => `Nhóm ${n}/4`,
+  legendTitle: 'Tứ phân vị',
+  count: (n) => `${n} tỉnh`,
+  missing: 'Không có dữ liệu',
+  highlight: (n) => `Viền cam: ${n}`,
+  attribution: 'x',
+  hoangSa: 'Hoàng Sa',
+  truongSa: 'Trường Sa',
+  className: (n) => `Nhóm ${n}/4`,
 };
 
 describe('quartiles', () => {
@@ -31,16 +37,27 @@ describe('quartiles', () => {
 describe('classify', () => {
   const features = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
   const rows = [
-    { province: 'A', value: 10 }, { province: 'B', value: 20 }, { province: 'C', value: 30 }, { province: 'D', value: 40 },
-    { province: 'E', value: 50 }, { province: 'F', value: 60 }, { province: 'G', value: 70 }, { province: 'H', value: 80 },
-    { province: 'I', value: null }, { province: 'Nowhere', value: 99 },
+    { province: 'A', value: 10 },
+    { province: 'B', value: 20 },
+    { province: 'C', value: 30 },
+    { province: 'D', value: 40 },
+    { province: 'E', value: 50 },
+    { province: 'F', value: 60 },
+    { province: 'G', value: 70 },
+    { province: 'H', value: 80 },
+    { province: 'I', value: null },
+    { province: 'Nowhere', value: 99 },
   ];
   const c = classify(features, rows);
 
   it('classes the 8 provinces with values in quarters (cuts 27.5, 45, 62.5) and the rest as missing', () => {
     expect(c.regions.map((r) => r.cls)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 'missing', 'missing']);
     expect(c.classes.map((k) => [k.key, k.count, k.min, k.max])).toEqual([
-      [0, 2, 10, 20], [1, 2, 30, 40], [2, 2, 50, 60], [3, 2, 70, 80], ['missing', 2, null, null],
+      [0, 2, 10, 20],
+      [1, 2, 30, 40],
+      [2, 2, 50, 60],
+      [3, 2, 70, 80],
+      ['missing', 2, null, null],
     ]);
   });
 
@@ -50,7 +67,13 @@ describe('classify', () => {
   });
 
   it('matches rows to features on normalised names', () => {
-    const k = classify(['Khánh Hòa', 'Hồ Chí Minh'], [{ province: 'Khánh Hoà', value: 1 }, { province: 'TP. HCM', value: 2 }]);
+    const k = classify(
+      ['Khánh Hòa', 'Hồ Chí Minh'],
+      [
+        { province: 'Khánh Hoà', value: 1 },
+        { province: 'TP. HCM', value: 2 },
+      ],
+    );
     expect(k.regions.map((r) => r.value)).toEqual([1, 2]);
     expect(k.notOnMap).toEqual([]);
   });
@@ -69,7 +92,11 @@ describe('classify', () => {
 
 describe('bands named by the caller', () => {
   // PAR for provinces: Nhóm B 80 – < 90, Nhóm A ≥ 90; below 80 a third band.
-  const bands = [{ label: 'Nhóm A', min: 90 }, { label: 'Dưới 80', min: -Infinity }, { label: 'Nhóm B', min: 80 }];
+  const bands = [
+    { label: 'Nhóm A', min: 90 },
+    { label: 'Dưới 80', min: -Infinity },
+    { label: 'Nhóm B', min: 80 },
+  ];
 
   it('puts a value in the last band whose minimum it reaches, whatever order the bands come in', () => {
     const sorted = [...bands].sort((a, b) => a.min - b.min);
@@ -77,9 +104,22 @@ describe('bands named by the caller', () => {
   });
 
   it('names the classes after the bands in the legend and the table, and keeps missing grey', () => {
-    const c = classify(['P', 'Q', 'R', 'S'], [{ province: 'P', value: 92.5 }, { province: 'Q', value: 85 }, { province: 'R', value: 91 }], bands);
+    const c = classify(
+      ['P', 'Q', 'R', 'S'],
+      [
+        { province: 'P', value: 92.5 },
+        { province: 'Q', value: 85 },
+        { province: 'R', value: 91 },
+      ],
+      bands,
+    );
     expect(c.regions.map((r) => classText(r, c.classes, labels))).toEqual(['Nhóm A', 'Nhóm B', 'Nhóm A', '–']);
-    expect(c.classes.map((k) => legendText(k, labels))).toEqual(['Dưới 80 · – · 0 tỉnh', 'Nhóm B · 85,00 · 1 tỉnh', 'Nhóm A · 91,00 – 92,50 · 2 tỉnh', 'Không có dữ liệu · 1 tỉnh']);
+    expect(c.classes.map((k) => legendText(k, labels))).toEqual([
+      'Dưới 80 · – · 0 tỉnh',
+      'Nhóm B · 85,00 · 1 tỉnh',
+      'Nhóm A · 91,00 – 92,50 · 2 tỉnh',
+      'Không có dữ liệu · 1 tỉnh',
+    ]);
     expect(new Set(c.classes.map((k) => k.colour)).size).toBe(4);
   });
 
@@ -93,9 +133,10 @@ describe('bands named by the caller', () => {
 
 describe('the shipped maps', () => {
   const root = path.resolve(import.meta.dirname, '../../../..');
-  const load = (v: string) => JSON.parse(fs.readFileSync(path.join(root, `data/geo/provinces_${v}.json`), 'utf8')) as {
-    features: { properties: { name: string }; geometry: { type: string; coordinates: unknown } }[];
-  };
+  const load = (v: string) =>
+    JSON.parse(fs.readFileSync(path.join(root, `data/geo/provinces_${v}.json`), 'utf8')) as {
+      features: { properties: { name: string }; geometry: { type: string; coordinates: unknown } }[];
+    };
   // Rings (first ring of each polygon) entirely east of 110.3°E: the islands of Hoàng Sa and Trường Sa.
   const offshore = (geo: ReturnType<typeof load>, name: string, test: (lon: number, lat: number) => boolean) => {
     const f = geo.features.find((x) => x.properties.name === name)!;

@@ -32,7 +32,7 @@ export function quartileClass(value: number, cuts: readonly [number, number, num
   return 3;
 }
 
-export interface MapClass {
+interface MapClass {
   /** 0 = lowest class, or 'missing' */
   key: number | 'missing';
   colour: string;
@@ -50,14 +50,14 @@ export interface MapBand {
   min: number;
 }
 
-export interface MapRegion {
+interface MapRegion {
   /** the feature's name (the province as the app's data names it) */
   name: string;
   value: number | null;
   cls: MapClass['key'];
 }
 
-export interface Classified {
+interface Classified {
   regions: MapRegion[];
   classes: MapClass[];
   /** rows whose province matches no feature (their names, as given) */
@@ -88,7 +88,11 @@ export function bandClass(value: number, bands: readonly MapBand[]): number {
  * Joins rows to the map's features on normalised names and classes each feature: by the caller's bands when given
  * (at most 6), otherwise by quartiles. A feature without a row, or with a null value, is 'missing' (grey), never zero.
  */
-export function classify(featureNames: readonly string[], rows: readonly { province: string; value: number | null }[], bandsIn?: readonly MapBand[] | null): Classified {
+export function classify(
+  featureNames: readonly string[],
+  rows: readonly { province: string; value: number | null }[],
+  bandsIn?: readonly MapBand[] | null,
+): Classified {
   const bands = bandsIn && bandsIn.length > 0 && bandsIn.length <= MAX_BANDS ? [...bandsIn].sort((a, b) => a.min - b.min) : null;
   const byKey = new Map<string, number | null>();
   for (const r of rows) byKey.set(provinceKey(r.province), r.value !== null && Number.isFinite(r.value) ? r.value : null);
@@ -105,7 +109,10 @@ export function classify(featureNames: readonly string[], rows: readonly { provi
   const colours = SCHEMES[n]!;
   const keys: MapClass['key'][] = [...Array.from({ length: n }, (_, i) => i), 'missing'];
   const classes = keys.map((key): MapClass => {
-    const vals = regions.filter((r) => r.cls === key).map((r) => r.value).filter((v): v is number => v !== null);
+    const vals = regions
+      .filter((r) => r.cls === key)
+      .map((r) => r.value)
+      .filter((v): v is number => v !== null);
     return {
       key,
       colour: key === 'missing' ? MISSING_COLOUR : colours[key]!,
@@ -141,7 +148,8 @@ export function classText(region: MapRegion, classes: readonly MapClass[], label
 /** The text of one legend entry: "37,22 – 40,10 · 16 tỉnh", "Nhóm A · 90,50 – 95,00 · 3 tỉnh" or "Không có dữ liệu · 2 tỉnh". */
 export function legendText(c: MapClass, labels: MapLabels): string {
   if (c.key === 'missing') return `${labels.missing} · ${labels.count(c.count)}`;
-  const range = c.min === null || c.max === null ? '–' : c.min === c.max ? labels.formatValue(c.min) : `${labels.formatValue(c.min)} – ${labels.formatValue(c.max)}`;
+  const range =
+    c.min === null || c.max === null ? '–' : c.min === c.max ? labels.formatValue(c.min) : `${labels.formatValue(c.min)} – ${labels.formatValue(c.max)}`;
   return [c.band, range, labels.count(c.count)].filter(Boolean).join(' · ');
 }
 
@@ -157,7 +165,7 @@ const TRUONG_SA: [number, number] = [114.3, 12.3];
 
 type Ring = [number, number][];
 
-export interface MapOptionInput {
+interface MapOptionInput {
   mapName: string;
   classified: Classified;
   highlight?: string | null;
@@ -187,12 +195,13 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
     { type: 'text', x: 30, y: 30 + i * row + 2, style: { ...GRAPHIC_TEXT, text: legendText(c, labels) } },
   ]);
   const hlY = 30 + shown.length * row + 8;
-  const highlightItems = highlight && highlightRings.length
-    ? [
-        { type: 'rect', shape: { x: 0, y: hlY, width: 22, height: 18 }, style: { fill: 'none', stroke: HIGHLIGHT_COLOUR, lineWidth: 3 } },
-        { type: 'text', x: 30, y: hlY + 2, style: { ...GRAPHIC_TEXT, text: labels.highlight(highlight) } },
-      ]
-    : [];
+  const highlightItems =
+    highlight && highlightRings.length
+      ? [
+          { type: 'rect', shape: { x: 0, y: hlY, width: 22, height: 18 }, style: { fill: 'none', stroke: HIGHLIGHT_COLOUR, lineWidth: 3 } },
+          { type: 'text', x: 30, y: hlY + 2, style: { ...GRAPHIC_TEXT, text: labels.highlight(highlight) } },
+        ]
+      : [];
 
   type Api = { coord: (p: [number, number]) => number[] };
   const overlay = [
@@ -222,16 +231,18 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
     },
     graphic: [
       {
-        type: 'group', left: 12, top: 12, silent: true,
-        children: [
-          { type: 'text', x: 0, y: 0, style: { ...GRAPHIC_TEXT, text: labels.legendTitle, fontWeight: 'bold' } },
-          ...legendItems,
-          ...highlightItems,
-        ],
+        type: 'group',
+        left: 12,
+        top: 12,
+        silent: true,
+        children: [{ type: 'text', x: 0, y: 0, style: { ...GRAPHIC_TEXT, text: labels.legendTitle, fontWeight: 'bold' } }, ...legendItems, ...highlightItems],
       },
       {
         // Bottom left: open sea west of the Mekong delta, clear of the islands in the east.
-        type: 'text', left: 12, bottom: 8, silent: true,
+        type: 'text',
+        left: 12,
+        bottom: 8,
+        silent: true,
         style: { ...GRAPHIC_TEXT, text: labels.attribution, fontSize: 13, lineHeight: 18, fill: '#57606a', width: 330, overflow: 'break' },
       },
     ],
@@ -246,7 +257,12 @@ export function mapOption({ mapName, classified, highlight, highlightRings, labe
           const o = overlay[params.dataIndex]!;
           if (o.kind === 'label') {
             const [x, y] = api.coord(o.at);
-            return { type: 'text', x, y, style: { ...GRAPHIC_TEXT, text: o.text, fontStyle: 'italic', fill: '#1f4e79', align: 'center', verticalAlign: 'bottom' } };
+            return {
+              type: 'text',
+              x,
+              y,
+              style: { ...GRAPHIC_TEXT, text: o.text, fontStyle: 'italic', fill: '#1f4e79', align: 'center', verticalAlign: 'bottom' },
+            };
           }
           const points = o.ring.map((p) => api.coord(p));
           return {
