@@ -449,7 +449,10 @@ function gitCommit() {
 
 function print(r) {
   const rows = [
-    ...Object.entries(r.figures).map(([k, v]) => [k, v == null ? '–' : k.endsWith('bytes') ? `${(v / 1024).toFixed(0)} KB` : `${round(v)} ms`]),
+    ...Object.entries(r.figures).map(([k, v]) => [
+      k,
+      v == null ? '–' : k.endsWith('bytes') ? `${(v / 1024).toFixed(0)} KB` : k.endsWith('_ms') ? `${round(v)} ms` : String(v),
+    ]),
     ...Object.entries(r.ratios).map(([k, v]) => [`ratio ${k}`, v == null ? '–' : `${v} ×`]),
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
