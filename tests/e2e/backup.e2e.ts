@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
-import path from 'node:path';
 import crypto from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
-import { launch, offOrigin, openApp, waitReady, type AppSession } from './browser';
+import { launch, offOrigin, openApp, screenshotOf, waitStored, type AppSession } from './browser';
 
 const SLOW = 400_000;
 let browser: Browser;
@@ -21,21 +20,12 @@ beforeAll(async () => {
   PDF = await maker.pdf({ format: 'A4' });
   await maker.close();
   s = await openApp(browser, '#/data');
-  await ready(s.page);
+  await waitStored(s.page);
 }, SLOW);
 afterAll(async () => {
   await s?.context.close();
   await browser?.close();
 });
-
-async function ready(page: Page) {
-  await waitReady(page);
-  await page.waitForFunction(
-    () => !performance.getEntriesByName('chiso:demo-loaded').length || performance.getEntriesByName('chiso:demo-saved').length > 0,
-    null,
-    { timeout: 120_000 },
-  );
-}
 
 async function go(page: Page, hash: string) {
   await page.evaluate((h) => (window.location.hash = h), hash);
@@ -56,15 +46,6 @@ async function settled(page: Page): Promise<string> {
     await page.waitForTimeout(400);
   }
   return last;
-}
-
-async function shot(page: Page, name: string, selector: string) {
-  const dir = path.resolve(import.meta.dirname, 'artifacts');
-  fs.mkdirSync(dir, { recursive: true });
-  await page
-    .locator(selector)
-    .first()
-    .screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 const sha = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
@@ -159,7 +140,7 @@ describe('backup and restore', () => {
     );
     expect(await page.textContent('[data-testid=backup-last]')).toMatch(/^Sao lưu gần nhất: \d\d:\d\d \d\d\/\d\d\/\d{4} \(0 thay đổi từ đó\)\.$/);
     expect(await page.locator('[data-testid=backup-due]').count()).toBe(0);
-    await shot(page, 'backup-panel', '[data-testid=backup]');
+    await screenshotOf(page, 'backup-panel', '[data-testid=backup]');
     const inside = unzipSync(new Uint8Array(backup));
     expect(Object.values(inside).some((b) => sha(b) === sha(PDF))).toBe(true);
     expect(JSON.parse(new TextDecoder().decode(inside['local.json']))['chiso.settings']).toContain('"excellent":86');
@@ -183,7 +164,7 @@ describe('backup and restore', () => {
       'Không khôi phục được từ «package.zip»: đây không phải tệp sao lưu của Chỉ số. Dữ liệu hiện có giữ nguyên.',
     );
     expect(await page.innerText('[data-testid=catalogue] table')).toBe(catalogue);
-    await shot(page, 'backup-refused', '[data-testid=backup]');
+    await screenshotOf(page, 'backup-refused', '[data-testid=backup]');
     expect(s.consoleErrors).toEqual([]);
   });
 
@@ -209,7 +190,7 @@ describe('backup and restore', () => {
     expect(await pdfInPreview(page)).toBe(sha(PDF));
     // and it is what is stored: a reload shows the same
     await page.reload();
-    await ready(page);
+    await waitStored(page);
     expect(await everything(page)).toEqual(before);
     expect(s.consoleErrors).toEqual([]);
   });
@@ -217,7 +198,7 @@ describe('backup and restore', () => {
   it('restores on another browser: data, documents and settings', { timeout: SLOW }, async () => {
     const other = await openApp(browser, '#/data');
     try {
-      await ready(other.page);
+      await waitStored(other.page);
       other.page.once('dialog', (d) => void d.accept());
       expect(await restoreFrom(other.page, 'backup.zip', backup)).toMatch(/^Đã khôi phục bản sao lưu/);
       // the band cut-off of 86 set for 2025 came with it: the same bands in the matrix

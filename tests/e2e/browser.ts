@@ -66,6 +66,26 @@ export async function waitReady(page: Page) {
   await page.waitForFunction(() => !!document.querySelector('main section') && !document.querySelector('[data-testid=updating]'), null, { timeout: 90_000 });
 }
 
+/** Started, and on a first start the demo stored too (a reload then finds it in the browser's storage). */
+export async function waitStored(page: Page) {
+  await waitReady(page);
+  await page.waitForFunction(
+    () => !performance.getEntriesByName('chiso:demo-loaded').length || performance.getEntriesByName('chiso:demo-saved').length > 0,
+    null,
+    { timeout: 120_000 },
+  );
+}
+
+/** One part of the page, at full resolution, to look at closely. */
+export async function screenshotOf(page: Page, name: string, selector: string) {
+  const dir = path.resolve(import.meta.dirname, 'artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  await page
+    .locator(selector)
+    .first()
+    .screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
 export async function screenshot(page: Page, name: string) {
   const dir = path.resolve(import.meta.dirname, 'artifacts');
   fs.mkdirSync(dir, { recursive: true });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
-import { launch, offOrigin, openApp, screenshot, waitReady, type AppSession } from './browser';
+import { launch, offOrigin, openApp, screenshot, screenshotOf, waitStored, type AppSession } from './browser';
 
 const SLOW = 300_000;
 let browser: Browser;
@@ -27,37 +27,17 @@ beforeAll(async () => {
   PNG = await maker.screenshot({ type: 'png' });
   await maker.close();
   s = await openApp(browser, '#/par');
-  await ready(s.page);
+  await waitStored(s.page);
 }, SLOW);
 afterAll(async () => {
   await s?.context.close();
   await browser?.close();
 });
 
-/** Started, the first start's demo stored. */
-async function ready(page: Page) {
-  await waitReady(page);
-  await page.waitForFunction(
-    () => !performance.getEntriesByName('chiso:demo-loaded').length || performance.getEntriesByName('chiso:demo-saved').length > 0,
-    null,
-    { timeout: 120_000 },
-  );
-}
-
 async function go(page: Page, hash: string) {
   await page.evaluate((h) => (window.location.hash = h), hash);
   await page.waitForSelector('main section');
   await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'), null, { timeout: 60_000 });
-}
-
-/** A part of the page, at full resolution, to look at closely. */
-async function shot(page: Page, name: string, selector: string) {
-  const dir = path.resolve(import.meta.dirname, 'artifacts');
-  fs.mkdirSync(dir, { recursive: true });
-  await page
-    .locator(selector)
-    .first()
-    .screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 const sha = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
@@ -139,7 +119,7 @@ describe('evidence documents', () => {
       await dlg.locator('[data-testid=attach-section]').fill('Mục II');
       await dlg.locator('details.also summary').first().click();
       await dlg.locator(`[data-testid=attach-criteria] input[data-code="${B}"]`).check();
-      await shot(page, 'dossier-attach-dialog', '[data-testid=attach-dialog]');
+      await screenshotOf(page, 'dossier-attach-dialog', '[data-testid=attach-dialog]');
       await dlg.locator('[data-testid=attach-save]').click();
       await dlg.waitFor({ state: 'detached' });
 
@@ -162,13 +142,13 @@ describe('evidence documents', () => {
 
       // Reload: both there.
       await page.reload();
-      await ready(page);
+      await waitStored(page);
       await page.waitForSelector('[data-testid=par-tree]');
       await page.waitForFunction((code) => document.querySelectorAll(`[data-testid="docs-${code}"] [data-testid=doc-chip]`).length === 2, B);
       expect(await chips(page, A).allTextContents()).toEqual(['12/KH-UBND']);
       expect(await chips(page, B).allTextContents()).toEqual(['12/KH-UBND', 'Ảnh 01']);
-      await shot(page, 'dossier-unit-top', '[data-testid=unit-readiness]');
-      await shot(page, 'dossier-unit-rows', `tr[data-code="${B}"]`);
+      await screenshotOf(page, 'dossier-unit-top', '[data-testid=unit-readiness]');
+      await screenshotOf(page, 'dossier-unit-rows', `tr[data-code="${B}"]`);
 
       // Previewed: the PDF in the browser's viewer, from the very bytes attached; the image drawn.
       await chips(page, A).first().click();
@@ -177,7 +157,7 @@ describe('evidence documents', () => {
       expect(sha(Uint8Array.from(await previewBytes(page, '[data-testid=preview-pdf]')))).toBe(sha(PDF));
       expect(await pv.locator('[data-testid=preview-links]').textContent()).toBe(`Xã Hòa An: ${A} (Mục II), ${B}`);
       await page.waitForTimeout(1500); // the viewer draws the page (for the screenshot only)
-      await shot(page, 'dossier-preview-pdf', '[data-testid=doc-preview]');
+      await screenshotOf(page, 'dossier-preview-pdf', '[data-testid=doc-preview]');
       await pv.locator('[data-testid=doc-preview-close]').click();
       await chips(page, B).nth(1).click();
       await pv.locator('[data-testid=preview-image]').waitFor();
@@ -185,7 +165,7 @@ describe('evidence documents', () => {
       const size = await pv.locator('[data-testid=preview-image]').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
       expect(size).toEqual([PNG.readUInt32BE(16), PNG.readUInt32BE(20)]); // the PNG's own IHDR width and height
       expect(sha(Uint8Array.from(await previewBytes(page, '[data-testid=preview-image]')))).toBe(sha(PNG));
-      await shot(page, 'dossier-preview-png', '[data-testid=doc-preview]');
+      await screenshotOf(page, 'dossier-preview-png', '[data-testid=doc-preview]');
       await pv.locator('[data-testid=doc-preview-close]').click();
 
       // Listed once each, the PDF with both criteria: on the unit and for the commune.
@@ -342,7 +322,7 @@ describe('readiness', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=unit-ready]')?.textContent === 'Sẵn sàng');
     expect(await page.locator('[data-testid=unit-blocking]').count()).toBe(0);
     expect(await page.textContent('[data-testid=unit-readiness-line]')).toBe('Đã tự chấm 3/3 tiêu chí · có tài liệu 1 · giải trình 1/1');
-    await shot(page, 'dossier-ready', '.par-unit');
+    await screenshotOf(page, 'dossier-ready', '.par-unit');
 
     // The explanation taken away: not ready again, until the document is attached to 2.1 too (an existing one, linked).
     await page.fill('[data-testid="explain-2.1"]', '');
