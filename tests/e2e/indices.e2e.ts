@@ -435,6 +435,12 @@ describe('imported index scores', () => {
     await (await importThroughPage(s.page, 'chi_so_phuong_hue.csv', phuXuanCsv)).locator('[data-testid=import-commit]').click();
     await s.page.waitForSelector('[data-testid=import-done]');
     const catalogue = async () => (await s.page.locator('[data-testid=catalogue] tbody tr td.file-name').allTextContents()).sort();
+    // The catalogue refreshes a moment after "import-done": wait until it lists the file just imported.
+    const listed = (name: string) =>
+      s.page.waitForFunction((n) => [...document.querySelectorAll('[data-testid=catalogue] tbody tr td.file-name')].some((td) => td.textContent === n), name, {
+        timeout: 60_000,
+      });
+    await listed('chi_so_phuong_hue.csv');
     const before = await catalogue();
 
     // JSON shaped like communes_2025.json, with a former province merged into another in its second entry: refused, row 3.
@@ -459,6 +465,7 @@ describe('imported index scores', () => {
     expect(await good.locator('[data-testid=kind-select]').inputValue()).toBe('commune_merger');
     await good.locator('[data-testid=import-commit]').click();
     await good.locator('[data-testid=import-done]').waitFor();
+    await listed('sap_nhap_hue.json');
     expect(await catalogue()).toEqual([...before, 'sap_nhap_hue.json'].sort());
 
     const check = async () => {
